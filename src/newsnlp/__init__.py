@@ -1,0 +1,50 @@
+"""newsnlp: Bahasa Indonesia news articles into fully annotated, machine-readable records.
+
+>>> from newsnlp import enrich          # doctest: +SKIP
+>>> art = enrich(text)                   # doctest: +SKIP
+>>> art.entities, art.times, art.segments  # doctest: +SKIP
+
+Heavy modules (spaCy, the models) load lazily, on the first call that needs them, so that
+``import newsnlp`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import NewsNLPError
+from .record import Article, Entity, Metadata, Segment, Sentence, TimeExpression, Token
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Entity",
+    "Metadata",
+    "NewsNLPError",
+    "Pipeline",
+    "Segment",
+    "Sentence",
+    "TimeExpression",
+    "Token",
+    "enrich",
+    "enrich_many",
+    "__version__",
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import enrich, enrich_many
+    from .pipeline import Pipeline
+
+_LAZY = {"Pipeline": "pipeline", "enrich": "api", "enrich_many": "api", "to_frames": "integrations.frames"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'newsnlp' has no attribute {name!r}")

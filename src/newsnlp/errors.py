@@ -1,0 +1,80 @@
+"""Typed errors raised by newsnlp.
+
+Everything newsnlp raises on purpose derives from :class:`NewsNLPError`; anything unexpected that
+happens inside a stage is re-raised as :class:`StageError` naming the stage, with the original
+exception chained as ``__cause__``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "NewsNLPError",
+    "InputError",
+    "InputTypeError",
+    "DecodingError",
+    "PublishedDateError",
+    "UnknownStageError",
+    "StageError",
+    "ModelNotFoundError",
+]
+
+
+class NewsNLPError(Exception):
+    """Base class of every error newsnlp raises."""
+
+
+class InputError(NewsNLPError, ValueError):
+    """The input is of the right type but cannot be processed."""
+
+
+class InputTypeError(NewsNLPError, TypeError):
+    """The input has the wrong type."""
+
+    def __init__(self, what: str, expected: str, got: object):
+        self.what = what
+        self.expected = expected
+        self.got_type = type(got).__name__
+        super().__init__(f"{what} must be {expected}, got {self.got_type}")
+
+
+class DecodingError(InputError):
+    """Bytes that cannot be decoded with the given encoding."""
+
+    def __init__(self, encoding: str, reason: str):
+        self.encoding = encoding
+        super().__init__(
+            f"input bytes are not valid {encoding} ({reason}); decode them yourself or pass "
+            f"encoding=... with the right codec"
+        )
+
+
+class PublishedDateError(InputError):
+    """``published`` is not a date, a datetime or an ISO 8601 string."""
+
+    def __init__(self, value: object):
+        self.value = value
+        super().__init__(
+            f"published must be an ISO 8601 date or datetime string, a date or a datetime; "
+            f"got {value!r}"
+        )
+
+
+class UnknownStageError(NewsNLPError, ValueError):
+    """A stage name that no registered stage has."""
+
+    def __init__(self, name: str, known: list[str]):
+        self.name = name
+        self.known = known
+        super().__init__(f"unknown stage {name!r}; known stages: {', '.join(known)}")
+
+
+class StageError(NewsNLPError, RuntimeError):
+    """Something unexpected failed inside a stage."""
+
+    def __init__(self, stage: str, error: BaseException):
+        self.stage = stage
+        super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
+
+
+class ModelNotFoundError(NewsNLPError, FileNotFoundError):
+    """An optional model (e.g. stanza's) is not installed locally."""

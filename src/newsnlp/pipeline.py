@@ -1,0 +1,250 @@
+"""The pipeline: validates input, builds the record and runs the stages over it in order."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from .errors import (
+    DecodingError,
+    InputTypeError,
+    NewsNLPError,
+    PublishedDateError,
+    StageError,
+)
+from .record import Article, Metadata
+from .registry import Stage, get_stage_factory, order_stages
+
+__all__ = ["Pipeline", "DEFAULT_STAGES", "normalise_published", "looks_like_html"]
+
+#: The stages a default pipeline runs: every built-in stage that is available.
+DEFAULT_STAGES: tuple[str, ...] = ("text", "entities", "time", "structure")
+
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|article|section|h[1-6]|br|meta|title|script)\b[^>]{0,500}>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is clearly an HTML document rather than plain text.
+
+    It is HTML when it starts like a document (``<!DOCTYPE html>``, ``<html>``, ``<head>``,
+    ``<body>``) or when markup tags are dense (at least 5 tags and one per 200 characters in the
+    first 20,000 characters). A plain article that mentions ``<p>`` once stays plain text.
+    """
+    head = text[:20000]
+    if _HTML_START.match(head):
+        return True
+    tags = len(_HTML_TAGS.findall(head))
+    return tags >= 5 and tags * 200 >= len(head)
+
+
+def normalise_published(published: Any) -> str | None:
+    """Turn ``published`` into an ISO 8601 string, or raise :class:`PublishedDateError`.
+
+    Accepts ``None``, a :class:`datetime.date`, a :class:`datetime.datetime` or an ISO 8601
+    string (``2020-08-03``, ``2020-08-03T14:20``, ``2020-08-03 14:20:00+07:00``). A datetime keeps
+    its time (minutes precision) and zone; a date gives ``YYYY-MM-DD``.
+    """
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return _iso_datetime(published)
+    if isinstance(published, _dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        value = published.strip()
+        if not value:
+            return None
+        try:
+            if len(value) == 10:
+                return _dt.date.fromisoformat(value).isoformat()
+            return _iso_datetime(_dt.datetime.fromisoformat(value.replace("Z", "+00:00")))
+        except ValueError:
+            raise PublishedDateError(published) from None
+    raise PublishedDateError(published)
+
+
+def _iso_datetime(value: _dt.datetime) -> str:
+    out = value.strftime("%Y-%m-%dT%H:%M")
+    if value.second:
+        out += value.strftime(":%S")
+    if value.utcoffset() is not None:
+        offset = value.strftime("%z")
+        out += offset[:3] + ":" + offset[3:]
+    return out
+
+
+def _coerce_text(text: Any, encoding: str) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(text).decode(encoding)
+        except UnicodeDecodeError as err:
+            raise DecodingError(encoding, str(err)) from None
+        except LookupError:
+            raise DecodingError(encoding, "unknown encoding") from None
+    raise InputTypeError("text", "str or bytes", text)
+
+
+class Pipeline:
+    """A reusable enrichment pipeline; resources are loaded once, when it is built.
+
+    >>> nlp = Pipeline()                       # doctest: +SKIP
+    >>> art = nlp(text, published="2020-08-03") # doctest: +SKIP
+
+    ``stages`` names the stages to run (they always run in the order text, linguistic, entities,
+    time, structure); ``config`` maps a stage name to keyword options for its factory.
+    A pipeline may be shared by threads: stages keep no per-article state.
+    """
+
+    def __init__(
+        self,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        config: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        if isinstance(stages, str):
+            stages = (stages,)
+        if not isinstance(stages, Iterable):
+            raise InputTypeError("stages", "a sequence of stage names", stages)
+        names = order_stages(stages)
+        config = dict(config or {})
+        factories = {name: get_stage_factory(name) for name in names}  # validates names first
+        self._stages: list[Stage] = []
+        for name in names:
+            stage = factories[name](**dict(config.get(name, {})))
+            missing = [req for req in stage.requires if req not in names]
+            if missing:
+                raise NewsNLPError(f"stage {name!r} needs stage(s) {missing} in the pipeline")
+            self._stages.append(stage)
+        self._lock = threading.Lock()
+
+    @property
+    def stage_names(self) -> list[str]:
+        """Names of the stages this pipeline runs, in order."""
+        return [s.name for s in self._stages]
+
+    def get_stage(self, name: str) -> Stage:
+        """The stage object registered under ``name`` in this pipeline."""
+        for stage in self._stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def __repr__(self) -> str:
+        return f"Pipeline(stages={tuple(self.stage_names)!r})"
+
+    # -- building records ---------------------------------------------------------------
+    def make_article(
+        self,
+        text: Any,
+        published: Any = None,
+        url: str | None = None,
+        html: bool | None = None,
+        encoding: str = "utf-8",
+    ) -> Article:
+        """Validate the input and build the empty record the stages fill."""
+        raw = _coerce_text(text, encoding)
+        if url is not None and not isinstance(url, str):
+            raise InputTypeError("url", "str or None", url)
+        if html is not None and not isinstance(html, bool):
+            raise InputTypeError("html", "bool or None", html)
+        published_iso = normalise_published(published)
+        metadata = Metadata(url=url)
+        scratch: dict[str, Any] = {}
+        if html or (html is None and looks_like_html(raw)):
+            from .structure.html import html_to_text
+
+            extraction = html_to_text(raw)
+            raw = extraction.text
+            scratch["html"] = extraction
+            for key, value in extraction.metadata.items():
+                if value and hasattr(metadata, key) and key not in ("published", "published_source"):
+                    setattr(metadata, key, value)
+            if extraction.metadata.get("published") and published_iso is None:
+                try:
+                    metadata.published = normalise_published(extraction.metadata["published"])
+                    metadata.published_source = "inferred"
+                except PublishedDateError:
+                    pass
+            if url is None and extraction.metadata.get("url"):
+                metadata.url = extraction.metadata["url"]
+        if published_iso is not None:
+            metadata.published = published_iso
+            metadata.published_source = "given"
+        return Article(text=raw, metadata=metadata, scratch=scratch)
+
+    def _finish(self, article: Article) -> Article:
+        for stage in self._stages:
+            try:
+                stage.finalize(article)
+            except NewsNLPError:
+                raise
+            except Exception as err:  # noqa: BLE001 - wrapped with the stage's name
+                raise StageError(stage.name, err) from err
+        article.scratch.clear()
+        return article
+
+    def __call__(
+        self,
+        text: Any,
+        published: Any = None,
+        url: str | None = None,
+        html: bool | None = None,
+        encoding: str = "utf-8",
+    ) -> Article:
+        """Enrich one article (``str`` or ``bytes``) and return its :class:`Article`."""
+        article = self.make_article(text, published=published, url=url, html=html, encoding=encoding)
+        for stage in self._stages:
+            try:
+                stage.process(article)
+            except NewsNLPError:
+                raise
+            except Exception as err:  # noqa: BLE001 - wrapped with the stage's name
+                raise StageError(stage.name, err) from err
+            article.stages.append(stage.name)
+        return self._finish(article)
+
+    def process_articles(self, articles: list[Article]) -> list[Article]:
+        """Run every stage over already-built records, batched per stage."""
+        for stage in self._stages:
+            try:
+                stage.process_batch(articles)
+            except NewsNLPError:
+                raise
+            except Exception as err:  # noqa: BLE001
+                raise StageError(stage.name, err) from err
+            for article in articles:
+                article.stages.append(stage.name)
+        return [self._finish(a) for a in articles]
+
+    def pipe(
+        self,
+        items: Iterable[Any],
+        batch_size: int = 64,
+    ) -> Iterator[Article]:
+        """Enrich many items (strings, bytes or dicts with ``text``, ``published``, ``url``,
+        ``html``) in batches; yields articles in input order. Errors propagate."""
+        batch: list[Article] = []
+        for item in items:
+            batch.append(self.make_article(**item_to_kwargs(item)))
+            if len(batch) >= batch_size:
+                yield from self.process_articles(batch)
+                batch = []
+        if batch:
+            yield from self.process_articles(batch)
+
+
+def item_to_kwargs(item: Any) -> dict[str, Any]:
+    """Keyword arguments of :meth:`Pipeline.make_article` for one input item."""
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise InputTypeError("item", "a dict with a 'text' key", item)
+        kwargs = {"text": item["text"], "published": item.get("published"), "url": item.get("url")}
+        if "html" in item:
+            kwargs["html"] = item["html"]
+        return kwargs
+    return {"text": item}

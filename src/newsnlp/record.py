@@ -1,0 +1,267 @@
+"""The record: the data model of the public contract (``shared/API.md``).
+
+Every annotation is a stand-off span over :attr:`Article.text`: ``start`` inclusive, ``end``
+exclusive, Python string indices, and ``text[start:end] == span.text``.
+
+The classes are plain slotted dataclasses so that building hundreds of thousands of them stays
+cheap; :meth:`Article.to_dict` gives the JSON shape of the contract and
+:meth:`Article.from_dict` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+__all__ = [
+    "Article",
+    "Entity",
+    "Metadata",
+    "Segment",
+    "Sentence",
+    "TimeExpression",
+    "Token",
+    "ENTITY_LABELS",
+    "TIME_TYPES",
+    "TIME_ANCHORS",
+    "SEGMENT_LABELS",
+]
+
+ENTITY_LABELS = ("PER", "ORG", "LOC", "PRODUCT", "EVENT", "MISC")
+TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+TIME_ANCHORS = ("absolute", "published", "previous")
+TIME_MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "LESS_THAN", "MORE_THAN")
+SEGMENT_LABELS = (
+    "title",
+    "kicker",
+    "teaser",
+    "dateline",
+    "lead",
+    "body",
+    "subheading",
+    "caption",
+    "credit",
+    "related",
+    "pagination",
+    "byline",
+    "source_link",
+    "boilerplate",
+    "copyright",
+)
+#: Segments whose text makes up :attr:`Article.clean_text`.
+CLEAN_LABELS = ("title", "lead", "body")
+
+
+class _Record:
+    """Shared (de)serialisation for the span classes."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-serialisable dict of this span, every field included."""
+        return {name: _plain(getattr(self, name)) for name in self._fields}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """Build the span from :meth:`to_dict` output (unknown keys are ignored)."""
+        return cls(**{k: data[k] for k in cls._fields if k in data})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _init_fields(cls):
+    cls._fields = tuple(f.name for f in fields(cls))
+    return cls
+
+
+@_init_fields
+@dataclass(slots=True)
+class Token(_Record):
+    """One token of the text layer."""
+
+    start: int
+    end: int
+    text: str
+    #: Root word from the stemmer; proper nouns, acronyms, numbers, URLs and entity tokens keep
+    #: their surface form (lower-cased only for ordinary words).
+    stem: str | None = None
+    is_stop: bool = False
+    lemma: str | None = None
+    pos: str | None = None
+    sentence: int = 0
+    #: Enclitic attached to the word (``nya`` in ``pihaknya``), kept inside the token.
+    clitic: str | None = None
+    #: Label of the entity the token belongs to, if any.
+    ent: str | None = None
+    #: Index of the syntactic head token (from the optional ``linguistic`` stage).
+    head: int | None = None
+    deprel: str | None = None
+    #: Whether whitespace follows the token in ``text``.
+    space_after: bool = True
+
+
+@_init_fields
+@dataclass(slots=True)
+class Sentence(_Record):
+    """A sentence span."""
+
+    start: int
+    end: int
+    text: str
+    #: Label of the structure segment the sentence falls in.
+    segment: str | None = None
+
+
+@_init_fields
+@dataclass(slots=True)
+class Entity(_Record):
+    """One mention of a named entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str | None = None
+    entity_id: int | None = None
+    kb_id: str | None = None
+    score: float | None = None
+    #: Honorific or title before a PER mention (``Presiden``), outside the span.
+    title: str | None = None
+    #: Role attached to the mention (``CEO Microsoft``), outside the span.
+    role: str | None = None
+    segment: str | None = None
+    #: Where the mention came from: ``model``, ``gazetteer``, ``both``, ``rule``.
+    source: str | None = None
+
+
+@_init_fields
+@dataclass(slots=True)
+class TimeExpression(_Record):
+    """A temporal expression with its TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None = None
+    anchor: str = "absolute"
+    mod: str | None = None
+    segment: str | None = None
+    #: Problems noticed while resolving, e.g. ``weekday_mismatch``, ``impossible_date``.
+    flags: list[str] = field(default_factory=list)
+
+
+@_init_fields
+@dataclass(slots=True)
+class Segment(_Record):
+    """A labelled part of the article's structure."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@_init_fields
+@dataclass(slots=True)
+class Metadata(_Record):
+    """Article-level metadata."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    #: ISO 8601 date or datetime of publication.
+    published: str | None = None
+    #: ``"given"``, ``"inferred"`` or ``None``.
+    published_source: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One enriched article: the text and every layer of stand-off annotation over it."""
+
+    text: str
+    language: str = "id"
+    metadata: Metadata = field(default_factory=Metadata)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    #: Names of the stages that ran, in order.
+    stages: list[str] = field(default_factory=list)
+    #: Working objects shared between stages during processing (the spaCy ``Doc`` under
+    #: ``"doc"``, HTML extraction hints under ``"html"``). Never serialised.
+    scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def clean_text(self) -> str:
+        """Title, lead and body alone, joined by blank lines (empty if no structure ran)."""
+        parts = [s.text.strip() for s in self.segments if s.label in CLEAN_LABELS]
+        return "\n\n".join(p for p in parts if p)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-serialisable dict of the contract (``shared/API.md``)."""
+        return {
+            "text": self.text,
+            "language": self.language,
+            "metadata": self.metadata.to_dict(),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "tokens": [t.to_dict() for t in self.tokens],
+            "entities": [e.to_dict() for e in self.entities],
+            "times": [t.to_dict() for t in self.times],
+            "segments": [s.to_dict() for s in self.segments],
+            "clean_text": self.clean_text,
+            "stages": list(self.stages),
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 characters kept as they are)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an :class:`Article` from :meth:`to_dict` output."""
+        return cls(
+            text=data["text"],
+            language=data.get("language", "id"),
+            metadata=Metadata.from_dict(data.get("metadata") or {}),
+            sentences=[Sentence.from_dict(d) for d in data.get("sentences", [])],
+            tokens=[Token.from_dict(d) for d in data.get("tokens", [])],
+            entities=[Entity.from_dict(d) for d in data.get("entities", [])],
+            times=[TimeExpression.from_dict(d) for d in data.get("times", [])],
+            segments=[Segment.from_dict(d) for d in data.get("segments", [])],
+            stages=list(data.get("stages", [])),
+        )
+
+    @classmethod
+    def from_json(cls, data: str) -> Article:
+        """Rebuild an :class:`Article` from :meth:`to_json` output."""
+        return cls.from_dict(json.loads(data))
+
+    def spans(self):
+        """Every span of every layer, for checks such as ``text[s.start:s.end] == s.text``."""
+        yield from self.sentences
+        yield from self.tokens
+        yield from self.entities
+        yield from self.times
+        yield from self.segments
+
+    def segment_at(self, start: int, end: int | None = None) -> str | None:
+        """Label of the innermost segment covering ``[start, end)``, or ``None``."""
+        end = start + 1 if end is None else end
+        best: Segment | None = None
+        for seg in self.segments:
+            if seg.start <= start and end <= seg.end:
+                if best is None or seg.end - seg.start < best.end - best.start:
+                    best = seg
+        return best.label if best else None
