@@ -16,12 +16,14 @@ from .errors import (
     StageError,
 )
 from .record import Article, Metadata
-from .registry import Stage, get_stage_factory, order_stages
+from .registry import Stage, available_stages, get_stage_factory, order_stages
 
 __all__ = ["Pipeline", "DEFAULT_STAGES", "normalise_published", "looks_like_html"]
 
-#: The stages a default pipeline runs: every built-in stage that is available.
-DEFAULT_STAGES: tuple[str, ...] = ("text", "entities", "time", "structure")
+#: The stages a default pipeline runs: every built-in stage present in this installation, of
+#: ``text``, ``entities``, ``time`` and ``structure`` (the optional ``linguistic`` stage is asked for
+#: by name).
+DEFAULT_STAGES: tuple[str, ...] = available_stages()
 
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _HTML_TAGS = re.compile(r"</?(?:p|div|span|a|article|section|h[1-6]|br|meta|title|script)\b[^>]{0,500}>", re.I)

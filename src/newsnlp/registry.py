@@ -10,13 +10,23 @@ only when a pipeline asks for it.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, runtime_checkable
 
 from .errors import UnknownStageError
 from .record import Article
 
-__all__ = ["Stage", "register_stage", "get_stage_factory", "known_stages", "STAGE_ORDER"]
+__all__ = [
+    "STAGE_ORDER",
+    "BaseStage",
+    "Stage",
+    "available_stages",
+    "get_stage_factory",
+    "known_stages",
+    "order_stages",
+    "register_stage",
+]
 
 #: Processing order. A pipeline always runs its stages in this order, whatever order it was given.
 STAGE_ORDER: tuple[str, ...] = ("text", "linguistic", "entities", "time", "structure")
@@ -85,6 +95,16 @@ def register_stage(name: str) -> Callable[[Callable[..., Any]], Callable[..., An
         return factory
 
     return deco
+
+
+def available_stages(candidates: Iterable[str] = ("text", "entities", "time", "structure")) -> tuple[str, ...]:
+    """The candidate built-in stages whose modules are present in this installation."""
+    out = []
+    for name in candidates:
+        module = _BUILTIN_MODULES.get(name)
+        if name in _FACTORIES or (module and importlib.util.find_spec(module) is not None):
+            out.append(name)
+    return tuple(out)
 
 
 def known_stages() -> list[str]:

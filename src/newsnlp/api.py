@@ -1,0 +1,206 @@
+"""Top-level entry points: :func:`enrich` and :func:`enrich_many`."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+from .errors import InputTypeError, NewsNLPError
+from .pipeline import DEFAULT_STAGES, Pipeline, item_to_kwargs
+from .record import Article
+
+__all__ = ["enrich", "enrich_many", "get_default_pipeline", "ErrorRecord"]
+
+_DEFAULT: dict[tuple[str, ...], Pipeline] = {}
+_DEFAULT_LOCK = threading.Lock()
+
+
+def get_default_pipeline(stages: Sequence[str] = DEFAULT_STAGES) -> Pipeline:
+    """The lazily built, process-wide pipeline for ``stages`` (built once, then reused)."""
+    key = tuple(stages)
+    pipe = _DEFAULT.get(key)
+    if pipe is None:
+        with _DEFAULT_LOCK:
+            pipe = _DEFAULT.get(key)
+            if pipe is None:
+                pipe = _DEFAULT[key] = Pipeline(stages=key)
+    return pipe
+
+
+def enrich(
+    text: str | bytes,
+    published: Any = None,
+    url: str | None = None,
+    html: bool | None = None,
+    encoding: str = "utf-8",
+) -> Article:
+    """Enrich one article with the default pipeline.
+
+    ``text`` is the article as scraped (``str``, or ``bytes`` decoded with ``encoding``), or an
+    HTML page (``html=True``, or detected when ``html`` is ``None``). ``published`` is the
+    publication date or datetime (ISO string, ``date`` or ``datetime``) that anchors relative
+    dates; when ``None`` it is inferred from the article.
+    """
+    return get_default_pipeline()(text, published=published, url=url, html=html, encoding=encoding)
+
+
+class ErrorRecord(dict):
+    """What ``enrich_many(..., on_error="record")`` yields in place of an item that failed.
+
+    A ``dict`` with ``error`` (the exception's class name), ``message``, ``index`` (position in
+    the input), ``id`` (the item's ``id`` if it had one) and ``traceback``.
+    """
+
+    @property
+    def ok(self) -> bool:
+        return False
+
+
+_OnError = Literal["raise", "skip", "record"]
+
+
+def _error_record(index: int, item: Any, err: BaseException) -> ErrorRecord:
+    return ErrorRecord(
+        error=type(err).__name__,
+        message=str(err),
+        index=index,
+        id=item.get("id") if isinstance(item, dict) else None,
+        traceback="".join(traceback.format_exception(type(err), err, err.__traceback__)),
+    )
+
+
+def _process_chunk(
+    pipe: Pipeline, chunk: list[tuple[int, Any]], on_error: _OnError
+) -> list[tuple[int, Article | ErrorRecord | None]]:
+    """Enrich one chunk; on a batch failure fall back to one item at a time so only the bad
+    item is lost (or recorded)."""
+    built: list[tuple[int, Any, Article | None, BaseException | None]] = []
+    for index, item in chunk:
+        try:
+            built.append((index, item, pipe.make_article(**item_to_kwargs(item)), None))
+        except NewsNLPError as err:
+            built.append((index, item, None, err))
+    good = [a for _, _, a, _ in built if a is not None]
+    try:
+        pipe.process_articles(good)
+        done = {id(a): a for a in good}
+        failed: dict[int, BaseException] = {}
+    except Exception:  # noqa: BLE001 - retry one by one to isolate the bad item
+        done, failed = {}, {}
+        for _, item, art, _ in built:
+            if art is None:
+                continue
+            try:
+                fresh = pipe.make_article(**item_to_kwargs(item))
+                pipe.process_articles([fresh])
+                done[id(art)] = fresh
+            except Exception as err:  # noqa: BLE001
+                failed[id(art)] = err
+    out: list[tuple[int, Article | ErrorRecord | None]] = []
+    for index, item, art, err in built:
+        if art is not None and id(art) in done:
+            out.append((index, done[id(art)]))
+            continue
+        err = err or failed.get(id(art))
+        if on_error == "raise":
+            raise err  # type: ignore[misc]
+        out.append((index, _error_record(index, item, err) if on_error == "record" else None))
+    return out
+
+
+# -- worker processes -----------------------------------------------------------------------
+_WORKER_PIPE: Pipeline | None = None
+
+
+def _worker_init(stages: tuple[str, ...]) -> None:
+    global _WORKER_PIPE
+    _WORKER_PIPE = Pipeline(stages=stages)
+
+
+def _worker_run(args: tuple[list[tuple[int, Any]], _OnError]) -> list[tuple[int, dict | ErrorRecord | None]]:
+    chunk, on_error = args
+    assert _WORKER_PIPE is not None
+    try:
+        results = _process_chunk(_WORKER_PIPE, chunk, on_error)
+    except Exception as err:  # noqa: BLE001 - raised in the parent with its index
+        return [(-1, _error_record(chunk[0][0], chunk[0][1], err))]
+    return [(i, a.to_dict() if isinstance(a, Article) else a) for i, a in results]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
+    chunk: list[tuple[int, Any]] = []
+    for index, item in enumerate(items):
+        chunk.append((index, item))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def enrich_many(
+    items: Iterable[Any],
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: bool = True,
+    on_error: _OnError = "raise",
+    stages: Sequence[str] = DEFAULT_STAGES,
+    total: int | None = None,
+) -> Iterator[Article | ErrorRecord]:
+    """Enrich many articles; yields one result per input item, in input order.
+
+    ``items`` are strings, bytes, or dicts with ``text`` and optionally ``published``, ``url``,
+    ``html`` and ``id``. The pipeline is loaded once per process; with ``n_process > 1`` chunks
+    of ``batch_size`` items are spread over worker processes. ``on_error`` says what happens to an
+    item that fails: ``"raise"`` stops, ``"skip"`` drops it, ``"record"`` yields an
+    :class:`ErrorRecord` in its place. A tqdm progress bar shows articles/s when ``progress``.
+    """
+    if on_error not in ("raise", "skip", "record"):
+        raise InputTypeError("on_error", "'raise', 'skip' or 'record'", on_error)
+    if not isinstance(n_process, int) or n_process < 1:
+        raise InputTypeError("n_process", "a positive int", n_process)
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise InputTypeError("batch_size", "a positive int", batch_size)
+    if total is None and hasattr(items, "__len__"):
+        total = len(items)  # type: ignore[arg-type]
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=total, unit="article", desc="newsnlp", smoothing=0.1)
+    try:
+        if n_process == 1:
+            pipe = get_default_pipeline(stages)
+            for chunk in _chunks(items, batch_size):
+                for _, result in _process_chunk(pipe, chunk, on_error):
+                    if bar is not None:
+                        bar.update(1)
+                    if result is not None:
+                        yield result
+        else:
+            yield from _enrich_parallel(items, n_process, batch_size, on_error, tuple(stages), bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _enrich_parallel(items, n_process, batch_size, on_error, stages, bar):
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_worker_init, initargs=(stages,)) as pool:
+        jobs = ((chunk, on_error) for chunk in _chunks(items, batch_size))
+        for results in pool.imap(_worker_run, jobs):
+            for index, result in results:
+                if index == -1:
+                    raise NewsNLPError(f"item {result['index']} failed: {result['error']}: {result['message']}")
+                if bar is not None:
+                    bar.update(1)
+                if result is None:
+                    continue
+                if isinstance(result, ErrorRecord):
+                    yield result
+                else:
+                    yield Article.from_dict(result)

@@ -1,0 +1,42 @@
+"""Loaders for the text layer's language data (``newsnlp/data/text/``), each read once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["abbreviations", "clitic_exceptions", "proper_nouns", "read_lines", "root_words"]
+
+
+def read_lines(package: str, name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file inside ``package``."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that keep their final period, with Title, lower and UPPER variants."""
+    out: set[str] = set()
+    for abbr in read_lines("newsnlp.data.text", "abbreviations.txt"):
+        out.update({abbr, abbr.lower(), abbr.upper(), abbr[:1].upper() + abbr[1:]})
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def clitic_exceptions() -> frozenset[str]:
+    """Words that look like word + enclitic but are not."""
+    return frozenset(read_lines("newsnlp.data.text", "clitic_exceptions.txt"))
+
+
+@lru_cache(maxsize=None)
+def proper_nouns() -> frozenset[str]:
+    """Lower-cased proper nouns that the stemmer would mangle (``bekasi`` -> ``bekas``)."""
+    return frozenset(read_lines("newsnlp.data.text", "proper_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def root_words() -> frozenset[str]:
+    """PySastrawi's dictionary of Indonesian root words."""
+    text = resources.files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.split() if w.strip())

@@ -1,0 +1,123 @@
+"""Rule-based sentence segmentation for Indonesian news over tokenized text.
+
+Rules, in order of strength:
+
+1. A blank line (paragraph break) always ends a sentence. A single line break ends one too, unless
+   the line ends without terminal punctuation *and* the next line starts in lower case (a wrapped
+   line); so headings, captions and bylines without a final stop are sentences of their own.
+2. A terminal token (``.``, ``!``, ``?``, ``…``, ``...``), with any closing quotes or brackets after
+   it, ends a sentence when the next word starts with an upper-case letter, a digit or an opening
+   quote or bracket.
+3. No split inside brackets (``(BBC INDONESIA)``, ``(Red. Budi. Foto: Ant.)``), nor inside a
+   quotation that continues after its closing mark (``"Kami siap. Kami datang," kata dia.``).
+   Abbreviations (``Prof.``, ``dkk.``), initials (``B. J. Habibie``) and decimal numbers are single
+   tokens, so they never look like a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_TERMINAL = re.compile(r"[.!?…]+|[.!?…]*[!?][.!?…]*")
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»", "»", "}"})
+_OPEN_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSE_BRACKETS = frozenset({")", "]", "}"})
+_QUOTES = frozenset({'"', "“", "”"})
+_MAX_BRACKET_SPAN = 400  # characters: a bracket left open longer than this is a stray
+
+
+def _starts_sentence(word: str) -> bool:
+    ch = word[0]
+    return ch.isupper() or ch.isdigit() or ch in "\"“‘'([«" or not ch.isalpha() and not ch.isspace() and ch not in ",;:.-)]"
+
+
+def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Split ``text`` tokenised as ``words`` (``(start, end)`` of each non-space token, in order).
+
+    Returns ``(char_start, char_end, first_word, last_word_exclusive)`` for each sentence.
+    """
+    n = len(words)
+    if n == 0:
+        return []
+    texts = [text[s:e] for s, e in words]
+    boundary = [False] * n  # boundary[i]: a sentence starts at word i
+    boundary[0] = True
+
+    # Pass 1: line breaks between consecutive words.
+    for i in range(1, n):
+        gap = text[words[i - 1][1] : words[i][0]]
+        if "\n" in gap or "\r" in gap or "\u2029" in gap or "\u2028" in gap:
+            lines = gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+            prev, nxt = texts[i - 1], texts[i]
+            wrapped = (
+                lines == 1
+                and not _TERMINAL.fullmatch(prev)
+                and prev[-1] not in _CLOSERS
+                and nxt[0].islower()
+                and prev[-1] not in ":"
+            )
+            if not wrapped:
+                boundary[i] = True
+
+    # Pass 2: protected zones (brackets, continuing quotations) within each paragraph.
+    protected = [False] * n
+    para_start = 0
+    for i in range(1, n + 1):
+        if i == n or boundary[i]:
+            _protect(texts, words, para_start, i, protected)
+            para_start = i
+
+    # Pass 3: terminal punctuation.
+    i = 0
+    while i < n:
+        tok = texts[i]
+        if _TERMINAL.fullmatch(tok) and not protected[i]:
+            j = i + 1
+            while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(words, j):
+                j += 1
+            if j < n and not boundary[j] and _starts_sentence(texts[j]):
+                boundary[j] = True
+            i = j
+            continue
+        i += 1
+
+    out: list[tuple[int, int, int, int]] = []
+    start_word = 0
+    for i in range(1, n + 1):
+        if i == n or boundary[i]:
+            out.append((words[start_word][0], words[i - 1][1], start_word, i))
+            start_word = i
+    return out
+
+
+def _glued(words: list[tuple[int, int]], j: int) -> bool:
+    """True when word ``j`` follows word ``j-1`` with no space (a closing quote or bracket)."""
+    return words[j][0] == words[j - 1][1]
+
+
+def _protect(texts: list[str], words: list[tuple[int, int]], lo: int, hi: int, protected: list[bool]) -> None:
+    """Mark words of paragraph ``[lo, hi)`` inside brackets or continuing quotations."""
+    stack: list[tuple[str, int]] = []
+    for i in range(lo, hi):
+        t = texts[i]
+        if t in _OPEN_BRACKETS:
+            stack.append((_OPEN_BRACKETS[t], i))
+        elif t in _CLOSE_BRACKETS and stack and stack[-1][0] == t:
+            _, opened = stack.pop()
+            if words[i][1] - words[opened][0] <= _MAX_BRACKET_SPAN:
+                for k in range(opened + 1, i):
+                    protected[k] = True
+    # Quotations: pair quote marks in order; a pair "continues" when a comma or a lower-case word
+    # follows the closing mark, or a comma precedes it ("...," kata dia).
+    marks = [i for i in range(lo, hi) if texts[i] in _QUOTES or texts[i] in ("“", "”")]
+    if len(marks) % 2:
+        return
+    for a, b in zip(marks[0::2], marks[1::2]):
+        after = texts[b + 1] if b + 1 < hi else ""
+        before = texts[b - 1] if b - 1 > a else ""
+        continues = before in (",", "-", "—") or (after and (after[0].islower() or after in (",", "-", "—")))
+        if continues:
+            for k in range(a + 1, b):
+                protected[k] = True

@@ -1,0 +1,124 @@
+"""The ``text`` stage: tokens, sentences, enclitics, stop words and stems."""
+
+from __future__ import annotations
+
+from spacy.lang.id.stop_words import STOP_WORDS
+from spacy.vocab import Vocab
+
+from ..record import Article, Sentence, Token
+from ..registry import BaseStage, register_stage
+from .sentences import split_sentences
+from .stemmer import Stemmer
+from .tokenizer import build_tokenizer
+
+__all__ = ["TextStage", "make_text_stage"]
+
+
+class TextStage(BaseStage):
+    """Tokenises with the news tokenizer, splits sentences, flags stop words and enclitics.
+
+    Stems are filled in :meth:`finalize`, after the entity stage has run, so that tokens inside
+    entity spans keep their surface form; each token also gets ``ent``, the label of its entity.
+    """
+
+    name = "text"
+    requires = ()
+
+    def __init__(self, stem: bool = True) -> None:
+        self.vocab = Vocab()
+        self.tokenizer = build_tokenizer(self.vocab)
+        self.stemmer = Stemmer() if stem else None
+        self.stop_words = STOP_WORDS
+
+    def tokenize(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every non-space token of ``text``."""
+        out = []
+        for tok in self.tokenizer(text):
+            if tok.text.isspace():
+                continue
+            start = tok.idx
+            end = start + len(tok.text)
+            # spaCy keeps odd separators such as NBSP or zero-width space inside a token's text
+            # when they sit between other characters; trim them at the edges only.
+            out.append((start, end))
+        return out
+
+    def process(self, article: Article) -> None:
+        text = article.text
+        if not text or text.isspace():
+            return
+        words = self.tokenize(text)
+        sentences = split_sentences(text, words)
+        stop = self.stop_words
+        clitic = self.stemmer.clitic if self.stemmer else (lambda w: None)
+        tokens: list[Token] = []
+        sent_objs: list[Sentence] = []
+        n_text = len(text)
+        for si, (s_start, s_end, w_lo, w_hi) in enumerate(sentences):
+            sent_objs.append(Sentence(s_start, s_end, text[s_start:s_end]))
+            for wi in range(w_lo, w_hi):
+                start, end = words[wi]
+                word = text[start:end]
+                tokens.append(
+                    Token(
+                        start=start,
+                        end=end,
+                        text=word,
+                        is_stop=word.lower() in stop,
+                        sentence=si,
+                        clitic=clitic(word) if word[-1:].isalpha() else None,
+                        space_after=end < n_text and text[end].isspace(),
+                    )
+                )
+        article.tokens = tokens
+        article.sentences = sent_objs
+
+    def finalize(self, article: Article) -> None:
+        tokens = article.tokens
+        if not tokens:
+            return
+        self._mark_entities(article)
+        if self.stemmer is None:
+            return
+        stem_token = self.stemmer.stem_token
+        # Per-sentence casing profile, for headlines in Title Case or CAPITALS.
+        profile: dict[int, tuple[bool, bool]] = {}
+        counts: dict[int, list[int]] = {}
+        for tok in tokens:
+            t = tok.text
+            if t[:1].isalpha():
+                c = counts.setdefault(tok.sentence, [0, 0, 0])
+                c[0] += 1
+                if t[0].isupper():
+                    c[1] += 1
+                if t.isupper():
+                    c[2] += 1
+        for si, (alpha, upper_first, caps) in counts.items():
+            profile[si] = (alpha >= 3 and upper_first >= 0.6 * alpha, alpha >= 2 and caps >= 0.8 * alpha)
+        last_sentence = -1
+        for tok in tokens:
+            initial = tok.sentence != last_sentence
+            last_sentence = tok.sentence
+            if tok.ent is not None:
+                tok.stem = tok.text
+                continue
+            title, caps = profile.get(tok.sentence, (False, False))
+            tok.stem = stem_token(tok.text, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps)
+
+    @staticmethod
+    def _mark_entities(article: Article) -> None:
+        entities = sorted(article.entities, key=lambda e: e.start)
+        if not entities:
+            return
+        ei = 0
+        for tok in article.tokens:
+            while ei < len(entities) and entities[ei].end <= tok.start:
+                ei += 1
+            if ei < len(entities) and entities[ei].start < tok.end and tok.start < entities[ei].end:
+                tok.ent = entities[ei].label
+
+
+@register_stage("text")
+def make_text_stage(stem: bool = True) -> TextStage:
+    """Factory of the ``text`` stage (``stem=False`` skips stemming)."""
+    return TextStage(stem=stem)
