@@ -27,9 +27,9 @@ __all__ = [
     "Sentence",
     "TimeExpression",
     "Token",
+    "__version__",
     "enrich",
     "enrich_many",
-    "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -11,7 +11,7 @@ from .errors import InputTypeError, NewsNLPError
 from .pipeline import DEFAULT_STAGES, Pipeline, item_to_kwargs
 from .record import Article
 
-__all__ = ["enrich", "enrich_many", "get_default_pipeline", "ErrorRecord"]
+__all__ = ["ErrorRecord", "enrich", "enrich_many", "get_default_pipeline"]
 
 _DEFAULT: dict[tuple[str, ...], Pipeline] = {}
 _DEFAULT_LOCK = threading.Lock()
@@ -87,7 +87,7 @@ def _process_chunk(
         pipe.process_articles(good)
         done = {id(a): a for a in good}
         failed: dict[int, BaseException] = {}
-    except Exception:  # noqa: BLE001 - retry one by one to isolate the bad item
+    except Exception:
         done, failed = {}, {}
         for _, item, art, _ in built:
             if art is None:
@@ -96,7 +96,7 @@ def _process_chunk(
                 fresh = pipe.make_article(**item_to_kwargs(item))
                 pipe.process_articles([fresh])
                 done[id(art)] = fresh
-            except Exception as err:  # noqa: BLE001
+            except Exception as err:
                 failed[id(art)] = err
     out: list[tuple[int, Article | ErrorRecord | None]] = []
     for index, item, art, err in built:
@@ -124,7 +124,7 @@ def _worker_run(args: tuple[list[tuple[int, Any]], _OnError]) -> list[tuple[int,
     assert _WORKER_PIPE is not None
     try:
         results = _process_chunk(_WORKER_PIPE, chunk, on_error)
-    except Exception as err:  # noqa: BLE001 - raised in the parent with its index
+    except Exception as err:
         return [(-1, _error_record(chunk[0][0], chunk[0][1], err))]
     return [(i, a.to_dict() if isinstance(a, Article) else a) for i, a in results]
 
@@ -195,7 +195,9 @@ def _enrich_parallel(items, n_process, batch_size, on_error, stages, bar):
         for results in pool.imap(_worker_run, jobs):
             for index, result in results:
                 if index == -1:
-                    raise NewsNLPError(f"item {result['index']} failed: {result['error']}: {result['message']}")
+                    raise NewsNLPError(
+                        f"item {result['index']} failed: {result['error']}: {result['message']}"
+                    )
                 if bar is not None:
                     bar.update(1)
                 if result is None:

@@ -72,7 +72,9 @@ def _cmd_enrich(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            art = pipe(data, published=args.published, html=True if args.html else None, encoding=args.encoding)
+            art = pipe(
+                data, published=args.published, html=True if args.html else None, encoding=args.encoding
+            )
         except (OSError, NewsNLPError) as err:
             print(f"newsnlp: {name}: {err}", file=sys.stderr)
             status = 1
@@ -150,7 +152,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     done = _done_ids(out) if args.resume else set()
     items = (it for it in _read_items(src, args.text_field, args.id_field) if it["id"] not in done)
     n_ok = n_err = 0
-    results = enrich_many(items, n_process=args.workers, batch_size=args.batch_size, progress=not args.quiet, on_error="record")
+    results = enrich_many(
+        items, n_process=args.workers, batch_size=args.batch_size, progress=not args.quiet, on_error="record"
+    )
     if out.suffix.lower() == ".parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -180,7 +184,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                     row = {"id": item_id, **res.to_dict()}
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 f.flush()
-    print(f"newsnlp batch: {n_ok} enriched, {n_err} failed, {len(done)} skipped (already in output) -> {out}", file=sys.stderr)
+    print(
+        f"newsnlp batch: {n_ok} enriched, {n_err} failed, {len(done)} skipped (already in output) -> {out}",
+        file=sys.stderr,
+    )
     return 0 if n_err == 0 else 1
 
 
@@ -203,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8", help="encoding of the files (default utf-8)")
     p.set_defaults(func=_cmd_enrich)
 
-    b = sub.add_parser("batch", help="enrich a corpus (JSON Lines, CSV or Parquet) into JSON Lines or Parquet")
+    b = sub.add_parser(
+        "batch", help="enrich a corpus (JSON Lines, CSV or Parquet) into JSON Lines or Parquet"
+    )
     b.add_argument("input")
     b.add_argument("-o", "--output", required=True)
     b.add_argument("--workers", type=int, default=1)

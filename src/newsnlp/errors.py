@@ -8,14 +8,14 @@ exception chained as ``__cause__``.
 from __future__ import annotations
 
 __all__ = [
-    "NewsNLPError",
+    "DecodingError",
     "InputError",
     "InputTypeError",
-    "DecodingError",
-    "PublishedDateError",
-    "UnknownStageError",
-    "StageError",
     "ModelNotFoundError",
+    "NewsNLPError",
+    "PublishedDateError",
+    "StageError",
+    "UnknownStageError",
 ]
 
 
@@ -54,8 +54,7 @@ class PublishedDateError(InputError):
     def __init__(self, value: object):
         self.value = value
         super().__init__(
-            f"published must be an ISO 8601 date or datetime string, a date or a datetime; "
-            f"got {value!r}"
+            f"published must be an ISO 8601 date or datetime string, a date or a datetime; got {value!r}"
         )
 
 

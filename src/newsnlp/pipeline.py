@@ -18,7 +18,7 @@ from .errors import (
 from .record import Article, Metadata
 from .registry import Stage, available_stages, get_stage_factory, order_stages
 
-__all__ = ["Pipeline", "DEFAULT_STAGES", "normalise_published", "looks_like_html"]
+__all__ = ["DEFAULT_STAGES", "Pipeline", "looks_like_html", "normalise_published"]
 
 #: The stages a default pipeline runs: every built-in stage present in this installation, of
 #: ``text``, ``entities``, ``time`` and ``structure`` (the optional ``linguistic`` stage is asked for
@@ -26,7 +26,9 @@ __all__ = ["Pipeline", "DEFAULT_STAGES", "normalise_published", "looks_like_html
 DEFAULT_STAGES: tuple[str, ...] = available_stages()
 
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|article|section|h[1-6]|br|meta|title|script)\b[^>]{0,500}>", re.I)
+_HTML_TAGS = re.compile(
+    r"</?(?:p|div|span|a|article|section|h[1-6]|br|meta|title|script)\b[^>]{0,500}>", re.I
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -185,7 +187,7 @@ class Pipeline:
                 stage.finalize(article)
             except NewsNLPError:
                 raise
-            except Exception as err:  # noqa: BLE001 - wrapped with the stage's name
+            except Exception as err:
                 raise StageError(stage.name, err) from err
         article.scratch.clear()
         return article
@@ -205,7 +207,7 @@ class Pipeline:
                 stage.process(article)
             except NewsNLPError:
                 raise
-            except Exception as err:  # noqa: BLE001 - wrapped with the stage's name
+            except Exception as err:
                 raise StageError(stage.name, err) from err
             article.stages.append(stage.name)
         return self._finish(article)
@@ -217,7 +219,7 @@ class Pipeline:
                 stage.process_batch(articles)
             except NewsNLPError:
                 raise
-            except Exception as err:  # noqa: BLE001
+            except Exception as err:
                 raise StageError(stage.name, err) from err
             for article in articles:
                 article.stages.append(stage.name)

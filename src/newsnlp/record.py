@@ -15,6 +15,10 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 __all__ = [
+    "ENTITY_LABELS",
+    "SEGMENT_LABELS",
+    "TIME_ANCHORS",
+    "TIME_TYPES",
     "Article",
     "Entity",
     "Metadata",
@@ -22,16 +26,23 @@ __all__ = [
     "Sentence",
     "TimeExpression",
     "Token",
-    "ENTITY_LABELS",
-    "TIME_TYPES",
-    "TIME_ANCHORS",
-    "SEGMENT_LABELS",
 ]
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "PRODUCT", "EVENT", "MISC")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 TIME_ANCHORS = ("absolute", "published", "previous")
-TIME_MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "LESS_THAN", "MORE_THAN")
+TIME_MODS = (
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "LESS_THAN",
+    "MORE_THAN",
+)
 SEGMENT_LABELS = (
     "title",
     "kicker",

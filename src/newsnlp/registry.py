@@ -97,7 +97,9 @@ def register_stage(name: str) -> Callable[[Callable[..., Any]], Callable[..., An
     return deco
 
 
-def available_stages(candidates: Iterable[str] = ("text", "entities", "time", "structure")) -> tuple[str, ...]:
+def available_stages(
+    candidates: Iterable[str] = ("text", "entities", "time", "structure"),
+) -> tuple[str, ...]:
     """The candidate built-in stages whose modules are present in this installation."""
     out = []
     for name in candidates:

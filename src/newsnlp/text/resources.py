@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import gzip
+from functools import cache
 from importlib import resources
 
-__all__ = ["abbreviations", "clitic_exceptions", "proper_nouns", "read_lines", "root_words"]
+__all__ = ["abbreviations", "clitic_exceptions", "proper_nouns", "read_lines", "root_words", "stem_table"]
 
 
 def read_lines(package: str, name: str) -> list[str]:
@@ -14,7 +15,7 @@ def read_lines(package: str, name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations that keep their final period, with Title, lower and UPPER variants."""
     out: set[str] = set()
@@ -23,19 +24,30 @@ def abbreviations() -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def clitic_exceptions() -> frozenset[str]:
     """Words that look like word + enclitic but are not."""
     return frozenset(read_lines("newsnlp.data.text", "clitic_exceptions.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def proper_nouns() -> frozenset[str]:
     """Lower-cased proper nouns that the stemmer would mangle (``bekasi`` -> ``bekas``)."""
     return frozenset(read_lines("newsnlp.data.text", "proper_nouns.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
+def stem_table() -> dict[str, str]:
+    """Pre-computed PySastrawi stems of the common news vocabulary (``stems.tsv.gz``)."""
+    raw = resources.files("newsnlp.data.text").joinpath("stems.tsv.gz").read_bytes()
+    table: dict[str, str] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, stem = line.partition("\t")
+        table[word] = stem or word
+    return table
+
+
+@cache
 def root_words() -> frozenset[str]:
     """PySastrawi's dictionary of Indonesian root words."""
     text = resources.files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text(encoding="utf-8")

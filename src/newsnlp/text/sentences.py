@@ -21,7 +21,7 @@ import re
 __all__ = ["split_sentences"]
 
 _TERMINAL = re.compile(r"[.!?…]+|[.!?…]*[!?][.!?…]*")
-_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»", "»", "}"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»", "}"})
 _OPEN_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSE_BRACKETS = frozenset({")", "]", "}"})
 _QUOTES = frozenset({'"', "“", "”"})
@@ -30,7 +30,12 @@ _MAX_BRACKET_SPAN = 400  # characters: a bracket left open longer than this is a
 
 def _starts_sentence(word: str) -> bool:
     ch = word[0]
-    return ch.isupper() or ch.isdigit() or ch in "\"“‘'([«" or not ch.isalpha() and not ch.isspace() and ch not in ",;:.-)]"
+    return (
+        ch.isupper()
+        or ch.isdigit()
+        or ch in "\"“‘'([«"
+        or (not ch.isalpha() and not ch.isspace() and ch not in ",;:.-)]")
+    )
 
 
 def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
@@ -77,8 +82,12 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
             j = i + 1
             while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(words, j):
                 j += 1
-            if j < n and not boundary[j] and _starts_sentence(texts[j]):
-                boundary[j] = True
+            if j < n and not boundary[j]:
+                nxt = texts[j]
+                if _starts_sentence(nxt) or (tok == "." and nxt[0].isalpha() and _word_before(texts, i)):
+                    # a lone period (abbreviations keep theirs inside the token) ends a sentence
+                    # even before a lower-case word, as sloppy news copy often has
+                    boundary[j] = True
             i = j
             continue
         i += 1
@@ -90,6 +99,11 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((words[start_word][0], words[i - 1][1], start_word, i))
             start_word = i
     return out
+
+
+def _word_before(texts: list[str], i: int) -> bool:
+    """True when the token before position ``i`` is a word of two or more letters."""
+    return i > 0 and len(texts[i - 1]) >= 2 and texts[i - 1][-1].isalnum()
 
 
 def _glued(words: list[tuple[int, int]], j: int) -> bool:
@@ -111,13 +125,37 @@ def _protect(texts: list[str], words: list[tuple[int, int]], lo: int, hi: int, p
                     protected[k] = True
     # Quotations: pair quote marks in order; a pair "continues" when a comma or a lower-case word
     # follows the closing mark, or a comma precedes it ("...," kata dia).
-    marks = [i for i in range(lo, hi) if texts[i] in _QUOTES or texts[i] in ("“", "”")]
-    if len(marks) % 2:
-        return
-    for a, b in zip(marks[0::2], marks[1::2]):
+    for a, b in _quote_pairs(texts, words, lo, hi):
         after = texts[b + 1] if b + 1 < hi else ""
         before = texts[b - 1] if b - 1 > a else ""
         continues = before in (",", "-", "—") or (after and (after[0].islower() or after in (",", "-", "—")))
         if continues:
             for k in range(a + 1, b):
                 protected[k] = True
+
+
+def _quote_pairs(texts: list[str], words: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Pair quotation marks in order. Curly quotes say which side they are; a straight quote opens
+    when a space precedes it and closes otherwise. A quotation open for more than
+    ``_MAX_BRACKET_SPAN`` characters is a stray mark and is dropped."""
+    pairs = []
+    opened: int | None = None
+    for i in range(lo, hi):
+        t = texts[i]
+        if t not in _QUOTES:
+            continue
+        if t == "“":
+            is_open = True
+        elif t == "”":
+            is_open = False
+        else:
+            spaced_before = i == lo or words[i][0] > words[i - 1][1]
+            spaced_after = i + 1 >= hi or words[i + 1][0] > words[i][1]
+            is_open = opened is None if spaced_before == spaced_after else spaced_before
+        if is_open:
+            opened = i
+        elif opened is not None:
+            if words[i][1] - words[opened][0] <= _MAX_BRACKET_SPAN:
+                pairs.append((opened, i))
+            opened = None
+    return pairs

@@ -103,7 +103,9 @@ class TextStage(BaseStage):
                 tok.stem = tok.text
                 continue
             title, caps = profile.get(tok.sentence, (False, False))
-            tok.stem = stem_token(tok.text, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps)
+            tok.stem = stem_token(
+                tok.text, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps
+            )
 
     @staticmethod
     def _mark_entities(article: Article) -> None:

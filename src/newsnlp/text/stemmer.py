@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import threading
 
-from .resources import clitic_exceptions, proper_nouns, root_words
+from .resources import clitic_exceptions, proper_nouns, root_words, stem_table
 
-__all__ = ["Stemmer", "CLITICS", "split_clitic"]
+__all__ = ["CLITICS", "Stemmer", "split_clitic"]
 
 #: Enclitics, longest first. ``-nya`` is by far the most common in news.
 CLITICS = ("nya", "lah", "kah", "pun", "tah", "ku", "mu")
@@ -54,17 +54,16 @@ class Stemmer:
 
         self._sastrawi = StemmerFactory().create_stemmer()
         self._lock = threading.Lock()
-        self._cache: dict[str, str] = {}
         self._max_cache = max_cache
+        self._seed = stem_table()
+        self._cache: dict[str, str] = dict(self._seed)
+        self._clitic_cache: dict[str, str | None] = {}
         self.roots = root_words()
         self.proper = proper_nouns()
         self.clitic_exceptions = clitic_exceptions()
 
-    def stem_word(self, lower: str) -> str:
-        """Sastrawi stem of a lower-cased word, cached."""
-        hit = self._cache.get(lower)
-        if hit is not None:
-            return hit
+    def compute_stem(self, lower: str) -> str:
+        """PySastrawi stem of a lower-cased word, uncached, with the enclitic fallback."""
         with self._lock:
             stem = self._sastrawi.stem(lower) or lower
             # Sastrawi sometimes strips too much from word + enclitic (dibelinya -> bel): stem the
@@ -77,23 +76,43 @@ class Stemmer:
                     break
         if not stem.isalpha() and lower.isalpha():
             stem = lower
+        return stem
+
+    def stem_word(self, lower: str) -> str:
+        """Stem of a lower-cased word, from the shared cache (seeded with ``stems.tsv.gz``)."""
+        hit = self._cache.get(lower)
+        if hit is not None:
+            return hit
+        stem = self.compute_stem(lower)
         if len(self._cache) >= self._max_cache:
-            self._cache.clear()
+            self._cache = dict(self._seed)
         self._cache[lower] = stem
         return stem
 
     def clitic(self, word: str) -> str | None:
-        """The enclitic carried by ``word``, if any."""
+        """The enclitic carried by ``word``, if any (cached per word)."""
         if len(word) < 5 or not word[-1].isalpha():
             return None
-        return split_clitic(word, self.roots, self.clitic_exceptions)
+        try:
+            return self._clitic_cache[word]
+        except KeyError:
+            pass
+        found = split_clitic(word, self.roots, self.clitic_exceptions)
+        if len(self._clitic_cache) >= self._max_cache:
+            self._clitic_cache.clear()
+        self._clitic_cache[word] = found
+        return found
 
-    def stem_token(self, text: str, *, sentence_initial: bool, titlecase_sentence: bool, caps_sentence: bool) -> str:
+    def stem_token(
+        self, text: str, *, sentence_initial: bool, titlecase_sentence: bool, caps_sentence: bool
+    ) -> str:
         """Stem for one token in context; tokens that must not be stemmed keep their form.
 
         ``sentence_initial``: the token opens its sentence; ``titlecase_sentence``: most words of
         the sentence are capitalised (a headline); ``caps_sentence``: the sentence is in capitals.
         """
+        if text.islower() and text.isalpha():
+            return self.stem_word(text)  # the common case: an ordinary lower-case word
         core = text.replace("-", "")
         if not core.isalpha():
             return text  # numbers, URLs, punctuation, symbols, mixed codes
@@ -118,5 +137,8 @@ class Stemmer:
                 return stem
             return text  # an unknown capitalised word: probably a name
         if not text.islower():
-            return text
+            head, _, tail = text.rpartition("-")
+            if head.islower() and tail in ("Nya", "Mu", "Ku"):  # capitalised enclitic for God
+                return self.stem_word(text.lower())
+            return text  # mixed case such as iPhone, eKTP
         return self.stem_word(text)

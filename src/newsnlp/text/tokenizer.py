@@ -28,12 +28,12 @@ from spacy.lang.id import punctuation as id_punct
 from spacy.lang.punctuation import TOKENIZER_INFIXES as BASE_INFIXES
 from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex
 from spacy.vocab import Vocab
 
 from .resources import abbreviations
 
-__all__ = ["build_tokenizer", "TOKEN_MATCH"]
+__all__ = ["TOKEN_MATCH", "build_tokenizer"]
 
 _TLDS = (
     "com|co\\.id|ac\\.id|go\\.id|or\\.id|web\\.id|sch\\.id|my\\.id|net|org|id|info|biz|news|tv|co|"
@@ -42,7 +42,7 @@ _TLDS = (
 
 # Whole-token patterns. Each alternative is anchored by fullmatch and has no nested quantifiers
 # over overlapping characters, so none can backtrack catastrophically.
-TOKEN_MATCH = re.compile(
+_TOKEN_RE = re.compile(
     "|".join(
         [
             # e-mail
@@ -60,13 +60,25 @@ TOKEN_MATCH = re.compile(
             # Indonesian numbers: 1.500.000,00  3,5  12.000
             r"\d{1,3}(?:\.\d{3})+(?:,\d+)?",
             r"\d+,\d+",
-            # roman-numbered periods and codes: II/2007, S/A, C/D, 1/2
-            r"[A-Za-z0-9]{1,6}/[A-Za-z0-9]{1,6}",
+            # roman-numbered periods and one-letter codes: II/2007, S/A, C/D
+            r"[IVX]{1,4}/\d{2,4}",
+            r"[A-Za-z]/[A-Za-z]",
             # initials and dotted acronyms: B.J., A.S., U.S.A.
             r"(?:[A-Z]\.){2,6}",
+            # reduplication, whole or inside a derived word: Hari-Hari, memata-matai, sayur-mayur
+            r"(?i:[a-z]{0,6}?([a-z]{2,})-\1[a-z]{0,6})",
         ]
     )
-).fullmatch
+)
+_MAX_MATCH = 300  # characters; longer chunks are never one token, and never reach the regex
+
+
+def TOKEN_MATCH(string: str):
+    """spaCy ``token_match``: the whole ``string`` is one token (a date, URL, number...)."""
+    if len(string) > _MAX_MATCH:
+        return None
+    return _TOKEN_RE.fullmatch(string)
+
 
 _CURRENCY_PREFIXES = [r"Rp\.?(?=\d)", r"US\$(?=\d)", r"S\$(?=\d)", r"A\$(?=\d)", r"HK\$(?=\d)", r"RM(?=\d)"]
 
@@ -78,15 +90,40 @@ _INFIXES = [p for p in BASE_INFIXES if p not in (_HYPHEN_INFIX, _COLON_SLASH_INF
     r"(?<=[0-9])%(?=[A-Za-z0-9/])",
     r'(?<=[0-9)][.,])"(?=[0-9])',
     r"(?<=[A-Za-z0-9])[:<>=](?=[A-Za-z])",
-    # a slash between two words longer than the codes kept whole above: dan/atau -> dan / atau
-    r"(?<=[A-Za-z]{7})/(?=[A-Za-z])",
+    # a slash between words or numbers: DPR/MPR, dan/atau, Rp9.100/9.105
+    r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",
+    # a hyphen joining two different capitalised words: Januari-September, Bapepam-LK (but not
+    # reduplication such as Hari-Hari, nor APBN-P, E-Net, Covid-19, mata-mata)
+    r"(?<=[A-Za-z]{3})-(?=[A-Z][A-Za-z])",
 ]
 
 # Suffixes: drop spaCy Indonesian's clitic splits (-nya, -ku, -mu) so enclitics stay on the word.
-_SUFFIXES = [s for s in id_punct.TOKENIZER_SUFFIXES if s not in (r"\-[Nn]ya", "-[KkMm]u")]
-_PREFIXES = _CURRENCY_PREFIXES + [
-    p for p in id_punct.TOKENIZER_PREFIXES if p not in ("/",)
-]
+_SUFFIXES = [
+    s for s in id_punct.TOKENIZER_SUFFIXES if s not in (r"\-[Nn]ya", "-[KkMm]u", "'s", "'S", "’s", "’S")
+] + [r"(?<=[-a-z0-9][A-Z])\."]
+_CURRENCY_PREFIXES += [r"IDR(?=\d)", r"USD(?=\d)", r"SGD(?=\d)"]
+# spaCy Indonesian's bare currency prefixes split words such as ``Rpm`` or ``USDA``; ours above
+# only split before a digit.
+_BARE_CURRENCY = {"Rp", "IDR", "RMB", "SGD", "USD", "US\\$", "C\\$", "A\\$", "S\\$", ""}
+_PREFIXES = (
+    ["``", "''"]
+    + _CURRENCY_PREFIXES
+    + [p for p in id_punct.TOKENIZER_PREFIXES if p not in ("/",) and p not in _BARE_CURRENCY]
+)
+
+
+def _merge_single_chars(entries: list[str]) -> list[str]:
+    """Fold single-character alternatives into one character class (Python's regex engine tries
+    alternatives one by one; a class is one step), tried after the longer ones, kept in order."""
+    singles, others = [], []
+    for entry in entries:
+        if len(entry) == 1 and entry not in "^-]\\":
+            singles.append(re.escape(entry))
+        elif len(entry) == 2 and entry[0] == "\\" and not entry[1].isalnum():
+            singles.append(entry)
+        else:
+            others.append(entry)
+    return others + ([f"[{''.join(singles)}]"] if singles else [])
 
 
 def build_tokenizer(vocab: Vocab) -> Tokenizer:
@@ -95,8 +132,8 @@ def build_tokenizer(vocab: Vocab) -> Tokenizer:
     return Tokenizer(
         vocab,
         rules=rules,
-        prefix_search=compile_prefix_regex(_PREFIXES).search,
-        suffix_search=compile_suffix_regex(_SUFFIXES).search,
+        prefix_search=re.compile("^(?:" + "|".join(_merge_single_chars(_PREFIXES)) + ")").search,
+        suffix_search=re.compile("(?:" + "|".join(_merge_single_chars(_SUFFIXES)) + ")$").search,
         infix_finditer=compile_infix_regex(_INFIXES).finditer,
         token_match=TOKEN_MATCH,
         url_match=URL_MATCH,

@@ -1,0 +1,183 @@
+"""Throughput of newsnlp over the news-dev articles, beside a by-hand baseline.
+
+Each configuration runs in its own process (so peak memory is its own) on one core:
+
+- ``import newsnlp`` time and ``Pipeline()`` build time;
+- the text stage alone, then the full default pipeline with a per-stage time breakdown, for
+  single calls (``nlp(text)``) and batches (``nlp.pipe``);
+- the by-hand glue a researcher would write: ``spacy.blank("id")`` + sentencizer + PySastrawi on
+  every token (+ ``dateparser.search_dates`` when ``--dateparser``).
+
+    OMP_NUM_THREADS=1 python benchmarks/throughput.py [--limit N] [--repeat R] [--dateparser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+NEWS_DEV = REPO.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
+
+
+def load_texts(limit: int | None) -> list[str]:
+    with open(NEWS_DEV, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    return texts[:limit] if limit else texts
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_config(config: str, limit: int | None, repeat: int) -> dict:
+    texts = load_texts(limit)
+    out: dict = {"config": config}
+    if config == "baseline":
+        import spacy
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        t0 = time.perf_counter()
+        nlp = spacy.blank("id")
+        nlp.add_pipe("sentencizer")
+        stemmer = StemmerFactory().create_stemmer()
+        out["build_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_tok = 0
+        for _ in range(repeat):
+            for text in texts:
+                doc = nlp(text)
+                stems = [stemmer.stem(t.text) for t in doc if not t.is_space]
+                n_tok += len(stems)
+        out["seconds"] = time.perf_counter() - t0
+    elif config == "baseline+dateparser":
+        import spacy
+        from dateparser.search import search_dates
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        nlp = spacy.blank("id")
+        nlp.add_pipe("sentencizer")
+        stemmer = StemmerFactory().create_stemmer()
+        out["build_s"] = 0.0
+        t0 = time.perf_counter()
+        n_tok = 0
+        for _ in range(repeat):
+            for text in texts:
+                doc = nlp(text)
+                n_tok += len([stemmer.stem(t.text) for t in doc if not t.is_space])
+                search_dates(text, languages=["id"])
+        out["seconds"] = time.perf_counter() - t0
+    else:
+        from newsnlp import Pipeline
+        from newsnlp.pipeline import DEFAULT_STAGES
+
+        stages = ("text",) if config.startswith("text") else DEFAULT_STAGES
+        t0 = time.perf_counter()
+        nlp = Pipeline(stages=stages)
+        out["build_s"] = time.perf_counter() - t0
+        out["stages"] = list(nlp.stage_names)
+        nlp(texts[0])  # warm-up (caches, lazy imports)
+        per_stage = {name: 0.0 for name in nlp.stage_names}
+        n_tok = 0
+        t0 = time.perf_counter()
+        if config.endswith("batch"):
+            for _ in range(repeat):
+                for art in nlp.pipe(texts, batch_size=64):
+                    n_tok += len(art.tokens)
+        else:
+            stages_objs = [nlp.get_stage(n) for n in nlp.stage_names]
+            for _ in range(repeat):
+                for text in texts:
+                    art = nlp.make_article(text)
+                    for st in stages_objs:
+                        s0 = time.perf_counter()
+                        st.process(art)
+                        per_stage[st.name] += time.perf_counter() - s0
+                    for st in stages_objs:
+                        s0 = time.perf_counter()
+                        st.finalize(art)
+                        per_stage[st.name] += time.perf_counter() - s0
+                    n_tok += len(art.tokens)
+            out["per_stage_ms"] = {k: 1000 * v / (repeat * len(texts)) for k, v in per_stage.items()}
+        out["seconds"] = time.perf_counter() - t0
+    n = repeat * len(texts)
+    out.update(
+        articles=n,
+        tokens=n_tok,
+        articles_per_s=n / out["seconds"],
+        tokens_per_s=n_tok / out["seconds"],
+        peak_mb=peak_mb(),
+    )
+    return out
+
+
+def startup() -> dict:
+    code = (
+        "import time; t=time.perf_counter(); import newsnlp; t1=time.perf_counter();"
+        "p=newsnlp.Pipeline(); t2=time.perf_counter();"
+        "print(t1-t, t2-t1)"
+    )
+    imports, builds = [], []
+    for _ in range(3):
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        a, b = res.stdout.split()
+        imports.append(float(a))
+        builds.append(float(b))
+    return {"import_s": min(imports), "build_s": min(builds)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--dateparser", action="store_true", help="also time the baseline with dateparser")
+    ap.add_argument("--config", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.config:
+        print(json.dumps(run_config(args.config, args.limit, args.repeat)))
+        return 0
+    if not NEWS_DEV.exists():
+        print(f"news-dev not found at {NEWS_DEV}", file=sys.stderr)
+        return 2
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    s = startup()
+    print(
+        f"import newsnlp: {s['import_s']:.3f} s   Pipeline() build (all default stages, after import): {s['build_s']:.3f} s\n"
+    )
+    configs = ["text", "text-batch", "all", "all-batch", "baseline"] + (
+        ["baseline+dateparser"] if args.dateparser else []
+    )
+    results = []
+    for config in configs:
+        cmd = [sys.executable, __file__, "--config", config, "--repeat", str(args.repeat)]
+        if args.limit:
+            cmd += ["--limit", str(args.limit)]
+        res = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        if res.returncode:
+            print(f"{config}: failed\n{res.stderr[-2000:]}", file=sys.stderr)
+            continue
+        results.append(json.loads(res.stdout.strip().splitlines()[-1]))
+    print("| configuration | stages | articles | articles/s | tokens/s | build s | peak MB |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r['config']} | {'+'.join(r.get('stages', [])) or '-'} | {r['articles']} | {r['articles_per_s']:.1f} "
+            f"| {r['tokens_per_s']:,.0f} | {r['build_s']:.2f} | {r['peak_mb']:.0f} |"
+        )
+    for r in results:
+        if "per_stage_ms" in r and r["config"] == "all":
+            print(
+                "\nPer-stage time, single calls (ms/article): "
+                + ", ".join(f"{k} {v:.2f}" for k, v in r["per_stage_ms"].items())
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

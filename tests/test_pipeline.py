@@ -1,0 +1,153 @@
+"""Pipeline construction, input validation and typed errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from newsnlp import Pipeline, enrich
+from newsnlp.errors import (
+    DecodingError,
+    InputTypeError,
+    NewsNLPError,
+    PublishedDateError,
+    StageError,
+    UnknownStageError,
+)
+from newsnlp.pipeline import looks_like_html, normalise_published
+from newsnlp.registry import BaseStage, register_stage
+from tests.conftest import assert_offsets
+
+
+def test_stages_run_in_order_and_are_recorded(text_pipeline):
+    art = text_pipeline("Presiden Joko Widodo meresmikan jalan tol di Bekasi.")
+    assert art.stages == ["text"]
+    assert text_pipeline.stage_names == ["text"]
+    assert art.entities == [] and art.times == [] and art.segments == []
+
+
+def test_default_pipeline_runs_every_available_stage():
+    from newsnlp.pipeline import DEFAULT_STAGES
+
+    art = enrich("Presiden Joko Widodo meresmikan jalan tol di Bekasi.")
+    assert art.stages == list(DEFAULT_STAGES)
+    assert "text" in art.stages
+
+
+def test_unknown_stage():
+    with pytest.raises(UnknownStageError) as info:
+        Pipeline(stages=("text", "sentiment"))
+    assert "sentiment" in str(info.value) and "text" in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, ["a"], {"text": "x"}])
+def test_wrong_input_type(text_pipeline, bad):
+    with pytest.raises(InputTypeError) as info:
+        text_pipeline(bad)
+    assert "str or bytes" in str(info.value)
+    assert isinstance(info.value, TypeError) and isinstance(info.value, NewsNLPError)
+
+
+def test_bytes_are_decoded(text_pipeline):
+    art = text_pipeline(b"Harga cabai naik di Kediri.")
+    assert art.tokens[0].text == "Harga"
+
+
+def test_undecodable_bytes(text_pipeline):
+    with pytest.raises(DecodingError) as info:
+        text_pipeline(b"Harga \xff\xfe naik")
+    assert "utf-8" in str(info.value)
+
+
+def test_other_encoding(text_pipeline):
+    art = text_pipeline("Pukul 14.20 – dicatat".encode("cp1252"), encoding="cp1252")
+    assert "–" in art.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t", "\u00a0\u3000"])
+def test_empty_text_gives_valid_empty_record(text_pipeline, text):
+    art = text_pipeline(text)
+    assert art.tokens == [] and art.sentences == []
+    assert art.to_dict()["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-08-03", "2020-08-03"),
+        (dt.date(2020, 8, 3), "2020-08-03"),
+        (dt.datetime(2020, 8, 3, 14, 20), "2020-08-03T14:20"),
+        ("2020-08-03T14:20:00+07:00", "2020-08-03T14:20+07:00"),
+        ("2020-08-03 14:20", "2020-08-03T14:20"),
+        (None, None),
+    ],
+)
+def test_published_normalised(value, expected):
+    assert normalise_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["kemarin", "31/2/2020", "2020-02-31", 20200803, ["2020"]])
+def test_unparsable_published(text_pipeline, value):
+    with pytest.raises(PublishedDateError):
+        text_pipeline("Harga naik.", published=value)
+
+
+def test_published_given_is_recorded(text_pipeline):
+    art = text_pipeline("Harga naik.", published="2020-08-03")
+    assert art.metadata.published == "2020-08-03"
+    assert art.metadata.published_source == "given"
+
+
+def test_errors_inside_a_stage_are_wrapped_with_its_name():
+    @register_stage("_exploding")
+    class Exploding(BaseStage):
+        name = "_exploding"
+
+        def process(self, article):
+            raise ZeroDivisionError("boom")
+
+    pipe = Pipeline(stages=("text", "_exploding"))
+    with pytest.raises(StageError) as info:
+        pipe("Harga naik.")
+    assert info.value.stage == "_exploding"
+    assert isinstance(info.value.__cause__, ZeroDivisionError)
+
+
+def test_html_detection():
+    assert looks_like_html("<!DOCTYPE html><html><body><p>Halo</p></body></html>")
+    assert not looks_like_html("Dia menulis <p> di kode HTML-nya, lalu tertawa.")
+
+
+def test_pipeline_is_shared_by_threads(text_pipeline, seed_text):
+    expected = text_pipeline(seed_text).to_json()
+    results: list[str] = []
+
+    def work():
+        for _ in range(5):
+            results.append(text_pipeline(seed_text).to_json())
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 20 and all(r == expected for r in results)
+
+
+def test_pipe_batches_keep_order(text_pipeline):
+    texts = [f"Artikel nomor {i} terbit di Jakarta." for i in range(10)]
+    arts = list(text_pipeline.pipe(texts, batch_size=3))
+    assert [a.text for a in arts] == texts
+    for a in arts:
+        assert_offsets(a)
+
+
+def test_seed_article_end_to_end(default_pipeline, seed_text):
+    art = default_pipeline(seed_text)
+    assert_offsets(art)
+    assert len(art.sentences) > 20 and len(art.tokens) > 400
+    tok = next(t for t in art.tokens if t.text == "pihaknya")
+    assert tok.clitic == "nya" and tok.stem == "pihak"
+    assert art.to_dict()["text"] == seed_text

@@ -1,0 +1,85 @@
+"""The record: contract shape, JSON round trip, clean text."""
+
+from __future__ import annotations
+
+import json
+
+from newsnlp.record import Article, Entity, Metadata, Segment, Sentence, TimeExpression, Token
+
+
+def sample() -> Article:
+    text = "Breaking News:\nTrump bertemu Nadella di AS, Minggu (2/8/2020)."
+    return Article(
+        text=text,
+        metadata=Metadata(
+            title="Judul", authors=["Bunga Kartikasari"], published="2020-08-03", published_source="given"
+        ),
+        sentences=[Sentence(15, len(text), text[15:], segment="body")],
+        tokens=[
+            Token(15, 20, "Trump", stem="Trump", sentence=0, ent="PER"),
+            Token(21, 28, "bertemu", stem="temu"),
+        ],
+        entities=[
+            Entity(15, 20, "Trump", "PER", canonical="Donald Trump", entity_id=0, score=0.9, title="Presiden")
+        ],
+        times=[TimeExpression(44, 61, "Minggu (2/8/2020)", "DATE", "2020-08-02", "absolute", flags=["x"])],
+        segments=[Segment(0, 14, "Breaking News:", "kicker"), Segment(15, len(text), text[15:], "body")],
+        stages=["text"],
+    )
+
+
+def test_contract_keys():
+    d = sample().to_dict()
+    assert {"text", "language", "metadata", "sentences", "tokens", "entities", "times", "segments"} <= set(d)
+    assert set(d["metadata"]) >= {
+        "title",
+        "authors",
+        "editors",
+        "sources",
+        "publisher",
+        "published",
+        "published_source",
+        "url",
+    }
+    assert set(d["tokens"][0]) >= {"start", "end", "text", "stem", "is_stop", "lemma", "pos", "sentence"}
+    assert set(d["entities"][0]) >= {
+        "start",
+        "end",
+        "text",
+        "label",
+        "canonical",
+        "entity_id",
+        "kb_id",
+        "score",
+    }
+    assert set(d["times"][0]) >= {"start", "end", "text", "type", "value", "anchor"}
+    assert set(d["segments"][0]) >= {"start", "end", "text", "label"}
+    assert d["language"] == "id"
+
+
+def test_offsets_of_sample():
+    art = sample()
+    for span in art.spans():
+        assert art.text[span.start : span.end] == span.text
+
+
+def test_json_round_trip():
+    art = sample()
+    again = Article.from_json(art.to_json())
+    assert again.to_dict() == art.to_dict()
+    assert json.loads(art.to_json()) == art.to_dict()
+
+
+def test_clean_text_is_title_lead_body():
+    art = sample()
+    assert art.clean_text == art.text[15:]
+    assert art.to_dict()["clean_text"] == art.clean_text
+
+
+def test_segment_at_prefers_innermost():
+    art = Article(
+        text="x" * 20, segments=[Segment(0, 20, "x" * 20, "caption"), Segment(10, 20, "x" * 10, "credit")]
+    )
+    assert art.segment_at(12, 14) == "credit"
+    assert art.segment_at(2, 4) == "caption"
+    assert art.segment_at(25) is None

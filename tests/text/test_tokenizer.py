@@ -1,0 +1,144 @@
+"""The news tokenizer on real Indonesian news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assert_offsets
+
+
+def toks(pipe, text: str) -> list[str]:
+    art = pipe(text)
+    assert_offsets(art)
+    return [t.text for t in art.tokens]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("TRIBUNJOGJA.COM - Raksasa teknologi Amerika", ["TRIBUNJOGJA.COM", "-", "Raksasa"]),
+        ("Dikutip dari techcrunch.com, Senin.", ["techcrunch.com"]),
+        ("© 2020 TRIBUNnews.com Network", ["TRIBUNnews.com"]),
+        ("Laporan Wartawan Tribun-Papua.com, Jayapura", ["Tribun-Papua.com"]),
+        (
+            "Baca di https://www.kompas.com/tren/read/2020/08/03/a?page=2 sekarang",
+            ["https://www.kompas.com/tren/read/2020/08/03/a?page=2"],
+        ),
+        ("Kirim surel ke redaksi@kompas.co.id segera", ["redaksi@kompas.co.id"]),
+        ("Tagar #SaveKPK ramai, kata @jokowi.", ["#SaveKPK", "@jokowi"]),
+    ],
+)
+def test_urls_domains_handles(text_pipeline, sentence, expected):
+    tokens = toks(text_pipeline, sentence)
+    for token in expected:
+        assert token in tokens
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("pada hari Minggu (2/8/2020).", ["(", "2/8/2020", ")", "."]),
+        ("Berlaku mulai 02/07/2025 pukul 14.20 WIB", ["02/07/2025", "pukul", "14.20", "WIB"]),
+        ("Rilis pada 2020-08-02 jam 14:20.", ["2020-08-02", "jam", "14:20", "."]),
+        ("Selasa (10/06) lalu", ["(", "10/06", ")"]),
+        (
+            "dana Rp1.500.000,00 dan inflasi 3,5 persen",
+            ["Rp", "1.500.000,00", "dan", "inflasi", "3,5", "persen"],
+        ),
+        ("senilai Rp1,5 triliun.", ["Rp", "1,5", "triliun", "."]),
+        ("akuisisi US$5 miliar", ["US$", "5", "miliar"]),
+        ("naik 12,5% tahun ini", ["12,5", "%"]),
+    ],
+)
+def test_dates_times_numbers_money(text_pipeline, sentence, expected):
+    tokens = toks(text_pipeline, sentence)
+    i = tokens.index(expected[0])
+    assert tokens[i : i + len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "mata-mata",
+        "pasar-pasar",
+        "memata-matai",
+        "Dimata-matai",
+        "anak-anak",
+        "ke-21",
+        "2000-an",
+        "APBN-P",
+        "Covid-19",
+    ],
+)
+def test_hyphenated_words_stay_whole(text_pipeline, word):
+    assert word in toks(text_pipeline, f"Mereka membahas {word} itu kemarin.")
+
+
+def test_hyphen_between_different_names_splits(text_pipeline):
+    tokens = toks(text_pipeline, "Periode Januari-September 2020 dilaporkan Bapepam-LK.")
+    assert tokens[:4] == ["Periode", "Januari", "-", "September"]
+    assert "Bapepam" in tokens and "LK" in tokens
+
+
+@pytest.mark.parametrize(
+    ("word", "clitic"),
+    [
+        ("pihaknya", "nya"),
+        ("dibelinya", "nya"),
+        ("bukuku", "ku"),
+        ("rumahmu", "mu"),
+        ("benarkah", "kah"),
+        ("meskipun", "pun"),
+        ("TikTok-nya", "nya"),
+    ],
+)
+def test_clitics_stay_on_the_word_and_are_exposed(text_pipeline, word, clitic):
+    art = text_pipeline(f"Kata {word} muncul di sini.")
+    tok = next(t for t in art.tokens if t.text == word)
+    assert tok.clitic == clitic
+
+
+@pytest.mark.parametrize(
+    "word", ["hanya", "punya", "tanya", "sekolah", "masalah", "telah", "buku", "ilmu", "Bekasi"]
+)
+def test_words_that_only_look_like_clitics(text_pipeline, word):
+    art = text_pipeline(f"Ia {word} datang.")
+    tok = next(t for t in art.tokens if t.text == word)
+    assert tok.clitic is None
+
+
+@pytest.mark.parametrize(
+    "abbr",
+    ["Prof.", "dr.", "H.", "Jl.", "No.", "dkk.", "dll.", "s.d.", "Kec.", "Kab.", "Dr.", "Ir.", "Hj.", "Tbk."],
+)
+def test_abbreviations_keep_their_period(text_pipeline, abbr):
+    assert abbr in toks(text_pipeline, f"Menurut {abbr} Budi di sana, kata dia.")
+
+
+def test_initials(text_pipeline):
+    tokens = toks(text_pipeline, "Presiden B. J. Habibie dan B.J. Habibie bertemu.")
+    assert tokens[1:4] == ["B.", "J.", "Habibie"]
+    assert "B.J." in tokens
+
+
+def test_tokens_are_lossless_and_in_order(text_pipeline, seed_text):
+    art = text_pipeline(seed_text)
+    assert_offsets(art)
+    prev_end = 0
+    for tok in art.tokens:
+        assert tok.start >= prev_end
+        assert not tok.text.isspace()
+        # nothing but whitespace between tokens
+        assert art.text[prev_end : tok.start].strip() == ""
+        prev_end = tok.end
+    assert art.text[prev_end:].strip() == ""
+
+
+def test_space_after(text_pipeline):
+    art = text_pipeline("Halo, dunia.")
+    assert [(t.text, t.space_after) for t in art.tokens] == [
+        ("Halo", False),
+        (",", True),
+        ("dunia", False),
+        (".", False),
+    ]
