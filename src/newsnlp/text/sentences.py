@@ -17,10 +17,13 @@ Rules, in order of strength:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 __all__ = ["split_sentences"]
 
 _TERMINAL = re.compile(r"[.!?…]+|[.!?…]*[!?][.!?…]*")
+_TERMINAL_CHARS = frozenset(".!?…")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»", "}"})
 _OPEN_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSE_BRACKETS = frozenset({")", "]", "}"})
@@ -50,21 +53,24 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
     boundary = [False] * n  # boundary[i]: a sentence starts at word i
     boundary[0] = True
 
-    # Pass 1: line breaks between consecutive words.
-    for i in range(1, n):
+    # Pass 1: line breaks between consecutive words (found with one scan of the text).
+    starts = [s for s, _ in words]
+    for m in _LINE_BREAK.finditer(text):
+        i = bisect_left(starts, m.end())
+        if i <= 0 or i >= n or words[i - 1][1] > m.start():
+            continue
         gap = text[words[i - 1][1] : words[i][0]]
-        if "\n" in gap or "\r" in gap or "\u2029" in gap or "\u2028" in gap:
-            lines = gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
-            prev, nxt = texts[i - 1], texts[i]
-            wrapped = (
-                lines == 1
-                and not _TERMINAL.fullmatch(prev)
-                and prev[-1] not in _CLOSERS
-                and nxt[0].islower()
-                and prev[-1] not in ":"
-            )
-            if not wrapped:
-                boundary[i] = True
+        lines = gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+        prev, nxt = texts[i - 1], texts[i]
+        wrapped = (
+            lines == 1
+            and not _TERMINAL.fullmatch(prev)
+            and prev[-1] not in _CLOSERS
+            and nxt[0].islower()
+            and prev[-1] not in ":"
+        )
+        if not wrapped:
+            boundary[i] = True
 
     # Pass 2: protected zones (brackets, continuing quotations) within each paragraph.
     protected = [False] * n
@@ -78,7 +84,7 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
     i = 0
     while i < n:
         tok = texts[i]
-        if _TERMINAL.fullmatch(tok) and not protected[i]:
+        if tok[0] in _TERMINAL_CHARS and _TERMINAL.fullmatch(tok) and not protected[i]:
             j = i + 1
             while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(words, j):
                 j += 1

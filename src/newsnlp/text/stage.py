@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.vocab import Vocab
 
@@ -32,15 +33,14 @@ class TextStage(BaseStage):
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of every non-space token of ``text``."""
+        doc = self.tokenizer(text)
+        if not len(doc):
+            return []
         out = []
-        for tok in self.tokenizer(text):
-            if tok.text.isspace():
-                continue
-            start = tok.idx
-            end = start + len(tok.text)
-            # spaCy keeps odd separators such as NBSP or zero-width space inside a token's text
-            # when they sit between other characters; trim them at the edges only.
-            out.append((start, end))
+        for start, length in doc.to_array([IDX, LENGTH]).tolist():
+            end = start + length
+            if not text[start:end].isspace():
+                out.append((start, end))
         return out
 
     def process(self, article: Article) -> None:
@@ -50,24 +50,30 @@ class TextStage(BaseStage):
         words = self.tokenize(text)
         sentences = split_sentences(text, words)
         stop = self.stop_words
-        clitic = self.stemmer.clitic if self.stemmer else (lambda w: None)
+        clitic = self.stemmer.clitic if self.stemmer else None
         tokens: list[Token] = []
         sent_objs: list[Sentence] = []
+        append = tokens.append
         n_text = len(text)
         for si, (s_start, s_end, w_lo, w_hi) in enumerate(sentences):
             sent_objs.append(Sentence(s_start, s_end, text[s_start:s_end]))
-            for wi in range(w_lo, w_hi):
-                start, end = words[wi]
+            for start, end in words[w_lo:w_hi]:
                 word = text[start:end]
-                tokens.append(
+                append(
                     Token(
-                        start=start,
-                        end=end,
-                        text=word,
-                        is_stop=word.lower() in stop,
-                        sentence=si,
-                        clitic=clitic(word) if word[-1:].isalpha() else None,
-                        space_after=end < n_text and text[end].isspace(),
+                        start,
+                        end,
+                        word,
+                        None,
+                        word.lower() in stop,
+                        None,
+                        None,
+                        si,
+                        clitic(word) if clitic is not None and len(word) > 4 and word[-1].isalpha() else None,
+                        None,
+                        None,
+                        None,
+                        end < n_text and text[end].isspace(),
                     )
                 )
         article.tokens = tokens
@@ -80,32 +86,41 @@ class TextStage(BaseStage):
         self._mark_entities(article)
         if self.stemmer is None:
             return
-        stem_token = self.stemmer.stem_token
+        stemmer = self.stemmer
+        stem_token = stemmer.stem_token
+        cache = stemmer._cache
         # Per-sentence casing profile, for headlines in Title Case or CAPITALS.
-        profile: dict[int, tuple[bool, bool]] = {}
         counts: dict[int, list[int]] = {}
         for tok in tokens:
             t = tok.text
-            if t[:1].isalpha():
-                c = counts.setdefault(tok.sentence, [0, 0, 0])
-                c[0] += 1
-                if t[0].isupper():
-                    c[1] += 1
-                if t.isupper():
-                    c[2] += 1
-        for si, (alpha, upper_first, caps) in counts.items():
+            if t[0].isalpha() and not t.islower():
+                c = counts.get(tok.sentence)
+                if c is None:
+                    c = counts[tok.sentence] = [0, 0, 0]
+                c[1] += t[0].isupper()
+                c[2] += t.isupper()
+        alpha_counts: dict[int, int] = {}
+        for tok in tokens:
+            if tok.text[0].isalpha():
+                alpha_counts[tok.sentence] = alpha_counts.get(tok.sentence, 0) + 1
+        profile: dict[int, tuple[bool, bool]] = {}
+        for si, (_, upper_first, caps) in counts.items():
+            alpha = alpha_counts.get(si, 0)
             profile[si] = (alpha >= 3 and upper_first >= 0.6 * alpha, alpha >= 2 and caps >= 0.8 * alpha)
         last_sentence = -1
         for tok in tokens:
             initial = tok.sentence != last_sentence
             last_sentence = tok.sentence
+            t = tok.text
             if tok.ent is not None:
-                tok.stem = tok.text
+                tok.stem = t
+                continue
+            hit = cache.get(t)  # lower-case words already stemmed: the common case
+            if hit is not None:
+                tok.stem = hit
                 continue
             title, caps = profile.get(tok.sentence, (False, False))
-            tok.stem = stem_token(
-                tok.text, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps
-            )
+            tok.stem = stem_token(t, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps)
 
     @staticmethod
     def _mark_entities(article: Article) -> None:
