@@ -1,0 +1,172 @@
+"""Evaluate the ``time`` stage (and ``dateparser.search_dates``) TempEval-3 style.
+
+    python evaluation/time.py [--no-dateparser] [--errors]
+
+Gold sets (in ``evaluation/time/``):
+- ``gold_newsdev.jsonl``: hand annotations of news-dev articles (article id + offsets + type, value,
+  anchor, mod; no article text). The article text is read from ``../shared/data/news-dev`` and the
+  anchor date from its ``published_raw`` field.
+- ``sentences.jsonl``: sentences written for this evaluation, covering every supported form.
+
+Scores: finding (strict = same span, relaxed = overlapping span) precision / recall / F1; value F1
+(a system expression counts when it overlaps a gold one and has the same value) and value
+accuracy over the relaxed matches; type and anchor accuracy over the relaxed matches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "time"
+sys.path.insert(0, str(HERE))
+
+from view import load  # noqa: E402
+
+
+def _gold_newsdev():
+    lines = (HERE / "gold_newsdev.jsonl").read_text(encoding="utf-8").splitlines()
+    ids = json.loads(lines[0])["articles"]
+    rows = load(set(ids))
+    gold: dict[str, list[dict]] = {i: [] for i in ids}
+    for line in lines[1:]:
+        g = json.loads(line)
+        gold[g["id"]].append(g)
+    from newsnlp.temporal import tag_times
+
+    docs = []
+    for aid in ids:
+        row = rows[aid]
+        _, pub = tag_times(row["published_raw"])  # the outlet's header stamp -> ISO
+        docs.append({"id": aid, "text": row["text"], "published": pub, "gold": gold[aid]})
+    return docs
+
+
+def _gold_sentences():
+    docs = []
+    for i, line in enumerate((HERE / "sentences.jsonl").read_text(encoding="utf-8").splitlines()):
+        r = json.loads(line)
+        gold = []
+        pos = 0
+        for g in r["gold"]:
+            start = r["text"].find(g[0], pos)
+            gold.append({"start": start, "end": start + len(g[0]), "type": g[1], "value": g[2], "anchor": g[3],
+                         "mod": g[4] if len(g) > 4 else None})
+            pos = start + 1
+        docs.append({"id": f"s{i}", "text": r["text"], "published": r["published"], "gold": gold})
+    return docs
+
+
+def run_newsnlp(doc):
+    from newsnlp.temporal import tag_times
+
+    times, _ = tag_times(doc["text"], doc["published"])
+    return [{"start": t.start, "end": t.end, "type": t.type, "value": t.value, "anchor": t.anchor, "mod": t.mod}
+            for t in times]
+
+
+def run_dateparser(doc):
+    from dateparser.search import search_dates
+
+    settings = {}
+    if doc["published"]:
+        base = dt.datetime.fromisoformat(doc["published"][:16])
+        settings["RELATIVE_BASE"] = base
+    found = search_dates(doc["text"], languages=["id"], settings=settings) or []
+    out, pos = [], 0
+    for surface, value in found:
+        start = doc["text"].find(surface, pos)
+        if start < 0:
+            continue
+        pos = start + len(surface)
+        has_time = value.hour or value.minute
+        out.append({"start": start, "end": pos, "type": "TIME" if has_time else "DATE",
+                    "value": value.strftime("%Y-%m-%dT%H:%M") if has_time else value.date().isoformat(),
+                    "anchor": None, "mod": None})
+    return out
+
+
+def score(docs, system, errors=False):
+    tp_strict = tp_relaxed = n_sys = n_gold = 0
+    val_ok = type_ok = anchor_ok = 0
+    sys_val_ok = 0
+    err_lines = []
+    for doc in docs:
+        pred = system(doc)
+        gold = doc["gold"]
+        n_sys += len(pred)
+        n_gold += len(gold)
+        used = set()
+        for g in gold:
+            match = None
+            for j, p in enumerate(pred):
+                if j in used or p["end"] <= g["start"] or p["start"] >= g["end"]:
+                    continue
+                match = j
+                break
+            if match is None:
+                err_lines.append(f"{doc['id']} MISS {doc['text'][g['start']:g['end']]!r} {g['type']} {g['value']}")
+                continue
+            used.add(match)
+            p = pred[match]
+            tp_relaxed += 1
+            if p["start"] == g["start"] and p["end"] == g["end"]:
+                tp_strict += 1
+            if p["value"] == g["value"]:
+                val_ok += 1
+            else:
+                err_lines.append(f"{doc['id']} VALUE {doc['text'][p['start']:p['end']]!r} sys={p['value']} gold={g['value']}"
+                                 f" (gold span {doc['text'][g['start']:g['end']]!r})")
+            type_ok += p["type"] == g["type"]
+            anchor_ok += p["anchor"] == g["anchor"]
+        sys_val_ok = val_ok
+        for j, p in enumerate(pred):
+            if j not in used:
+                err_lines.append(f"{doc['id']} FALSE {doc['text'][p['start']:p['end']]!r} {p['type']} {p['value']}")
+
+    def prf(tp_sys, tp_gold):
+        prec = tp_sys / n_sys if n_sys else 0.0
+        rec = tp_gold / n_gold if n_gold else 0.0
+        return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+    res = {
+        "gold": n_gold,
+        "system": n_sys,
+        "strict": prf(tp_strict, tp_strict),
+        "relaxed": prf(tp_relaxed, tp_relaxed),
+        "value_f1": prf(sys_val_ok, sys_val_ok)[2],
+        "value_acc": val_ok / tp_relaxed if tp_relaxed else 0.0,
+        "type_acc": type_ok / tp_relaxed if tp_relaxed else 0.0,
+        "anchor_acc": anchor_ok / tp_relaxed if tp_relaxed else 0.0,
+    }
+    if errors:
+        print("\n".join(err_lines))
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="TempEval-3 style scores for the time stage")
+    ap.add_argument("--no-dateparser", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="print misses, false alarms and wrong values")
+    args = ap.parse_args()
+    sets = [("news-dev (41 articles, hand-annotated)", _gold_newsdev()), ("written sentences", _gold_sentences())]
+    systems = [("newsnlp time", run_newsnlp)]
+    if not args.no_dateparser:
+        systems.append(("dateparser.search_dates", run_dateparser))
+    print("| set | system | gold | found | strict P/R/F1 | relaxed P/R/F1 | value F1 | value acc | type acc | anchor acc |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for set_name, docs in sets:
+        for sys_name, fn in systems:
+            r = score(docs, fn, errors=args.errors and sys_name.startswith("newsnlp"))
+            s, rl = r["strict"], r["relaxed"]
+            anchor = f"{r['anchor_acc']:.3f}" if sys_name.startswith("newsnlp") else "n/a"
+            print(f"| {set_name} | {sys_name} | {r['gold']} | {r['system']} | {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} | "
+                  f"{rl[0]:.3f}/{rl[1]:.3f}/{rl[2]:.3f} | {r['value_f1']:.3f} | {r['value_acc']:.3f} | "
+                  f"{r['type_acc']:.3f} | {anchor} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Loader for the time vocabulary in ``newsnlp/data/temporal/lexicon.json`` (loaded once, cached)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["alternation", "load_lexicon", "parse_number"]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, Any]:
+    """The time lexicon as a dict (read from the package data once per process)."""
+    path = resources.files("newsnlp.data").joinpath("temporal", "lexicon.json")
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def alternation(words, *, group: str | None = None) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any run of whitespace.
+
+    Only literal words are used, so the result has no nested quantifiers.
+    """
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    parts = []
+    for w in items:
+        esc = re.escape(w)
+        esc = esc.replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        esc = esc.replace("'", "['’`]").replace("’", "['’`]")
+        parts.append(esc)
+    body = "|".join(parts)
+    if group:
+        return f"(?P<{group}>{body})"
+    return f"(?:{body})"
+
+
+def norm(s: str) -> str:
+    """Lower-case ``s``, fold apostrophes and collapse whitespace (the lexicon key form)."""
+    return " ".join(s.lower().replace("’", "'").replace("`", "'").split())
+
+
+def parse_number(text: str, lex: dict[str, Any] | None = None) -> float | None:
+    """Value of a number written in digits (``2.000``, ``1,5``) or Indonesian words (``dua puluh satu``)."""
+    lex = lex or load_lexicon()
+    t = norm(text)
+    if not t:
+        return None
+    if t[0].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+            return float(t.replace(".", ""))
+        try:
+            return float(t.replace(",", "."))
+        except ValueError:
+            return None
+    numbers = lex["numbers"]
+    if t in numbers:
+        return float(numbers[t])
+    mult = lex["number_multipliers"]
+    total = 0.0
+    current = 0.0
+    for tok in t.split():
+        if tok in numbers:
+            current += numbers[tok]
+        elif tok == "belas":
+            current += 10
+        elif tok in ("puluh", "ratus"):
+            current = (current or 1) * mult[tok]
+        elif tok == "ribu":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
