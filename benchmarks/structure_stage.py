@@ -1,0 +1,70 @@
+"""Throughput of the structure stage alone, on one core, over the news-dev articles.
+
+    OMP_NUM_THREADS=1 python benchmarks/structure_stage.py [--repeat 3]
+
+Prints a table: articles/s and ms/article (from CPU time, which a loaded shared machine disturbs
+less, and from wall-clock time) for plain text input (the stage on ready ``Article``
+records), for the same through ``Pipeline(stages=("structure",))``, and for ``html_to_text`` on
+a synthetic article page. Reads ``../shared/data/news-dev/articles.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from newsnlp.pipeline import Pipeline
+from newsnlp.record import Article
+from newsnlp.structure.html import html_to_text
+from newsnlp.structure.stage import StructureStage
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
+
+
+def bench(fn, items, repeat: int) -> tuple[float, float]:
+    """Best wall-clock time and best CPU time (process_time: robust to a loaded machine)."""
+    best_wall = best_cpu = float("inf")
+    for _ in range(repeat):
+        w0, c0 = time.perf_counter(), time.process_time()
+        for it in items:
+            fn(it)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return best_wall, best_cpu
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    texts = [json.loads(line)["text"] for line in DATA.open(encoding="utf-8")]
+    chars = sum(len(t) for t in texts)
+    stage = StructureStage()
+    nlp = Pipeline(stages=("structure",))
+
+    def stage_only(t: str) -> None:
+        stage.process(Article(text=t))
+
+    pages = [
+        "<html><head><title>Judul</title><meta name='author' content='Siti'></head><body><article><h1>Judul Berita</h1>"
+        + "".join(f"<p>{p}</p>" for p in t.split("\n") if p.strip())
+        + "<figure><figcaption>Keterangan foto. (ANTARA/Budi)</figcaption></figure></article></body></html>"
+        for t in texts
+    ]
+    rows = [
+        ("structure stage (Article)", bench(stage_only, texts, args.repeat), len(texts)),
+        ("Pipeline(stages=('structure',))", bench(nlp, texts, args.repeat), len(texts)),
+        ("html_to_text (synthetic pages)", bench(html_to_text, pages, args.repeat), len(pages)),
+        ("Pipeline on HTML pages", bench(nlp, pages, args.repeat), len(pages)),
+    ]
+    print(f"{len(texts)} news-dev articles, {chars / len(texts):.0f} chars on average, best of {args.repeat}, 1 core")
+    print(f"| {'what':34s} | {'articles/s (CPU)':>16s} | {'ms/article (CPU)':>16s} | {'articles/s (wall)':>17s} |")
+    print(f"|{'-' * 36}|{'-' * 18}|{'-' * 18}|{'-' * 19}|")
+    for name, (wall, cpu), n in rows:
+        print(f"| {name:34s} | {n / cpu:16.0f} | {1000 * cpu / n:16.3f} | {n / wall:17.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Loading the structure stage's data files (``newsnlp/data/structure/*.json``) into compiled form.
+
+All language and outlet knowledge (boilerplate lines, related-link markers, byline keys, dateline
+publishers, credit patterns) lives in those JSON files; this module only compiles it once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["DATA_DIR", "Resources", "load_resources"]
+
+#: Number of dateline patterns at the end of the list that only apply to a paragraph-like line.
+WEAK_DATELINES = 1
+#: Number of dateline patterns at the end of the list that name no publisher (a place alone).
+PLACE_ONLY_DATELINES = 2
+
+#: Folder of the structure stage's data files.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "structure"
+
+#: Whitespace, including the non-breaking-space entities that scraped Tempo texts may keep.
+_W = r"(?:\s|&nbsp;|&#0*160;)"
+_SEP = rf"(?:{_W}*(?:-{{1,3}}|–|—|―|−){_W}*)"
+_PLACE_WORD = r"[A-Z][A-Za-z.'’()]*(?:-[A-Za-z]+)*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
+_PLACE_UPPER = r"[A-Z][A-Z.'’]{3,}(?:[ -][A-Z][A-Z.'’]{1,}){0,2}"
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|COM|Com|co\.id|CO\.ID|Co\.id|id|ID|co|CO|net|NET|tv|TV)"
+
+
+def _full(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", flags)
+
+
+@dataclass
+class Resources:
+    """Compiled patterns and tables of the structure stage."""
+
+    boilerplate_full: re.Pattern[str]
+    boilerplate_prefix: re.Pattern[str]
+    kicker_full: re.Pattern[str]
+    related_line: re.Pattern[str]
+    related_need_colon: set[str]
+    related_inline: re.Pattern[str]
+    pagination_full: re.Pattern[str]
+    copyright_full: re.Pattern[str]
+    byline_key: re.Pattern[str]
+    byline_key_anywhere: re.Pattern[str]
+    byline_roles: dict[str, str]
+    byline_report: re.Pattern[str]
+    byline_report_prefix: re.Pattern[str]
+    syndication: list[re.Pattern[str]]
+    paren_byline: re.Pattern[str]
+    paren_byline_inline: re.Pattern[str]
+    initials: re.Pattern[str]
+    source_link_full: re.Pattern[str]
+    caption_prefix: re.Pattern[str]
+    credit_prefix: re.Pattern[str]
+    credit_glue: re.Pattern[str]
+    credit_suffix: re.Pattern[str]
+    credit_suffix_strong: re.Pattern[str]
+    header_date: re.Pattern[str]
+    list_item: re.Pattern[str]
+    not_related_start: re.Pattern[str]
+    credit_line: re.Pattern[str]
+    byline_key_alone: re.Pattern[str]
+    byline_nocolon: re.Pattern[str]
+    byline_brand: re.Pattern[str]
+    tag_line: re.Pattern[str]
+    boilerplate_search: re.Pattern[str]
+    end_marker_inline: re.Pattern[str]
+    dateline_patterns: list[re.Pattern[str]]
+    dateline_split: re.Pattern[str]
+    publisher_in_line: re.Pattern[str]
+    publishers: dict[str, str]
+    end_paren_role: dict[str, str]
+    tribun_prefix: str
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def publisher_name(self, token: str) -> str | None:
+        """Publisher name for a dateline or credit token such as ``TRIBUNJOGJA.COM`` or ``KOMPAS.com``."""
+        key = token.strip().lower()
+        if key in self.publishers:
+            return self.publishers[key]
+        base = re.sub(r"\.(?:com|co\.id|co|id|net|tv)$", "", key)
+        if base in self.publishers:
+            return self.publishers[base]
+        if base.startswith("tribun") and len(base) > 6 and "." not in base:
+            rest = base[6:].lstrip("-")
+            return f"{self.tribun_prefix} {rest.capitalize()}" if rest else None
+        return None
+
+
+def _build_dateline(brands: list[str], not_places: list[str], agencies_list: list[str]) -> list[re.Pattern[str]]:
+    brand = "(?:" + "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)) + ")"
+    pub = rf"(?:{_DOMAIN}|{brand})"
+    agencies = "|".join(re.escape(a) for a in sorted(agencies_list, key=len, reverse=True))
+    agency = rf"\(\s*(?:{agencies}|{brand})\s*\)"
+    stop = "|".join(re.escape(w) for w in sorted(not_places, key=len, reverse=True)) or "(?!)"
+    place_c = rf"{_PLACE}(?:\s*,\s*[A-Z]{{2}}\b)?"
+    pats = [
+        # TRIBUNJOGJA.COM, YOGYA -   REPUBLIKA.CO.ID,JAKARTA --   Tribunjogja.com Inggris ---
+        rf"^(?P<dl>(?P<pub>{pub})(?:{_W}*,{_W}*|{_W}+)(?P<place>{place_c}){_SEP})",
+        # TRIBUNJOGJA.COM -   KOMPAS.com -   Liputan6.com -
+        rf"^(?P<dl>(?P<pub>{pub}){_SEP})",
+        # JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --   (comma sometimes lost)
+        rf"^(?P<dl>(?P<place>{place_c}){_W}*,?{_W}*(?P<pub>{pub}){_SEP})",
+        # Mataram (ANTARA) -   JAKARTA (Pos Kota) -
+        rf"^(?P<dl>(?P<place>{place_c}){_W}*(?P<pub>{agency}){_SEP})",
+        # Liputan6.com, JakartaKita  (dash lost: the place is glued to the next capitalised word)
+        rf"^(?P<dl>(?P<pub>{pub}){_W}*,{_W}*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}?))(?=[A-Z\"“'‘])",
+        # JAKARTA -   JAKARTA-Gunung  (Okezone: an upper-case place alone)
+        rf"^(?P<dl>(?!(?:{stop})\b)(?P<place>{_PLACE_UPPER}){_SEP})(?=\S)",
+        # Jakarta -Kolesterol ...   New York - Presiden ...  (weak: only on a paragraph)
+        rf"^(?P<dl>(?P<place>{place_c}){_W}+(?:-{{1,2}}|–|—){_W}*)(?=[A-Z\"“])",
+    ]
+    return [re.compile(p) for p in pats]
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Read and compile the data files once (cached)."""
+    pat = json.loads((DATA_DIR / "patterns.json").read_text(encoding="utf-8"))
+    outl = json.loads((DATA_DIR / "outlets.json").read_text(encoding="utf-8"))
+    marker = pat["related_marker"]
+    need_colon = {re.sub(r"\s+", "", m).lower() for m in pat["related_marker_requires_colon"]}
+    related_line = re.compile(
+        rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))"
+    )
+    related_inline = re.compile(r"(?<=[.!?\"”’)])\s*(?P<rel>(?:Pilihan\s*[Ee]ditor|PILIHAN\s*EDITOR|Baca\s*[Jj]uga|BACA\s*JUGA|Baca|BACA|Lihat\s*[Jj]uga|Berita\s*[Tt]erkait)\s*[:：].*)\Z")
+    roles = dict(pat["byline_keys"])
+    keys = sorted(roles, key=len, reverse=True)
+    key_alt = "|".join(re.escape(k) for k in keys if k != "Laporan")
+    byline_key = re.compile(rf"^[(|•·]?\s*(?P<key>{key_alt})\s*[:：]\s*(?=\S)")
+    byline_key_anywhere = re.compile(rf"(?P<key>{key_alt})\s*[:：]\s*")
+    brands = list(outl["dateline_brands"])
+    publishers: dict[str, str] = {}
+    end_role: dict[str, str] = {}
+    for o in outl["outlets"]:
+        for i in o["ids"]:
+            publishers[i.lower()] = o["publisher"]
+            if o.get("end_paren_role"):
+                end_role[o["publisher"]] = o["end_paren_role"]
+    brand = "(?:" + "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)) + ")"
+    dateline_split = re.compile(
+        rf"^(?P<dl>(?:{_PLACE})(?:\s*,\s*(?:{_DOMAIN}|{brand}))?(?:{_SEP})?|(?:{_DOMAIN}|{brand})(?:{_SEP})?|(?:-{{1,3}}|–|—))\Z"
+    )
+    return Resources(
+        boilerplate_full=_full(pat["boilerplate_full"]),
+        boilerplate_prefix=re.compile("(?:" + "|".join(pat["boilerplate_prefix"]) + ")"),
+        kicker_full=_full(pat["kicker_full"]),
+        related_line=related_line,
+        related_need_colon=need_colon,
+        related_inline=related_inline,
+        pagination_full=_full(pat["pagination_full"]),
+        copyright_full=_full(pat["copyright_full"]),
+        byline_key=byline_key,
+        byline_key_anywhere=byline_key_anywhere,
+        byline_roles=roles,
+        byline_report=re.compile(pat["byline_report"]),
+        byline_report_prefix=re.compile(pat["byline_report_prefix"]),
+        syndication=[re.compile(p) for p in pat["syndication"]],
+        paren_byline=re.compile(pat["paren_byline"]),
+        paren_byline_inline=re.compile(pat["paren_byline_inline"]),
+        initials=re.compile(pat["initials_not_names"]),
+        source_link_full=re.compile(pat["source_link_full"] + r"\Z", re.I),
+        caption_prefix=re.compile(pat["caption_prefix"]),
+        credit_prefix=re.compile(pat["credit_prefix"]),
+        credit_glue=re.compile(pat["credit_glue"]),
+        credit_suffix=re.compile(pat["credit_suffix"]),
+        credit_suffix_strong=re.compile(pat["credit_suffix_strong"]),
+        header_date=re.compile(pat["header_date"]),
+        list_item=re.compile(pat["list_item"]),
+        not_related_start=re.compile(pat["not_related_start"]),
+        credit_line=re.compile(pat["credit_line"]),
+        byline_key_alone=re.compile(pat["byline_key_alone"]),
+        byline_nocolon=re.compile(pat["byline_nocolon"]),
+        byline_brand=re.compile(pat["byline_brand"]),
+        tag_line=re.compile(pat["tag_line"]),
+        boilerplate_search=re.compile(pat["boilerplate_search"]),
+        end_marker_inline=re.compile(pat["end_marker_inline"]),
+        dateline_patterns=_build_dateline(brands, outl.get("dateline_not_places", []), outl.get("agencies", [])),
+        publisher_in_line=re.compile(rf"(?:{_DOMAIN}|{brand})"),
+        dateline_split=dateline_split,
+        publishers=publishers,
+        end_paren_role=end_role,
+        tribun_prefix=outl.get("tribun_prefix_publisher", "Tribun"),
+        raw={"patterns": pat, "outlets": outl},
+    )

@@ -1,0 +1,101 @@
+"""The ``structure`` stage: labels the parts of a scraped article (title, lead, body, captions,
+related links, bylines, boilerplate ...) and fills the article-level metadata.
+
+It runs last, so it also tells every sentence, entity and time expression found by earlier stages
+which segment it sits in (``.segment``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from ..record import Article, Segment
+from ..registry import BaseStage, register_stage
+from .resources import Resources, load_resources
+from .segmenter import SegmentResult, _Segmenter
+
+__all__ = ["StructureStage", "assign_segments", "make_structure_stage"]
+
+_INNER = ("credit", "dateline")
+
+
+class StructureStage(BaseStage):
+    """Segments ``article.text`` into labelled parts and fills ``article.metadata``.
+
+    ``article.text`` is read, never modified. HTML extraction hints (``article.scratch["html"]``,
+    an :class:`~newsnlp.structure.html.HtmlExtraction`) are used when present.
+    """
+
+    name = "structure"
+    requires: tuple[str, ...] = ()
+
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.resources = resources or load_resources()
+        self._segmenter = _Segmenter(self.resources)
+
+    def segment(self, text: str, hints: Any = None, title_hint: str | None = None) -> SegmentResult:
+        """Run the segmenter over ``text`` alone (no article needed)."""
+        return self._segmenter.run(text, hints, title_hint)
+
+    def process(self, article: Article) -> None:
+        """Fill ``article.segments``, metadata and the ``segment`` of sentences, entities and times."""
+        text = article.text
+        html = article.scratch.get("html") if article.scratch else None
+        hints = getattr(html, "hints", None) if html is not None else None
+        title_hint = None
+        if html is not None:
+            title_hint = (getattr(html, "metadata", None) or {}).get("title")
+        if not title_hint and article.metadata.title:
+            title_hint = article.metadata.title
+        result = self._segmenter.run(text, hints, title_hint)
+        article.segments = [Segment(s, e, text[s:e], label) for s, e, label in result.segments]
+        md = article.metadata
+        if result.title:
+            md.title = result.title
+        if result.authors:
+            md.authors = list(result.authors)
+        if result.editors:
+            md.editors = list(result.editors)
+        if result.sources:
+            md.sources = list(result.sources)
+        if result.publisher:
+            md.publisher = result.publisher
+        elif result.publisher_token and not md.publisher:
+            md.publisher = result.publisher_token
+        assign_segments(article)
+
+
+def assign_segments(article: Article) -> None:
+    """Set ``.segment`` on every sentence, entity and time expression of ``article``.
+
+    An item gets the innermost segment that holds it whole (a ``credit`` or ``dateline`` inside its
+    parent), otherwise the segment its start falls in (or the first segment starting inside it).
+    """
+    outer = [s for s in article.segments if s.label not in _INNER]
+    inner = [s for s in article.segments if s.label in _INNER]
+    o_starts = [s.start for s in outer]
+    i_starts = [s.start for s in inner]
+
+    def label_of(start: int, end: int) -> str | None:
+        if inner:
+            k = bisect.bisect_right(i_starts, start) - 1
+            if k >= 0 and inner[k].start <= start and end <= inner[k].end:
+                return inner[k].label
+        k = bisect.bisect_right(o_starts, start) - 1
+        if k >= 0 and start < outer[k].end:
+            return outer[k].label
+        k += 1
+        if k < len(outer) and outer[k].start < end:
+            return outer[k].label
+        return None
+
+    for layer in (article.sentences, article.entities, article.times):
+        for item in layer:
+            item.segment = label_of(item.start, item.end)
+
+
+@register_stage("structure")
+def make_structure_stage(**options: Any) -> StructureStage:
+    """Factory of the ``structure`` stage (no options)."""
+    return StructureStage(**options)
