@@ -33,9 +33,11 @@ RULES = (
     "clockz",
     "islamic",
     "anniv",
+    "yholiday",
     "holiday",
     "season",
     "weekend",
+    "ordweek",
     "periodmod",
     "setx",
     "timesx",
@@ -45,12 +47,15 @@ RULES = (
     "partday",
     "unitrel",
     "tanggal",
+    "xdur",
     "qty",
     "monthyear",
     "year",
     "month",
     "weekday",
     "ref",
+    "barepart",
+    "glued",
 )
 
 
@@ -89,6 +94,10 @@ def _g(rule: str, pattern: str) -> str:
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[(±]")
 
 DIGIT = "0"
+#: Dispatch key of a trigger found inside a word glued to the one before ("Prayogakini").
+GLUED = "~glued"
+#: End of a word, or "Ini" glued to a lower-case word after it ("Hari Iniberikut": a lost space).
+GLUE_END = r"(?:\b|(?<=(?-i:Ini))(?=(?-i:[a-z])))"
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -124,6 +133,10 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
         "islamic": list(lex["islamic_holidays"]),
         "anniv": list(lex["anniversary_words"]),
         "holiday": list(lex["holidays_fixed"]),
+        "yholiday": [*lex["holiday_names_by_year"], *lex["easter_holidays"]],
+        "ordweek": ["pekan", "minggu"],
+        "barepart": ["pagi", "siang", "sore", "malam", "petang"],
+        "glued": [GLUED],
         "season": list(lex["seasons"]),
         "weekend": ["akhir"],
         "periodmod": ["awal", "akhir", "pertengahan", "penghujung", "pengujung", "medio"],
@@ -135,6 +148,7 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
         "relday": list(lex["relative_days"]),
         "unitrel": ["pekan", "minggu", "bulan", "tahun", "dekade", "abad"],
         "tanggal": ["tanggal", "tgl"],
+        "xdur": [DIGIT],
         "qty": [DIGIT, *numwords, *lex["se_units"], *lex["reduplicated_units"], *lex["vague_quantities"]],
         "monthyear": ["bulan", *months],
         "year": ["tahun", "thn", "ta", "era", "periode", DIGIT],
@@ -145,7 +159,7 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for rule in RULES:
         for phrase in starts[rule]:
-            tok = phrase if phrase in ("(", DIGIT) else _first(phrase)
+            tok = phrase if phrase in ("(", DIGIT, GLUED) else _first(phrase)
             if tok and rule not in out.setdefault(tok, []):
                 out[tok].append(rule)
     return {k: tuple(v) for k, v in out.items()}
@@ -190,8 +204,8 @@ def get_patterns() -> Patterns:
     rules["iso"] = lb + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mi>\d{2}))?(?![\d-])"
     # Numeric dates, day first: "Minggu (2/8/2020)", "Senin, (9/6/2025)", "Selasa (10/06)", "02/07/2025".
     rules["datenum"] = (
-        f"(?:(?P<wd>{wd})\\s*,?\\s*)?"
-        r"(?:\(\s*(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{1,4}))?\s*\)"
+        f"(?:(?P<wd>{wd})(?:\\s+(?P<wpart>pagi|siang|sore|malam|petang|dini\\s+hari)(?=\\s*\\())?\\s*,?\\s*)?"
+        r"(?:\(\s*(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{1,4}))?\s*(?:\)|(?<=\d{4})(?=[^\W\d_]|[ \t]{0,3}(?:\n|$)))"
         r"|(?<![\d/.,])(?P<bd>\d{1,2})(?P<sep>[/.-])(?P<bm>\d{1,2})(?P=sep)(?P<by>\d{4}|\d{2})(?![\d/]|[.-]\d))"
         + rel_suffix
     )
@@ -218,7 +232,8 @@ def get_patterns() -> Patterns:
     clock_tail = (
         f"(?:\\s*(?P<z0>{zones})\\b(?=\\s*{rng}\\s*(?:pukul\\s*)?\\d))?"
         f"(?:\\s*{rng}\\s*(?:pukul\\s*)?(?P<h2>\\d{{1,2}})(?:[.:](?P<mi2>\\d{{2}}))?)?"
-        f"(?:\\s*(?P<z>{zones})\\b(?:\\s*[+]\\s*\\d{{1,2}})?)?(?:\\s+(?P<part>{parts})\\b)?(?!\\s*menit|[\\d.,:/]\\d)"
+        f"(?:\\s*(?P<z>{zones})\\b(?:\\s*[+]\\s*\\d{{1,2}})?)?(?:\\s+(?P<part>{parts})\\b(?:\\s*(?P<z2>{zones})\\b)?)?"
+        r"(?!\s*menit|[\d.,:/]\d)"
     )
     rules["clock"] = (
         r"\b(?P<pre>pukul|pkl\.?|jam)\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?:[.:]\d{2})?(?![\d.,:/]\d)" + clock_tail
@@ -229,14 +244,14 @@ def get_patterns() -> Patterns:
         f"(?:\\s*{rng}\\s*(?P<h2>\\d{{1,2}})[.:](?P<mi2>\\d{{2}}))?\\s*(?P<z>{zones})\\b"
     )
     islamic = alternation(lex["islamic_holidays"])
-    rules["islamic"] = f"\\b(?P<name>{islamic})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)(?:\\s*(?P<h>{hsuf}|M\\b|Masehi\\b))?)?"
+    rules["islamic"] = f"\\b(?P<name>{islamic})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)(?:\\s*(?P<h>{hsuf}|M\\b|Masehi\\b))?|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
     anniv = alternation(lex["anniversaries"])
     aw = alternation(lex["anniversary_words"])
     rules["anniv"] = (
         f"\\b{aw}\\s+(?:ke-?\\s*(?P<n1>\\d{{1,4}})\\s+)?(?P<who>{anniv})\\b(?:\\s+ke-?\\s*(?P<n2>\\d{{1,4}}))?"
     )
     holidays = alternation(lex["holidays_fixed"])
-    rules["holiday"] = f"\\b(?P<name>{holidays})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d))?"
+    rules["holiday"] = f"\\b(?P<name>{holidays})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
     seasons = alternation(lex["seasons"])
     rules["season"] = f"\\b(?P<name>{seasons})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>tahun\\s+(?:ini|lalu|depan)|ini|lalu|mendatang))?"
     rules["weekend"] = r"\bakhir\s+(?:pekan|minggu)\b(?:\s+(?P<t>ini|lalu|kemarin|depan|mendatang|nanti|sebelumnya|berikutnya))?"
@@ -248,7 +263,7 @@ def get_patterns() -> Patterns:
     setw = alternation(lex["set_words"])
     rules["setx"] = (
         f"\\b{setw}\\s+(?:(?P<n>{num})\\s+(?P<u>{units})\\b|hari\\s+(?P<hwd>{wd})\\b|(?P<wd>{wd})\\b(?:\\s+(?P<wpart>{parts})\\b)?"
-        f"|(?P<part>{parts})\\b|tanggal\\s+(?P<td>\\d{{1,2}})\\b|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})\\b)"
+        f"|(?P<part>{parts})\\b|tanggal\\s+(?P<td>\\d{{1,2}})\\b|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})(?:nya)?\\b)"
         f"|\\bper\\s+(?P<pu>hari|pekan|minggu|bulan|tahun|jam|menit|detik|kuartal|semester|triwulan)\\b"
     )
     rules["timesx"] = (
@@ -259,10 +274,10 @@ def get_patterns() -> Patterns:
     deictic = alternation(lex["deictic_parts"])
     rules["deictic"] = f"\\b(?P<w>{deictic})\\b"
     reldays = alternation(lex["relative_days"])
-    rules["relday"] = f"\\b(?P<w>{reldays})\\b(?:\\s+(?P<part>{parts})\\b)?"
+    rules["relday"] = f"\\b(?P<w>{reldays}){GLUE_END}(?:\\s+(?P<part>{parts})\\b)?"
     rules["unitrel"] = (
         r"\b(?P<u>pekan|minggu|bulan|tahun|dekade|abad)\s+"
-        r"(?P<t>ini|lalu|yang\s+lalu|kemarin|depan|mendatang|yang\s+akan\s+datang|silam)\b"
+        r"(?P<t>ini|lalu|yang\s+lalu|kemarin|depan|mendatang|yang\s+akan\s+datang|silam)" + GLUE_END
     )
     rules["tanggal"] = r"\b(?:tanggal|tgl\.?)\s+(?P<d>\d{1,2})\b(?!\s*[/.:-]\d)(?:\s+(?P<mt>bulan\s+(?:ini|lalu|depan)))?"
     dir_words = (
@@ -270,19 +285,38 @@ def get_patterns() -> Patterns:
         r"lagi|mendatang|yang\s+akan\s+datang|ke\s*depan|terakhir|belakangan(?:\s+ini)?|pertama|ini)"
     )
     rules["qty"] = (
-        f"(?:{lb}(?P<n>{num})\\s+(?P<u>{units})\\b(?:\\s+(?:dan\\s+)?(?P<n2>{num})\\s+(?P<u2>{units})\\b)?"
+        f"(?:{lb}(?P<n>{num})(?:\\s*[-–]\\s*(?P<nr>{num})|\\s+(?:hingga|sampai)\\s+(?P<nr2>{num}))?\\s+(?P<u>{units})\\b(?:\\s+(?:dan\\s+)?(?P<n2>{num})\\s+(?P<u2>{units})\\b)?"
         f"|\\b(?P<se>{se_units})\\b(?!-)|\\b(?P<rd>{redup})\\b|\\b(?P<vq>{vague})\\s+(?P<vu>{units})\\b)"
         f"(?:\\s+{dir_words}\\b)?"
     )
+    rules["xdur"] = lb + f"(?P<a>\\d{{1,2}})\\s*[xX×]\\s*(?P<b>\\d{{1,3}})\\s+(?P<u>{units})\\b"
     rules["monthyear"] = f"(?:\\bbulan\\s+)?\\b(?P<mon>{mon})\\s*,?\\s*(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)"
     rules["year"] = (
-        r"(?:(?P<pre>tahun|thn\.?|TA|era)\s+)?" + lb + r"(?P<y>(?:1[5-9]|20)\d{2})(?![\d.,:/]\d|-?an\b)"
-        f"(?:\\s*(?:{rng}|/)\\s*(?P<y2>(?:1[5-9]|20)\\d{{2}})(?!\\d))?(?:\\s*(?P<bc>SM|Masehi|M)\\b)?"
+        r"(?:(?P<pre>tahun|thn\.?|TA|era)\s+)?" + lb + r"(?P<y>(?:1[5-9]|20)\d{2})"
+        f"(?:\\s*(?:{rng}|/)\\s*(?P<y2>(?:1[5-9]|20)\\d{{2}})(?![\\d.,:/]\\d)|(?![\\d.,:/]\\d|-?an\\b))"
+        r"(?:\s*(?P<bc>SM|Masehi|M)\b)?"
     )
     rules["month"] = f"(?:\\bbulan\\s+)?\\b(?P<mon>{mon_full})\\b" + rel_suffix
     rules["weekday"] = f"\\b(?P<wd>{wd})\\b" + rel_suffix
     refs = alternation([k for k, v in lex["refs"].items() if v])
-    rules["ref"] = f"\\b(?P<w>{refs})\\b"
+    rules["ref"] = f"\\b(?P<w>{refs}){GLUE_END}"
+    # a bare part of day after a preposition: "pada malam", "Pada pagi itu" is rules["prevref"]
+    follow = alternation(lex["bare_part_followers"])
+    rules["barepart"] = (
+        f"(?<![^\\W\\d_])(?P<p>pagi|siang|sore|malam|petang)\\b(?=\\s*[,.;:)]|\\s+{follow}\\b)"
+    )
+    # a time word glued to the word before ("Prayogakini"); only tried where _triggers found one
+    rules["glued"] = alternation(lex["glued_refs"], group="w") + r"\b"
+    # ordinal weeks: "pekan kedua Juni 2025", "minggu ketiga bulan ini", "pekan terakhir Agustus"
+    ordw = alternation(lex["ordinal_weeks"])
+    rules["ordweek"] = (
+        f"\\b(?:pekan|minggu)\\s+(?:ke-?\\s*)?(?P<o>{ordw})\\b\\s+(?:(?:bulan\\s+)?(?P<mon>{mon_full})\\b"
+        r"(?:\s*,?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<t>lalu|depan|mendatang|ini|nanti))?"
+        r"|bulan\s+(?P<bt>ini|lalu|depan|mendatang))"
+    )
+    # holidays dated per year from a data table (Imlek, Nyepi, Waisak) or from Easter (Paskah, Jumat Agung)
+    yhol = alternation([*lex["holiday_names_by_year"], *lex["easter_holidays"]])
+    rules["yholiday"] = f"\\b(?P<name>{yhol})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
 
     compiled = {name: re.compile(_g(name, rules[name]), re.IGNORECASE) for name in RULES}
     dispatch = _dispatch(lex)

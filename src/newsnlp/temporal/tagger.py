@@ -27,6 +27,10 @@ _YEAR_PREP = frozenset(
     "setelah usai pasca pra tahun di ke antara dan musim periode edisi dekade penghujung buku anggaran ajaran "
     "kisaran sekitar mulai in since natal lebaran ramadan ramadhan s.d. s.d s/d".split()
 )
+#: a month followed by a range to a month and year ("Januari-Mei 2025", "Januari hingga Maret 2025")
+_MONTH_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*[A-Z][a-z]{2,9}\.?\s*,?\s*\d{4}(?!\d)")
+#: "H-7 " / "H+3 " just before a holiday name (Indonesian for D-7 / D+3).
+_H_DAY = re.compile(r"(?<![\w-])H\s?([-–+])\s?(\d{1,2})\s+$")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ISO_WEEKDAY_NAMES = ("", "1", "2", "3", "4", "5", "6", "7")
 
@@ -142,6 +146,15 @@ class TimeTagger:
         self._handlers = {name: getattr(self, "_x_" + name) for name in RULES}
         self._key_of = {k.encode("ascii"): k for k in self.p.dispatch if k.isascii() and k.isalpha()}
         self._keys_b = frozenset(self._key_of)
+        self._year_prep = _YEAR_PREP | frozenset(lex["year_nouns"])
+        self._dulu_keep = frozenset(lex["dulu_keep_after"])
+        self._dulu_se_not = frozenset(lex["dulu_se_not"])
+        self._rate_units = frozenset(lex["rate_units_before"])
+        self._overnight = frozenset(lex["overnight_words"])
+        self._bare_after = frozenset(lex["bare_parts_after"])
+        self._glued_words = tuple(lex["glued_refs"])
+        self._glued_not = frozenset(lex["glued_ref_not_stems"])
+        self._reporting = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["reporting_verbs"])) + r")\b", re.IGNORECASE)
 
     # ------------------------------------------------------------------ extraction
     def extract(self, text: str) -> list[Candidate]:
@@ -173,7 +186,15 @@ class TimeTagger:
                     cand = None
             if cand is None:
                 continue
-            self._extend_mod(cand, text, out[-1].end if out else 0)
+            floor = out[-1].end if out else 0
+            self._extend_mod(cand, text, floor)
+            if cand.kind == "qty" and cand.info.get("range") and cand.mod is None:
+                cand.mod = "APPROX"
+            elif cand.kind in ("islamic", "holiday", "yholiday"):
+                h = _H_DAY.search(text, max(floor, cand.start - 10), cand.start)
+                if h:  # "H-7 Lebaran": seven days before the holiday
+                    cand.start = h.start()
+                    cand.info["shift"] = int(h.group(2)) * (1 if h.group(1) == "+" else -1)
             out.append(cand)
             pos = cand.end
         return self._merge_ranges(out, text)
@@ -205,6 +226,12 @@ class TimeTagger:
                 while i >= 0:
                     found.append((i, ch))
                     i = low.find(ch, i + 1)
+        for gw in self._glued_words:
+            i = text.find(gw)
+            while i >= 0:
+                if self._glued_at(text, i, len(gw)):
+                    found.append((i, "~glued"))
+                i = text.find(gw, i + len(gw))
         asc = text.encode("ascii", "replace")
         digits = asc.translate(self.p.digit_table)
         for run in set(digits.split()):
@@ -219,6 +246,30 @@ class TimeTagger:
         found.sort()
         return found
 
+    def _glued_at(self, text: str, i: int, n: int) -> bool:
+        """``text[i:i+n]`` is a time word glued to a capitalised name before it ("Farel Prayogakini")."""
+        if i < 4 or not text[i - 1].islower() or (i + n < len(text) and text[i + n].isalnum()):
+            return False
+        if text.startswith((".com", ".id"), i - 4) or text.startswith(".id", i - 3):
+            return True  # "dikutip Kompas.combelum lama ini": a lost space after a site name
+        lo = max(0, i - 25)  # bounded look-back: a name, not a 100,000-letter "word"
+        j = i - 1
+        while j >= lo and text[j].isalpha():
+            j -= 1
+        if j < lo and lo > 0:
+            return False
+        stem = text[j + 1:i]
+        if len(stem) < 3 or not stem[0].isupper() or stem.lower() in self._glued_not:
+            return False
+        # the word before the glued one is a capitalised name too: "Farel Prayogakini"
+        k = j
+        while k >= max(0, j - 3) and text[k] == " ":
+            k -= 1
+        m = k
+        while m >= max(0, k - 25) and text[m].isalpha():
+            m -= 1
+        return k > m >= -1 and text[m + 1].isupper()
+
     def _extend_mod(self, cand: Candidate, text: str, floor: int) -> None:
         lo = max(floor, cand.start - 30)
         m = self.p.mod_before.search(text, lo, cand.start)
@@ -232,7 +283,7 @@ class TimeTagger:
         if mod in ("START", "MID", "END"):
             ok = kind in period_kinds
         elif mod == "BEFORE":
-            ok = kind in period_kinds or kind in {"date", "weekday", "relday", "holiday", "anniv", "clock"}
+            ok = kind in period_kinds or kind in {"date", "weekday", "relday", "holiday", "yholiday", "anniv", "clock"}
         elif mod == "APPROX":
             ok = kind in {"clock", "qty", "year", "date", "month", "monthyear", "decade", "weekday"}
         else:
@@ -324,6 +375,8 @@ class TimeTagger:
         if info["wd"] is not None and g("wd")[0].islower():
             return None
         self._suffix(m, "datenum", info)
+        if g("wpart") and "part" not in info:
+            info["part"] = self.parts[norm(g("wpart"))]
         return Candidate(m.start(), m.end(), "date", info)
 
     def _x_hijri(self, m, text):
@@ -422,7 +475,7 @@ class TimeTagger:
             if h2 > 24 or mi2 > 59:
                 return None
             info["h2"], info["mi2"] = h2, mi2
-        z = g("z") or g("z0")
+        z = g("z") or g("z0") or (g("z2") if rule == "clock" else None)
         if z:
             info["zone"] = self.zones[norm(z)]
         return info
@@ -467,6 +520,7 @@ class TimeTagger:
                 info["hy"] = y
             else:
                 info["y"] = y
+        self._holiday_tense(m, "islamic", info)
         if g("name")[0].islower() and "y" not in info and "hy" not in info and name in ("lebaran", "syawal"):
             return None
         return Candidate(m.start(), m.end(), "islamic", info)
@@ -488,7 +542,71 @@ class TimeTagger:
         info: dict[str, Any] = {"m": mm, "d": dd}
         if g("y"):
             info["y"] = int(g("y"))
+        self._holiday_tense(m, "holiday", info)
         return Candidate(m.start(), m.end(), "holiday", info)
+
+    def _holiday_tense(self, m, rule: str, info: dict[str, Any]) -> None:
+        """``Lebaran lalu``, ``Natal tahun depan``: a tense word or a relative year after a holiday."""
+        t = m.group(f"{rule}_ht")
+        if not t:
+            return
+        t = norm(t)
+        if t.startswith("tahun"):
+            info["relyear"] = {"ini": 0, "lalu": -1, "depan": 1}[t.split()[-1]]
+        else:
+            info["tense"] = -1 if t in ("lalu", "kemarin", "yang lalu") else 1
+
+    def _x_yholiday(self, m, text):
+        g = lambda k: self._grp(m, "yholiday", k)  # noqa: E731
+        name = norm(g("name"))
+        if not g("name")[0].isupper():
+            return None  # "paskah" in lower case is rare in news; names of holidays are capitalised
+        info: dict[str, Any] = {"name": name}
+        if g("y"):
+            info["y"] = int(g("y"))
+        self._holiday_tense(m, "yholiday", info)
+        return Candidate(m.start(), m.end(), "yholiday", info)
+
+    def _yholiday_date(self, name: str, y: int) -> dt.date | None:
+        """Date of a movable (non-Islamic) holiday in Gregorian year ``y``, or ``None`` when unknown."""
+        lex = self.lex
+        if name in lex["easter_holidays"]:
+            if not 1583 <= y <= 4099:
+                return None
+            return _easter(y) + dt.timedelta(days=lex["easter_holidays"][name])
+        key = lex["holiday_names_by_year"][name]
+        era = lex["holiday_era_offsets"].get(key)
+        if era and y >= era[0]:
+            y -= era[1]  # "Imlek 2576" (Kongzili), "Waisak 2569 BE" (Buddhist era)
+        md = lex["holidays_by_year"][key].get(str(y))
+        return dt.date.fromisoformat(f"{y}-{md}") if md else None
+
+    def _x_ordweek(self, m, text):
+        g = lambda k: self._grp(m, "ordweek", k)  # noqa: E731
+        info: dict[str, Any] = {"o": self.lex["ordinal_weeks"][norm(g("o"))]}
+        if g("mon"):
+            if not g("mon")[0].isupper():
+                return None
+            info["m"] = self.months[norm(g("mon"))]
+            if g("y"):
+                info["y"] = int(g("y"))
+            elif g("t"):
+                t = norm(g("t"))
+                info["tense"] = -1 if t == "lalu" else (0 if t == "ini" else 1)
+        else:
+            info["mrel"] = {"ini": 0, "lalu": -1, "depan": 1, "mendatang": 1}[norm(g("bt"))]
+        return Candidate(m.start(), m.end(), "ordweek", info)
+
+    def _x_barepart(self, m, text):
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if not before or before[-1].lower() not in self._bare_after:
+            return None
+        p = norm(self._grp(m, "barepart", "p"))
+        return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": self.parts[p]})
+
+    def _x_glued(self, m, text):
+        w = norm(self._grp(m, "glued", "w"))
+        return Candidate(m.start(), m.end(), "ref", {"value": self.lex["glued_refs"][w]})
 
     def _x_season(self, m, text):
         g = lambda k: self._grp(m, "season", k)  # noqa: E731
@@ -517,6 +635,9 @@ class TimeTagger:
     def _x_setx(self, m, text):
         g = lambda k: self._grp(m, "setx", k)  # noqa: E731
         if g("pu"):
+            before = text[max(0, m.start() - 12):m.start()].split()
+            if before and before[-1].lower().rstrip(".") in self._rate_units:
+                return None  # "200 km per jam" is a speed
             u = self.units[norm(g("pu"))]
             return Candidate(m.start(), m.end(), "set", {"value": _dur(1, "Mi" if u == "M" and norm(g("pu")) == "menit" else u)})
         if g("n"):
@@ -539,6 +660,7 @@ class TimeTagger:
         if g("dd"):
             return Candidate(m.start(), m.end(), "set", {"value": f"XXXX-{self.months[norm(g('dmon')).rstrip('.')]:02d}-{int(g('dd')):02d}"})
         uw = norm(g("u1"))
+        uw = uw[:-3] if uw.endswith("nya") else uw
         u = "Mi" if uw == "menit" else self.units[uw]
         return Candidate(m.start(), m.end(), "set", {"value": _dur(1, u)})
 
@@ -565,6 +687,10 @@ class TimeTagger:
 
     def _x_deictic(self, m, text):
         w = norm(self._grp(m, "deictic", "w"))
+        if w == "semalam":
+            before = text[max(0, m.start() - 12):m.start()].split()
+            if before and before[-1].lower() in self._overnight:
+                return Candidate(m.start(), m.end(), "qty", {"dir": None, "n": 1.0, "unit": "D", "value": "P1D"})
         part, k = self.lex["deictic_parts"][w]
         return Candidate(m.start(), m.end(), "relday", {"k": k, "part": part})
 
@@ -626,6 +752,13 @@ class TimeTagger:
             else:
                 n = parse_number(g("n"), self.lex)
                 uw = norm(g("u"))
+                hi = g("nr") or g("nr2")
+                if hi is not None and n is not None:
+                    nh = parse_number(hi, self.lex)
+                    if nh is None or nh <= n:
+                        return None  # "3-1 menit" is a score, not a range
+                    n = nh  # "dua-tiga tahun": the upper bound, approximately
+                    info["range"] = True
             if n is None:
                 return None
             if uw == "minggu" and g("u") and g("u")[0] == "M":
@@ -635,6 +768,8 @@ class TimeTagger:
             after = text[m.end("qty_u") if g("u") else m.end():m.end("qty_u") + 8 if g("u") else m.end()]
             if uw == "tahun" and re.match(r"\s+\d{4}", after):
                 return None
+            if info["dir"] == "ini" and n >= 100:
+                return None  # "sekitar 16.300 hari ini": a figure followed by "hari ini"
             info["n"], info["unit"] = n, u
             info["value"] = _dur(n, u)
             if g("n2"):
@@ -645,6 +780,15 @@ class TimeTagger:
                     info["value2"] = _dur(n2, u2)
                     info["value"] = _join_dur(info["value"], info["value2"])
         return Candidate(m.start(), m.end(), "qty", info)
+
+    def _x_xdur(self, m, text):
+        g = lambda k: self._grp(m, "xdur", k)  # noqa: E731
+        uw = norm(g("u"))
+        u = "Mi" if uw == "menit" else self.units[uw]
+        n = int(g("a")) * int(g("b"))
+        if not n:
+            return None
+        return Candidate(m.start(), m.end(), "qty", {"dir": None, "n": float(n), "unit": u, "value": _dur(n, u)})
 
     def _x_monthyear(self, m, text):
         g = lambda k: self._grp(m, "monthyear", k)  # noqa: E731
@@ -661,9 +805,10 @@ class TimeTagger:
             before = text[max(0, start - 20):start].rstrip()
             if not before:
                 return None
-            if before[-1] not in "(,–-":
+            season = g("y2") and int(g("y2")) == int(g("y")) + 1 and int(g("y")) >= 1900
+            if before[-1] not in "(,–-" and not season:
                 last = before.rsplit(None, 1)[-1].lower()
-                if last not in _YEAR_PREP:
+                if last not in self._year_prep:
                     return None
             lead = re.search(r"\btahun\s+$", text[max(0, start - 12):start], re.IGNORECASE)
             if lead and self.p.law_before.search(text, max(0, start - 40), start - len(lead.group())):
@@ -685,7 +830,7 @@ class TimeTagger:
             return None
         info: dict[str, Any] = {"m": self.months[norm(mon)]}
         self._suffix(m, "month", info)
-        has_bulan = m.group("month").lower().startswith("bulan")
+        has_bulan = m.group("month").lower().startswith("bulan") or _MONTH_RANGE_AFTER.match(text, m.end()) is not None
         if not (has_bulan or "tense" in info or "relyear" in info or self.p.month_prep.search(text, max(0, m.start() - 20), m.start())):
             return None
         if info.get("part"):
@@ -711,15 +856,26 @@ class TimeTagger:
 
     def _x_ref(self, m, text):
         w = norm(self._grp(m, "ref", "w"))
-        if w in ("dulu", "dahulu") and re.search(r"\b(?:terlebih|lebih)\s*$", text[max(0, m.start() - 12):m.start()], re.I):
-            return None
+        if w in ("dulu", "dahulu"):
+            if re.search(r"\b(?:terlebih|lebih)\s*$", text[max(0, m.start() - 12):m.start()], re.I):
+                return None
+            before = text[max(0, m.start() - 15):m.start()].split()
+            after = text[m.end():m.end() + 8]
+            prev = before[-1].lower() if before else ""
+            equative = prev.startswith("se") and len(prev) > 5 and prev not in self._dulu_se_not  # "seramai dulu"
+            if prev and prev not in self._dulu_keep and not equative and not self._sentence_start(text, m.start()) \
+                    and (not after.strip() or after.lstrip()[:1] in ".,;!?\"”)'" or
+                         re.match(r"\s+(?:ya|aja|saja|deh|lah|dong|sebelum|baru|sebentar|agar|supaya|biar)\b", after, re.I)):
+                return None  # "diamankan dulu.", "tunggu dulu ya": "dulu" = first, not formerly
         return Candidate(m.start(), m.end(), "ref", {"value": self.refs[w]})
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, text: str, cands: list[Candidate], anchor: Anchor | None) -> list[TimeExpression]:
         """Resolve candidates in order into :class:`TimeExpression` objects."""
         out: list[TimeExpression] = []
-        state: dict[str, Any] = {"last": None, "last_y": None, "last_m": None}
+        # "last": the last resolved day; "base": the last one that can anchor "hari yang sama" / "hari itu"
+        # (not an attribution date such as "kata X, Senin (9/6/2025)." nor a "hari sebelumnya" itself)
+        state: dict[str, Any] = {"last": None, "last_y": None, "last_m": None, "base": None}
         pending_clocks: list[tuple[int, Candidate]] = []
         day_of: list[dt.date | None] = []
         for c in cands:
@@ -736,6 +892,8 @@ class TimeTagger:
             day_of.append(day)
             if day is not None:
                 state["last"] = day
+                if not (c.kind == "prev" and c.info.get("k", 0) < 0) and not self._is_reporting(text, c):
+                    state["base"] = day
                 state["last_y"] = day.year
                 state["last_m"] = (day.year, day.month)
             elif te.type == "DATE" and te.value and re.fullmatch(r"\d{4}(-\d{2})?", te.value):
@@ -746,6 +904,21 @@ class TimeTagger:
             self._resolve_clock(text, idx, c, out, day_of, anchor)
             out[idx].mod = out[idx].mod or c.mod
         return out
+
+    def _is_reporting(self, text: str, c: Candidate) -> bool:
+        """A date that only dates the report ("..., kata X di Jakarta, Senin (9/6/2025).")."""
+        if c.kind != "date" or not c.info.get("wd"):
+            return False
+        j = c.start - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j < 0 or text[j] != ",":
+            return False
+        tail = text[c.end:c.end + 3].lstrip(")")
+        if tail[:1] not in (".", "\n", ""):
+            return False
+        lo = self._sent_start(text, c.start)
+        return self._reporting.search(text, lo, c.start) is not None
 
     def _tense_of(self, text: str, c: Candidate) -> int | None:
         t = c.info.get("tense")
@@ -786,6 +959,12 @@ class TimeTagger:
         kind = c.kind
         ref = anchor.date if anchor else None
         day: dt.date | None = None
+        rel_holiday = kind in ("holiday", "islamic", "yholiday") and "relyear" in info
+        if rel_holiday:
+            if ref is None:
+                te.anchor = "published"
+                return te, None
+            info = c.info = {**info, "y": ref.year + info["relyear"]}
         if kind == "date":
             day = self._resolve_date(text, c, te, ref)
         elif kind == "range":
@@ -826,6 +1005,61 @@ class TimeTagger:
                 te.anchor = "published"
             day = _valid_date(y, info["m"], info["d"])
             te.value = day.isoformat() if day else None
+        elif kind == "yholiday":
+            y = info.get("y")
+            te.anchor = "absolute"
+            if y is None:
+                te.anchor = "published"
+                if ref is None:
+                    te.value = None
+                    return te, None
+                tense = self._tense_of(text, c)
+                best = None
+                for yy in (ref.year - 1, ref.year, ref.year + 1):
+                    d = self._yholiday_date(info["name"], yy)
+                    if d is None or (tense == -1 and d > ref) or (tense == 1 and d < ref):
+                        continue
+                    if best is None or abs((d - ref).days) < abs((best - ref).days):
+                        best = d
+                day = best
+            else:
+                day = self._yholiday_date(info["name"], y)
+            te.value = day.isoformat() if day else None
+        elif kind == "ordweek":
+            day = None
+            if "m" in info:
+                mm = info["m"]
+                if "y" in info:
+                    y = info["y"]
+                    te.anchor = "absolute"
+                else:
+                    te.anchor = "published"
+                    if ref is None:
+                        te.value = None
+                        return te, None
+                    y = ref.year
+                    tense = info.get("tense")
+                    if tense == -1 and mm > ref.month:
+                        y -= 1
+                    elif tense == 1 and mm < ref.month:
+                        y += 1
+                    elif tense is None and mm - ref.month > 6:
+                        y -= 1
+                    elif tense is None and ref.month - mm > 6:
+                        y += 1
+            else:
+                te.anchor = "published"
+                if ref is None:
+                    te.value = None
+                    return te, None
+                y, mm = _add_months(ref.year, ref.month, info["mrel"])
+            o = info["o"]
+            if o == -1:
+                last = (dt.date(*_add_months(y, mm, 1), 1) - dt.timedelta(days=1)).day
+                probe = dt.date(y, mm, last - 3)
+            else:
+                probe = _valid_date(y, mm, 7 * (o - 1) + 4)
+            te.value = _week(probe) if probe else None
         elif kind == "decade":
             te.value = info["value"]
         elif kind == "century":
@@ -908,6 +1142,12 @@ class TimeTagger:
                 te.value = f"XXXX-{info['m']:02d}"
         elif kind == "weekday":
             day = self._resolve_weekday(text, c, te, ref)
+        if rel_holiday:
+            te.anchor = "published"
+        if "shift" in info and te.value and te.value[:1].isdigit():
+            # "H-1 Ramadan": counted from the (first) day of the holiday
+            day = dt.date.fromisoformat(te.value[:10]) + dt.timedelta(days=info["shift"])
+            te.value = day.isoformat()
         if te.type == "DATE" and day is not None and info.get("part") and kind in ("date", "weekday"):
             te.type = "TIME"
             te.value = (te.value or day.isoformat()) + "T" + info["part"]
@@ -940,7 +1180,14 @@ class TimeTagger:
             if ref is None:
                 te.value = f"XXXX-{mm:02d}-{dd:02d}"
                 return None
-            y = self._pick_year(mm, dd, ref, self._tense_of(text, c), wd)
+            tense = self._tense_of(text, c)
+            y = self._pick_year(mm, dd, ref, tense, wd)
+            if wd is not None and tense is not None and "tense" not in info and y is not None \
+                    and _valid_date(y, mm, dd) and _valid_date(y, mm, dd).isoweekday() != wd:
+                # a future cue earlier in the sentence is weaker evidence than the stated weekday
+                y2 = self._pick_year(mm, dd, ref, None, wd)
+                if y2 is not None and _valid_date(y2, mm, dd).isoweekday() == wd:
+                    y = y2
             if y is None:
                 te.flags.append("impossible_date")
                 return None
@@ -1068,7 +1315,7 @@ class TimeTagger:
     def _resolve_prev(self, c: Candidate, te: TimeExpression, ref: dt.date | None, state: dict) -> dt.date | None:
         info = c.info
         unit, k = info["unit"], info["k"]
-        base = state["last"]
+        base = state["last"] if k > 0 else (state["base"] or state["last"])
         te.anchor = "previous"
         if unit == "Y":
             y = state["last_y"]
@@ -1219,6 +1466,14 @@ class TimeTagger:
     def _resolve_clock(self, text, idx, c, out, day_of, anchor) -> None:
         te = out[idx]
         info = c.info
+        zone = info.get("zone", "")
+        if idx > 0 and out[idx - 1].type == "SET" and not text[out[idx - 1].end:c.start].strip(" ,"):
+            # "setiap hari pukul 18.00 WIB": a clock time of a repeated event has no day
+            te.type, te.anchor = "TIME", "absolute"
+            te.value = f"XXXX-XX-XXT{info['h']:02d}:{info['mi']:02d}{zone}"
+            if "h2" in info:
+                te.value += f"/XXXX-XX-XXT{info['h2']:02d}:{info['mi2']:02d}{zone}"
+            return
         # the day: a resolved date in the same sentence (before, else after), else the last date, else published
         s_lo = self._sent_start(text, c.start)
         s_hi = self._sent_end(text, c.end)
@@ -1261,6 +1516,21 @@ class TimeTagger:
     def _sent_end(self, text: str, pos: int) -> int:
         m = self.p.sentence_break.search(text, pos, min(len(text), pos + 400))
         return m.start() if m else min(len(text), pos + 400)
+
+
+def _easter(y: int) -> dt.date:
+    """Easter Sunday of Gregorian year ``y`` (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
 
 
 def _join_dur(a: str, b: str) -> str:
