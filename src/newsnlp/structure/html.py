@@ -21,17 +21,31 @@ __all__ = ["HtmlExtraction", "html_to_text"]
 
 _SKIP = frozenset(
     "script style noscript template svg math iframe object embed canvas select option button input "
-    "textarea head nav form video audio source picture map link meta".split()
+    "textarea head nav form video audio source picture map link meta "
+    # AMP page furniture: menus, analytics, consent notices, share buttons
+    "amp-sidebar amp-analytics amp-consent amp-user-notification amp-social-share amp-pixel".split()
 )
 _BLOCK = frozenset(
     "p div section article header footer main aside h1 h2 h3 h4 h5 h6 ul ol li table tr td th "
     "blockquote pre figure figcaption dl dt dd hr address center details summary caption body html br".split()
 )
 _RELATED_CLASS = re.compile(r"related|baca[-_]?juga|bacajuga|terkait|read[-_]?also|readmore|read-more|rekomendasi|inline[-_]?link|also[-_]?read", re.I)
-_CAPTION_CLASS = re.compile(r"caption|keterangan|figcaption|photo[-_]?desc|img[-_]?desc", re.I)
+_CAPTION_CLASS = re.compile(
+    r"caption|keterangan|figcaption|photo[-_]?desc|img[-_]?desc|(?:img|image|foto|photo|pic)\w*[-_]cap(?:$|[\s_-])",
+    re.I)
 _CREDIT_CLASS = re.compile(r"credit|copyright-photo|photo[-_]?credit|sumber[-_]?foto", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|penulis|reporter|editor|contributor", re.I)
 _FOOT_CLASS = re.compile(r"copyright|footer", re.I)
+_PAGING_CLASS = re.compile(r"(?:^|[\s_-])(?:paging|pagination|page-?nav\w*|pager)(?:$|[\s_-])|item-page-navigation", re.I)
+#: Page furniture around the article: cookie notices, breadcrumbs, share bars, comments, tag lists,
+#: newsletter boxes, ad slots. Their lines are hinted ``boilerplate``.
+_BOILER_CLASS = re.compile(
+    r"cookie|consent|gdpr|breadcrumb|share|social|sosmed|comment|komentar|disqus|newsletter|subscribe|"
+    r"langganan|popup|modal|(?:^|[\s_-])tags?(?:$|[\s_-])|tag__|tag-list|taglist|topik|keywords?(?:$|[\s_-])|"
+    r"(?:^|[\s_-])(?:ads?|adv|advert\w*|iklan|banner|sponsor\w*|gpt)(?:$|[\s_-])|google-?ads|"
+    r"follow-?us|ikuti-?kami|app-?download|sticky|skip-?link|sr-only|visually-hidden|tagcloud|"
+    r"cat-links|tags-links|entry-footer|post-categories|"
+    r"(?:^|[\s_-])menu(?:$|[\s_-])|navbar|main-?nav|site-?nav|nav-?menu", re.I)
 _MAX_TEXT = 2_000_000
 
 
@@ -98,6 +112,10 @@ def _hint_label(el, tag: str) -> str | None:
         return "related"
     if _CREDIT_CLASS.search(a):
         return "credit"
+    if _PAGING_CLASS.search(a):
+        return "pagination"
+    if tag not in ("body", "html", "article", "main") and _BOILER_CLASS.search(a):
+        return "boilerplate"
     if tag in ("address",) or el.get("rel") == "author" or _BYLINE_CLASS.search(a):
         return "byline"
     if tag == "footer" or _FOOT_CLASS.search(a):
@@ -139,10 +157,14 @@ def _walk(el, parts: list[str], hints: list[tuple[int, int, str]], pos: list[int
                 if prev is not None and isinstance(prev.tag, str) and prev.tag.lower() == "a" \
                         and not (prev.tail or "").strip():
                     _add(parts, pos, " ")  # adjacent links (menus, tag lists) are separate words
-            skip = tag in _SKIP or node.get("hidden") is not None or "display:none" in (node.get("style") or "").replace(" ", "")
+            skip = tag in _SKIP or node.get("hidden") is not None or node.get("layout") == "nodisplay" \
+                or "display:none" in (node.get("style") or "").replace(" ", "")
             if tag in _BLOCK:
                 _newline(parts, pos)
             label = None if skip else _hint_label(node, tag)
+            if label is None and not skip and tag in ("b", "strong") and (not parts or parts[-1].endswith("\n")):
+                # a bold run opening a paragraph (``<b>Liputan6.com, Jakarta</b> ...``): a dateline candidate
+                label = "dateline"
             stack.append((node, pos[0], label, skip))
             if not skip and not _in_skip(stack[:-1]) and node.text:
                 _add(parts, pos, node.text)
@@ -217,13 +239,17 @@ def _meta(root) -> dict[str, Any]:
                 if title.lower().endswith((sep + site).lower()) and len(title) > len(sep + site) + 5:
                     title = title[: -len(sep + site)].rstrip()
         md["title"] = title
+    site_names = {(x or "").strip().lower() for x in (props.get("og:site_name"), ld.get("publisher"))}
     authors = ld.get("authors") or []
     if not authors:
-        for key in ("author", "article:author", "dc.creator", "content_author", "dtk:author"):
+        for key in ("content_author", "dtk:author", "author", "article:author", "dc.creator"):
             v = props.get(key)
             if v and not v.startswith("http"):
                 authors = [a.strip() for a in re.split(r",|\s+dan\s+|\s*&\s*", v) if a.strip()]
-                break
+                # "author" meta naming the outlet itself ("Tribun Jogja", "CNN Indonesia") is no person
+                authors = [a for a in authors if a.lower() not in site_names and not _looks_like_outlet(a)]
+                if authors:
+                    break
     if authors:
         md["authors"] = authors
     if ld.get("editors"):
@@ -256,11 +282,19 @@ def _meta(root) -> dict[str, Any]:
     return md
 
 
+def _looks_like_outlet(name: str) -> bool:
+    """A brand rather than a person: a domain or a known news-brand word (``Tribun Jogja``)."""
+    return bool(re.search(r"\.(?:com|co\.id|id|net)\b|^(?:Tribun|Kompas|Detik|Liputan6|Tempo|Antara|Republika|"
+                          r"CNN|CNBC|Okezone|Sindonews|Suara|Kumparan|Viva|Merdeka|Redaksi|Admin)\b", name, re.I))
+
+
 def _names(value: Any) -> list[str]:
     out: list[str] = []
     items = value if isinstance(value, list) else [value]
     for it in items:
         if isinstance(it, dict):
+            if it.get("@type") in ("Organization", "NewsMediaOrganization"):
+                continue  # an organisation given as author is the publisher, not a person
             name = it.get("name")
             if isinstance(name, str) and name.strip():
                 out.append(" ".join(name.split()))

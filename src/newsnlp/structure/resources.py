@@ -79,6 +79,10 @@ class Resources:
     publishers: dict[str, str]
     end_paren_role: dict[str, str]
     tribun_prefix: str
+    byline_production: re.Pattern[str] = re.compile(r"(?!)")
+    embed_signature: re.Pattern[str] = re.compile(r"(?!)")
+    caption_opener_glued: re.Pattern[str] = re.compile(r"(?!)")
+    embed_line: re.Pattern[str] = re.compile(r"(?!)")
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def publisher_name(self, token: str) -> str | None:
@@ -189,5 +193,9 @@ def load_resources() -> Resources:
         publishers=publishers,
         end_paren_role=end_role,
         tribun_prefix=outl.get("tribun_prefix_publisher", "Tribun"),
+        byline_production=re.compile(pat.get("byline_production", "(?!)")),
+        embed_signature=re.compile(pat.get("embed_signature", "(?!)")),
+        caption_opener_glued=re.compile(pat.get("caption_opener_glued", "(?!)")),
+        embed_line=re.compile(pat.get("embed_line", "(?!)")),
         raw={"patterns": pat, "outlets": outl},
     )

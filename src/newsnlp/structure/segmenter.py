@@ -27,7 +27,11 @@ _ABBREVIATIONS: frozenset[str] = frozenset()
 _DATELINE_HINT = re.compile(r"^[^\n]{0,90}?[-–—―−,(]")
 _INNER_STOP = re.compile(r"(\w+)[.!?][\"”’]?(?:\s+|(?=[A-Z]))[A-Z][a-z]")
 _LETTERS3 = re.compile(r"[A-Za-z]{3}")
-_NUMBERED = re.compile(r"^(?:[0-9]{1,2}|[a-zA-Z])[.)]\s")
+_NUMBERED = re.compile(r"^(?:[0-9]{1,2}[.)](?:\s+|(?=[A-Z]))|[a-zA-Z][.)]\s+)")
+#: A bullet-marked line (``• Judul``, ``-Kepulauan Seribu Selatan : Berawan``).
+_BULLET = re.compile(r"^[•·●▪\-–*]\s*(?=\S)")
+#: Labels of the lines a page inserts between paragraphs (skipped when looking at neighbours).
+_INSERTED = frozenset(("related", "boilerplate", "caption", "credit", "pagination", "source_link"))
 _WORD = re.compile(r"[^\W_][\w'’.\-/&]*", re.UNICODE)
 
 
@@ -109,11 +113,13 @@ def _title_like(line: Line) -> bool:
         # A headline may end with ? or ! ; ... is a teaser continuation.
         if not (t.endswith(("?", "!")) and _headline_case(t)):
             return False
-    first = t.lstrip("\"“'‘([•·-–* ")[:1]
+    m0 = _NUMBERED.match(t)
+    first = t[m0.end() if m0 else 0:].lstrip("\"“'‘([•·●▪-–* \u00a0\t")[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return False
-    # a headline is one sentence: no sentence boundary inside (``Infantino.Penghargaan``)
-    for m in _INNER_STOP.finditer(t):
+    # a headline is one sentence: no sentence boundary inside (``Infantino.Penghargaan``); the
+    # number of a numbered heading (``1. Gunung Bunder``, ``a. Premi``) is not a boundary
+    for m in _INNER_STOP.finditer(t, m0.end() if m0 else 0):
         if m.group(1) not in _ABBREVIATIONS:
             return False
     return True
@@ -122,6 +128,19 @@ def _title_like(line: Line) -> bool:
 def _plausible_title(line: Line) -> bool:
     """A title-like line that reads as a headline: headline case, or short."""
     return _title_like(line) and 3 <= line.words <= 20 and (_headline_case(line.text) or line.words <= 8)
+
+
+def _shape(line: Line) -> str:
+    """``num`` for a numbered line, ``bullet`` for a bulleted one, else ``plain``."""
+    if _NUMBERED.match(line.text):
+        return "num"
+    return "bullet" if _BULLET.match(line.text) else "plain"
+
+
+def _strict_headline(text: str) -> bool:
+    """Headline case from the start: the first three content words capitalised (``iPhone`` counts)."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS][:3]
+    return len(words) == 3 and all(w[0].isupper() or w[0].isdigit() or any(c.isupper() for c in w[1:]) for w in words)
 
 
 def _paragraph_like(line: Line) -> bool:
@@ -147,6 +166,8 @@ class _Segmenter:
                 return "byline"
         if len(t) < 400 and line.words >= 6 and r.caption_prefix.match(t):
             return "caption"
+        if len(t) < 100 and line.words <= 9 and r.credit_line.match(t) and t.startswith(("Foto", "FOTO", "Sumber", "Kredit")):
+            return "credit"  # "Foto: Republika/Putra M. Akbar" is a photo credit, not a byline
         if len(t) < 300:
             m = r.byline_key.match(t)
             if m and (t.startswith("(") or line.words <= 24):
@@ -159,6 +180,8 @@ class _Segmenter:
                 return "byline"
         if len(t) < 120 and r.byline_key_alone.match(t):
             return "byline"
+        if len(t) < 200 and " oleh " in t[:40] and r.byline_production.match(t):
+            return "byline"  # "Diproduksi oleh Name dari laporan ..." (ABC Indonesia at detik)
         if len(t) < 100 and line.words <= 9 and r.credit_line.match(t):
             m = r.credit_prefix.match(t)
             if not (m and r.credit_glue.search(t, m.end() + 1, min(len(t), m.end() + 50))):
@@ -167,6 +190,8 @@ class _Segmenter:
             return "pagination"
         if r.boilerplate_full.match(t) or (len(t) < 200 and r.boilerplate_prefix.match(t)):
             return "boilerplate"
+        if "twitter.com/" in t and r.embed_line.fullmatch(t):
+            return "boilerplate"  # the text of an embedded post with its pic.twitter.com link
         if len(t) < 200 and r.boilerplate_search.match(t):
             return "boilerplate"
         m = r.related_line.match(t)
@@ -218,8 +243,11 @@ class _Segmenter:
         if not lines:
             return res
         hint_of: dict[int, str] = {}
+        bold_starts: dict[int, int] = {}
         if hints:
             self._apply_hints(lines, hints, hint_of)
+            # bold runs opening a paragraph (HTML): dateline candidates, start -> end
+            bold_starts = {hs: he for hs, he, lab in hints if lab == "dateline" and he - hs <= 45}
         for ln in lines:
             ln.label = self.hard_label(ln)
             hint = hint_of.get(ln.idx)
@@ -229,7 +257,9 @@ class _Segmenter:
             if ln.idx in hint_of:
                 del hint_of[ln.idx]
             if ln.label is None:
-                self._credit_prefix(ln)
+                self._credit_prefix(ln, text)
+            if ln.label is None:
+                self._glued_caption(ln)
         # A byline key alone on its line ("Penulis") names the person on the next short line.
         for i in range(len(lines) - 1):
             a, b = lines[i], lines[i + 1]
@@ -237,10 +267,27 @@ class _Segmenter:
                     and b.words <= 6 and _title_like(b):
                 b.label = "byline"
         # Two or more paragraphs glued on one line, then repeated below one by one (Republika).
+        merged: set[int] = set()
         for i in range(len(lines) - 1):
             a, b = lines[i], lines[i + 1]
             if a.label is None and a.words > 8 and len(a.text) > len(b.text) + 10 and a.text.startswith(b.text):
                 a.label = "boilerplate"
+                merged.add(i)
+        # exact copies of such a merged line right above it are merged lines too
+        for i in range(len(lines) - 2, -1, -1):
+            a, b = lines[i], lines[i + 1]
+            if i + 1 in merged and a.label is None and a.text == b.text:
+                a.label = "boilerplate"
+                merged.add(i)
+        # An embedded post (tweet): the "— Name (@handle) date" line closes it; the short lines of the
+        # post above it (up to 4, no paragraph) belong to the embed.
+        for ln in lines:
+            if ln.label == "boilerplate" and self.r.embed_signature.match(ln.text):
+                j = ln.idx - 1
+                while j >= 0 and ln.idx - j <= 4 and lines[j].label in (None, "boilerplate") \
+                        and j not in merged and not (_paragraph_like(lines[j]) and lines[j].words >= 12):
+                    lines[j].label = "boilerplate"
+                    j -= 1
         title_norm = _norm(title_hint) if title_hint else None
         publisher_tok: str | None = None
 
@@ -251,6 +298,8 @@ class _Segmenter:
             if ln.label not in (None, "source_link") or ln.idx in hint_of:
                 continue
             d = self.dateline(ln, place_only=not seen_par)
+            if d is None and ln.start in bold_starts and _paragraph_like(ln) and not _title_like(ln):
+                d = self._bold_dateline(ln, bold_starts[ln.start])
             if d is None and _paragraph_like(ln) and not _title_like(ln):
                 seen_par = True
             if d:
@@ -276,6 +325,20 @@ class _Segmenter:
                     lead = nxt.idx
                     m = self.r.publisher_in_line.search(ln.text)
                     publisher_tok = m.group(0) if m else None
+                    break
+                # a place alone on its line right above the first paragraph (detik: "Bandung"), below
+                # the headline or opening the text; not a rubric (kicker) and not the headline itself
+                if not seen_par and ln.words <= 3 and nxt.label is None and nxt.words >= 12 and nxt.text.endswith(_STOP_END) \
+                        and not _title_like(nxt) and not self.r.kicker_full.match(ln.text) \
+                        and not ln.text.endswith((*_STOP_END, ":")) and not any(c.isdigit() for c in ln.text) \
+                        and (title_norm is None or _norm(ln.text) != title_norm) \
+                        and self.dateline(nxt) is None and (
+                            (ln.idx == 0 and ln.words == 1)
+                            or any(p.label is None and _plausible_title(p) and p.words >= 4 for p in lines[:ln.idx])
+                            or any(p.label == "title" for p in lines[:ln.idx])):
+                    ln.label = "dateline"
+                    nxt.label = "lead"
+                    lead = nxt.idx
                     break
         if lead is None:
             after = -1
@@ -318,13 +381,31 @@ class _Segmenter:
         self._metadata(lines, res, publisher_tok)
         return res
 
+    def _bold_dateline(self, ln: Line, end: int) -> tuple[int, str | None] | None:
+        """A bold run opening the first paragraph as dateline (``<b>Liputan6.com, Jakarta</b> Badan ...``)."""
+        n = end - ln.start
+        head = ln.text[:n].rstrip()
+        if not head[:1].isupper() or len(head.split()) > 4 or n > len(ln.text) - 20 or _INNER_STOP.search(head):
+            return None
+        pub = self.r.publisher_in_line.search(head)
+        if pub is None and "," not in head:
+            return None  # a bold lead-in without publisher or "Place," is not taken as a dateline
+        m = re.match(r"\s*(?:-{1,3}|–|—)", ln.text[n:])
+        if m:
+            n += m.end()
+        return len(ln.text[:n].rstrip()), pub.group(0) if pub else None
+
     #: Longest hint span (characters) trusted per label: a wrapper element with a misleading
     #: class (``editor-content``) must not turn a whole article into a byline.
     _HINT_MAX = {"title": 300, "caption": 600, "related": 3000, "byline": 300, "copyright": 500,
-                 "boilerplate": 3000, "subheading": 200, "kicker": 80}
+                 "boilerplate": 3000, "subheading": 200, "kicker": 80,
+                 "pagination": 300}
 
     def _apply_hints(self, lines: list[Line], hints, hint_of: dict[int, str]) -> None:
         starts = [ln.start for ln in lines]
+        # page furniture (comments, share bars, ad slots) wins over what is nested inside it (a
+        # commenter's "author" class is no byline of the article): boilerplate hints come last
+        hints = sorted(hints, key=lambda h: h[2] == "boilerplate")
         for s, e, label in hints:
             if label not in self._HINT_MAX or e - s > self._HINT_MAX[label]:
                 continue
@@ -332,34 +413,102 @@ class _Segmenter:
             while j < len(lines) and lines[j].start < e:
                 ln = lines[j]
                 if ln.start >= s - 1 and ln.end <= e + 1:
-                    if not (label == "related" and _paragraph_like(ln) and not _title_like(ln)):
+                    if not (label in ("related", "boilerplate") and _paragraph_like(ln) and not _title_like(ln)
+                            and (label == "related" or ln.words >= 30)) \
+                            and not (label == "boilerplate" and hint_of.get(ln.idx) == "title"):
                         hint_of[ln.idx] = label
                 j += 1
 
-    def _credit_prefix(self, ln: Line) -> None:
-        """Kompas-style credit glued before a caption (``Dok. TVS MotorMotor listrik ...``)."""
-        if len(ln.text) > 400:
+    def _glued_caption(self, ln: Line) -> None:
+        """A credit and caption glued before a paragraph (``GoogleIlustrasi sistem ...XRSalah satu ...``).
+
+        The caption is split off at the start of the line (``head``), its credit marked inside it;
+        the paragraph keeps the line's own label.
+        """
+        t = ln.text
+        if len(t) < 80:
             return
+        head = t[:70]
+        if "lustrasi" not in head and "LUSTRASI" not in head and "oto:" not in head and "OTO:" not in head:
+            return
+        m = self.r.caption_opener_glued.search(t, 2, 60)
+        if not m:
+            return
+        cred = t[: m.start()]
+        if not cred[:1].isupper() or len(cred.split()) > 4 or _INNER_STOP.search(cred):
+            return
+        self._split_caption_head(ln, m.start(), m.end())
+
+    def _split_caption_head(self, ln: Line, credit_end: int, search_from: int) -> bool:
+        """Split ``ln`` into a caption head (credit first) and the paragraph glued after it."""
+        t = ln.text
+        for g in self.r.credit_glue.finditer(t, search_from + 5, min(len(t), search_from + 260)):
+            rest = t[g.start():]
+            if len(rest.split()) >= 12 and rest.rstrip().endswith(_STOP_END):
+                ln.head = (ln.start + g.start(), "caption")
+                ln.subs.append((ln.start, ln.start + credit_end, "credit"))
+                return True
+        return False
+
+    def _credit_prefix(self, ln: Line, text: str = "") -> None:
+        """Kompas-style credit glued before a caption (``Dok. TVS MotorMotor listrik ...``)."""
         m = self.r.credit_prefix.match(ln.text)
         if not m:
             return
         # The credit ends where a word is glued to the caption's first word (``MotorMotor``);
         # an all-caps name glued to a capitalised word splits before its last capital.
-        g = self.r.credit_glue.search(ln.text, m.end() + 1, min(len(ln.text), m.end() + 50))
-        if not g:
-            return
-        cred = ln.text[: g.start()].rstrip()
-        rest = ln.text[g.start():].strip()
+        t = ln.text
+        if m.end() < len(t) and t[m.end() - 1].isalpha() and t[m.end()].isupper():
+            cut = m.end()  # a bare source glued to the caption (``freepik.comTerdapat ...``)
+        else:
+            g = self.r.credit_glue.search(t, m.end() + 1, min(len(t), m.end() + 50))
+            if not g:
+                return
+            cut = g.start()
+        if text and t[cut - 1].isupper() and t[cut].isupper():
+            cut = self._best_caps_cut(ln, cut, m.end(), text)
+        cred = t[:cut].rstrip()
+        rest = t[cut:].strip()
         if not cred or len(rest) < 3:
+            return
+        if len(t) > 250:
+            # caption and paragraph glued: split the caption off the start, or leave the line alone
+            self._split_caption_head(ln, len(cred), cut)
             return
         ln.label = "caption"
         ln.subs.append((ln.start, ln.start + len(cred), "credit"))
+
+    @staticmethod
+    def _best_caps_cut(ln: Line, cut: int, floor: int, text: str) -> int:
+        """Where an all-caps credit name ends when glued to a capitalised caption word.
+
+        ``RARINDRAXPeng`` splits as ``RARINDRA`` + ``XPeng`` when ``XPeng`` is written elsewhere in
+        the article and ``Peng`` is not; otherwise before the last capital (``PRAKARSAMobil``).
+        """
+        t = ln.text
+        outside = text[: ln.start] + "\n" + text[ln.end:]
+        best, best_n = cut, -1
+        for k in (cut, cut - 1, cut - 2):
+            if k - floor < 3 or (k < cut and not t[k:cut].isupper()):
+                break
+            m = _WORD.match(t, k)
+            word = m.group(0) if m else ""
+            if len(word) < 2:
+                continue
+            n = len(re.findall(r"(?<![A-Za-z])" + re.escape(word), outside))
+            if n > best_n:
+                best, best_n = k, n
+        return best
 
     def _header(self, head: list[Line], title_norm: str | None, later: set[str] | None = None) -> None:
         if later:
             for ln in head:
                 if ln.label is None and ln.words >= 6 and ln.text.endswith(_STOP_END) and _norm(ln.text) in later:
                     ln.label = "boilerplate"  # a body paragraph repeated above the article
+        for ln in head:
+            # a photo caption above the article (the lead image): it closes with a strong credit
+            if ln.label is None and ln.words >= 4 and self._credit_suffix(ln, force=False):
+                ln.label = "caption"
         free = [ln for ln in head if ln.label is None]
         if not free:
             return
@@ -446,7 +595,8 @@ class _Segmenter:
                 continue
             seen[key] = i
             if in_related_run and _title_like(ln) and ln.words >= 4 and _headline_case(ln.text) \
-                    and not ln.text.endswith(":") and not ln.text.startswith(("\"", "“")):
+                    and not ln.text.endswith(":") and not ln.text.startswith(("\"", "“")) \
+                    and not _NUMBERED.match(ln.text):
                 ln.label = "related"
                 continue
             in_related_run = False
@@ -463,6 +613,11 @@ class _Segmenter:
     def _credit_suffix(self, ln: Line, force: bool) -> bool:
         t = ln.text
         if len(t) > 320:
+            return False
+        tail = t[-140:]
+        # quick exact pre-check: every credit form closes with ")" or holds "/", Foto, Dok, Sumber, Istimewa
+        if not (t.endswith(")") or "/" in tail or "Foto" in tail or "FOTO" in tail or "Dok" in tail
+                or "DOK" in tail or "Sumber" in tail or "stimewa" in tail or "STIMEWA" in tail):
             return False
         m = self.r.credit_suffix.search(t, max(0, len(t) - 140))  # a credit closes the line
         tries = 0
@@ -489,37 +644,64 @@ class _Segmenter:
         return True
 
     def _body_line(self, ln: Line, lines: list[Line], i: int) -> str:
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        prv = lines[i - 1] if i > 0 else None
+        # neighbours in the text flow: lines the page inserted (links, ads, captions) are skipped
+        j = i + 1
+        while j < len(lines) and lines[j].label in _INSERTED:
+            j += 1
+        nxt = lines[j] if j < len(lines) else None
+        j = i - 1
+        while j >= 0 and lines[j].label in _INSERTED:
+            j -= 1
+        prv = lines[j] if j >= 0 else None
         t = ln.text
         if not _title_like(ln):
             return "body"
         if t.endswith(":"):
             return "subheading" if ln.words <= 3 and _headline_case(t) else "body"
         li = self.r.list_item
-        in_list = bool(li.match(t)) and (
-            (prv is not None and bool(li.match(prv.text))) or (nxt is not None and bool(li.match(nxt.text)))
-        )
+        # list items next to list items of the same kind (a bullet link after a numbered list is not)
+        in_list = bool(li.match(t)) and any(
+            o is not None and bool(li.match(o.text)) and _shape(o) == _shape(ln) for o in (prv, nxt))
         if in_list:
             return "body"
         next_par = nxt is not None and nxt.label in (None, "body") and (
             (_paragraph_like(nxt) and not _title_like(nxt)) or (nxt.text.endswith(":") and nxt.words >= 5)
         )
+        # a short line of the same kind right above: an item of a list of short lines
         prev_short = prv is not None and prv.label in (None, "body", "subheading") and _title_like(prv) \
-            and prv.words <= 10 and not prv.text.endswith(":")
+            and prv.words <= 10 and not prv.text.endswith(":") and _shape(prv) == _shape(ln)
         numbered = bool(_NUMBERED.match(t))
+        plain = _shape(ln) == "plain"
+        # a plain heading over a list (``Promo Event`` / ``1. Cashback ...``) or over a lower heading
+        next_list = nxt is not None and nxt.label in (None, "body") and plain and _shape(nxt) != "plain"
+        nn = lines[nxt.idx + 1] if nxt is not None and nxt.idx + 1 < len(lines) else None
+        next_heading = nxt is not None and nxt.label is None and plain and _title_like(nxt) \
+            and not _paragraph_like(nxt) and nxt.words <= 5 and _headline_case(nxt.text) \
+            and nn is not None and nn.label is None and (
+                _shape(nn) != "plain" or (ln.words < 8 and _paragraph_like(nn) and not _title_like(nn)))
+        prev_heading_ok = prv is None or prv.label == "subheading" or not (
+            prv.label in (None, "body") and _title_like(prv) and prv.words <= 8 and _shape(prv) == "plain"
+            and not prv.text.endswith(":"))
+        if (next_list or next_heading) and ln.words <= 12 and _headline_case(t) and prev_heading_ok:
+            return "subheading"
         question = t.endswith("?")
         # an unmarked link stands alone between paragraphs; a run of such lines is a list
         next_titleish = nxt is not None and nxt.label is None and _title_like(nxt) and not _paragraph_like(nxt) \
             and nxt.words >= 4
         alone = not prev_short and not next_titleish
         if 8 <= ln.words <= 20 and t.count(":") <= 1 and _headline_case(t) and not numbered \
+                and _strict_headline(_BULLET.sub("", t, count=1)) \
                 and not (question and next_par) and alone and not self.r.not_related_start.match(t):
             return "related"
         if nxt is None:
-            return "subheading" if ln.words <= 7 and _headline_case(t) and not prev_short else "body"
+            # a heading closing the text (the scraper cut what it headed), not the last list item
+            return "subheading" if ln.words <= 7 and _headline_case(t) and not prev_short \
+                and not (prv is not None and prv.text.endswith(":")) else "body"
         if (ln.words <= 10 or numbered or question) and next_par and not prev_short:
-            return "subheading" if (_headline_case(t) or ln.words <= 4 or li.match(t)) else "body"
+            if li.match(t) or ln.words <= 4:
+                return "subheading"
+            # a longer plain heading is headline-cased from its first words (not ``Menu andalannya ...``)
+            return "subheading" if _headline_case(t) and (not plain or _strict_headline(t)) else "body"
         return "body"
 
     def _inline(self, ln: Line) -> None:
