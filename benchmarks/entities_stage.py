@@ -1,0 +1,220 @@
+"""Speed of the entities stage and quality of its fuzzy name matching.
+
+    OMP_NUM_THREADS=1 python benchmarks/entities_stage.py [--limit N] [--no-fuzzy-eval]
+
+Prints three tables:
+
+1. load time of the stage (gazetteer + indexes) and of the gazetteer file alone;
+2. articles/s over ``../shared/data/news-dev`` (tokens from the text stage are computed first
+   and not timed) in batch mode (``process_batch``, 64 articles) and with single calls, for the
+   gazetteer alone, the model alone and both, plus the gazetteer matching alone;
+3. fuzzy matching: names of the fuzzy index perturbed by one edit (deletion, insertion,
+   substitution, transposition) or by case/space changes -> share resolved to the right entry,
+   to a wrong one, or not at all; and capitalised words of news-dev that are not gazetteer names
+   (nor common words) -> share that fuzzy-match anything (false matches); ms per lookup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT / ".." / "shared" / "data"
+
+from newsnlp import Pipeline  # noqa: E402
+from newsnlp.entities import gazetteer as gazmod  # noqa: E402
+from newsnlp.entities.stage import EntityStage  # noqa: E402
+from newsnlp.entities.textutil import name_key, pieces  # noqa: E402
+
+
+def load_articles(limit: int | None) -> list[dict]:
+    rows = [json.loads(line) for line in (DATA / "news-dev" / "articles.jsonl").open(encoding="utf-8")]
+    return rows[:limit] if limit else rows
+
+
+def tokenised(rows: list[dict]):
+    nlp = Pipeline(stages=("text",))
+    arts = [nlp.make_article(r["text"]) for r in rows]
+    stage = nlp.get_stage("text")
+    stage.process_batch(arts)
+    return arts
+
+
+def fresh(arts):
+    for a in arts:
+        a.entities = []
+    return arts
+
+
+def time_stage(stage: EntityStage, arts, batch: bool, repeat: int = 2) -> tuple[float, float]:
+    """(articles per wall-clock second, articles per CPU second of this process), best of ``repeat``."""
+    best_wall = best_cpu = float("inf")
+    for _ in range(repeat):
+        fresh(arts)
+        t, c = time.perf_counter(), time.process_time()
+        if batch:
+            for i in range(0, len(arts), 64):
+                stage.process_batch(arts[i : i + 64])
+        else:
+            for a in arts:
+                stage.process(a)
+        best_wall = min(best_wall, time.perf_counter() - t)
+        best_cpu = min(best_cpu, time.process_time() - c)
+    return len(arts) / best_wall, len(arts) / best_cpu
+
+
+def time_gazetteer_only_matching(stage: EntityStage, arts) -> tuple[float, float]:
+    t, c = time.perf_counter(), time.process_time()
+    for a in arts:
+        stage.gaz.match(a.text, pieces(a.text))
+    return len(arts) / (time.perf_counter() - t), len(arts) / (time.process_time() - c)
+
+
+def perturb(name: str, rng: random.Random, kind: str) -> str:
+    letters = [i for i, c in enumerate(name) if c.isalpha()]
+    i = rng.choice(letters[1:]) if len(letters) > 1 else letters[0]
+    if kind == "delete":
+        return name[:i] + name[i + 1 :]
+    if kind == "insert":
+        return name[:i] + rng.choice("aeiounrst") + name[i:]
+    if kind == "substitute":
+        c = rng.choice([c for c in "aeiounrstkl" if c != name[i].lower()])
+        return name[:i] + c + name[i + 1 :]
+    if kind == "transpose":
+        if i + 1 < len(name) and name[i + 1].isalpha():
+            return name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+        return name[: i - 1] + name[i] + name[i - 1] + name[i + 1 :]
+    if kind == "case":
+        return name.upper() if rng.random() < 0.5 else name.lower().capitalize()
+    if kind == "space":
+        return name.replace(" ", "") if " " in name else name[: len(name) // 2] + " " + name[len(name) // 2 :]
+    raise ValueError(kind)
+
+
+def fuzzy_eval(gaz: gazmod.Gazetteer, arts, n: int = 400, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    names = []
+    fuzzy_set = set(gaz._fuzzy_keys)
+    for idx, name in enumerate(gaz.names):
+        if name_key(name) in fuzzy_set and len(name) >= 6:
+            names.append((name, idx))
+    sample = rng.sample(names, min(n, len(names)))
+    print("\nFuzzy matching (perturbed names of the fuzzy index; exact/alias hits skip fuzzy)")
+    print(f"{'perturbation':<12} {'n':>5} {'right':>7} {'wrong':>7} {'none':>7}")
+    lookup_ms = []
+    for kind in ("delete", "insert", "substitute", "transpose", "case", "space"):
+        right = wrong = none = 0
+        for name, idx in sample:
+            v = perturb(name, rng, kind)
+            gaz._fuzzy_cache.clear()
+            hit_exact = gaz.lookup(v)
+            if hit_exact is not None:
+                res = hit_exact
+            else:
+                t = time.perf_counter()
+                fz = gaz.fuzzy_lookup(v)
+                lookup_ms.append((time.perf_counter() - t) * 1000)
+                res = fz[0] if fz else None
+            if res is None:
+                none += 1
+            elif gaz.names[res] == name or res == idx:
+                right += 1
+            else:
+                wrong += 1
+        k = len(sample)
+        print(f"{kind:<12} {k:>5} {right / k:>7.1%} {wrong / k:>7.1%} {none / k:>7.1%}")
+    # false matches on capitalised words that are not names
+    words = set()
+    for a in arts:
+        for p in pieces(a.text):
+            w = a.text[p.start : p.end]
+            if w[:1].isupper() and w.isalpha() and len(w) >= 6:
+                words.add(w)
+    cands = sorted(w for w in words if gaz.lookup(w) is None and w.lower() not in gaz.common)
+    rng.shuffle(cands)
+    cands = cands[:1000]
+    hits = []
+    for w in cands:
+        gaz._fuzzy_cache.clear()
+        t = time.perf_counter()
+        r = gaz.fuzzy_lookup(w)
+        lookup_ms.append((time.perf_counter() - t) * 1000)
+        if r is not None:
+            hits.append((w, gaz.names[r[0]], round(r[1], 1)))
+    print(f"\nrandom capitalised non-name words of news-dev: {len(cands)}, fuzzy-matched: {len(hits)} "
+          f"({len(hits) / max(1, len(cands)):.1%}; some are real variants, e.g. {hits[:6]})")
+    print(f"fuzzy lookup: median {statistics.median(lookup_ms):.3f} ms, "
+          f"p95 {sorted(lookup_ms)[int(0.95 * len(lookup_ms))]:.3f} ms")
+    # the unblocked baseline
+    from rapidfuzz import fuzz, process
+
+    keys = list(gaz._fuzzy_keys)
+    t = time.perf_counter()
+    for w in cands[:20]:
+        process.extractOne(w, keys, scorer=fuzz.WRatio)
+    print(f"unblocked extractOne(WRatio) over {len(keys)} keys: {(time.perf_counter() - t) / 20 * 1000:.1f} ms/lookup")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-fuzzy-eval", action="store_true")
+    args = ap.parse_args()
+
+    # 1. load times
+    t = time.perf_counter()
+    gazmod._load_cached.cache_clear()
+    gaz = gazmod.Gazetteer.load()
+    t_gaz = time.perf_counter() - t
+    gazmod._load_cached.cache_clear()
+    t = time.perf_counter()
+    st_gaz = EntityStage(model=False)
+    t_stage = time.perf_counter() - t
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = time.perf_counter()
+        st_both = EntityStage(model=True)
+        t_model = time.perf_counter() - t
+    has_model = st_both.model is not None
+    print("Load time")
+    print(f"{'gazetteer file (gzip JSON)':<40} {t_gaz * 1000:>8.0f} ms")
+    print(f"{'stage, gazetteer only (+ fuzzy index)':<40} {t_stage * 1000:>8.0f} ms")
+    print(f"{'stage, model + gazetteer':<40} {t_model * 1000:>8.0f} ms" + ("" if has_model else "  (model absent)"))
+    for w in caught:
+        print("  warning:", w.message)
+
+    rows = load_articles(args.limit)
+    arts = tokenised(rows)
+    n_chars = sum(len(a.text) for a in arts)
+    print(f"\nSpeed over news-dev: {len(arts)} articles, {n_chars / len(arts):.0f} chars/article, one core")
+    print("(wall clock / CPU time of this process; the CPU figure is what one free core gives)")
+    print(f"{'configuration':<34} {'batch art/s':>16} {'single art/s':>16}")
+    configs = [("gazetteer only", st_gaz)]
+    if has_model:
+        configs.append(("model only", EntityStage(model=True, gazetteer=False)))
+        configs.append(("model + gazetteer (default)", st_both))
+    for name, stage in configs:
+        bw, bc = time_stage(stage, arts, batch=True)
+        sw, sc = time_stage(stage, arts, batch=False)
+        print(f"{name:<34} {bw:>7.0f} / {bc:<6.0f} {sw:>7.0f} / {sc:<6.0f}")
+    gw, gc = time_gazetteer_only_matching(st_gaz, arts)
+    print(f"{'gazetteer matching alone':<34} {gw:>7.0f} / {gc:<6.0f}")
+    n_ent = sum(len(a.entities) for a in arts)
+    print(f"entities/article (last configuration): {n_ent / len(arts):.1f}")
+    if not args.no_fuzzy_eval:
+        fuzzy_eval(gaz, arts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Speed (and size, load time, F1) of the NER model, one thread, over news-dev.
+
+Tokenizes every article of ``../shared/data/news-dev/articles.jsonl`` with newsnlp's tokenizer
+(not timed), then times :meth:`NerModel.predict` on all of them in batch mode. With ``--f1`` it
+also runs ``evaluation/ner.py`` for each model (idner test and news-dev PER/ORG/LOC) so that the
+speed/accuracy trade-off of several model sizes comes out in one table::
+
+    OMP_NUM_THREADS=1 python benchmarks/ner_model.py --f1 \
+        --model src/newsnlp/data/ner_model --model training/ner/build/models/w64/model-best
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWSDEV = ROOT / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location("ner_eval", ROOT / "evaluation" / "ner.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def model_size_mb(path: Path) -> float:
+    """Size of a model directory on disk, in MB."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def load_seconds(path: Path) -> float:
+    """Time to load the model in a fresh interpreter (after ``import spacy``), in seconds."""
+    code = (
+        "import time, spacy\n"
+        "from newsnlp.entities.model import NerModel\n"
+        f"t = time.perf_counter(); NerModel.load({str(path)!r}); print(time.perf_counter() - t)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", action="append", default=None, help="model directory (repeatable)")
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--repeat", type=int, default=2, help="timed passes (best is reported)")
+    ap.add_argument("--f1", action="store_true", help="also score each model with evaluation/ner.py")
+    args = ap.parse_args()
+
+    from newsnlp.entities.model import DEFAULT_MODEL_PATH, NerModel
+
+    ev = _load_eval()
+    models = [Path(m) for m in (args.model or [DEFAULT_MODEL_PATH])]
+    texts = [json.loads(line)["text"] for line in NEWSDEV.open(encoding="utf-8")]
+    toks = ev.news_tokenize(texts)
+    docs = [(w, s) for w, s, _ in toks]
+    n_tokens = sum(len(w) for w, _ in docs)
+    print(
+        f"news-dev: {len(docs)} articles, {n_tokens} tokens ({n_tokens / len(docs):.0f} per article); "
+        f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}"
+    )
+    header = f"{'model':<48} {'MB':>5} {'load s':>6} {'art/s':>7} {'tok/s':>8}"
+    if args.f1:
+        header += f" {'idner F1':>8} {'dev F1':>7} {'news-dev F1':>11}"
+    print(header)
+    for path in models:
+        model = NerModel.load(path)
+        model.predict(docs[:16], batch_size=args.batch_size)  # warm-up
+        best = float("inf")
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            model.predict(docs, batch_size=args.batch_size)
+            best = min(best, time.perf_counter() - t)
+        name = (
+            str(path.resolve().relative_to(ROOT.resolve()))
+            if path.resolve().is_relative_to(ROOT.resolve())
+            else str(path)
+        )
+        row = (
+            f"{name:<48} {model_size_mb(path):5.1f} {load_seconds(path):6.2f} "
+            f"{len(docs) / best:7.0f} {n_tokens / best:8.0f}"
+        )
+        if args.f1:
+            test = ev.evaluate("model", "test", str(path), ("idner", "newsdev"))
+            dev = ev.evaluate("model", "dev", str(path), ("idner",))
+            row += (
+                f" {test['idner-test']['ALL']['f']:8.3f} {dev['idner-dev']['ALL']['f']:7.3f}"
+                f" {test['newsdev-PER/ORG/LOC']['ALL']['f']:11.3f}"
+            )
+        print(row, flush=True)
+
+
+if __name__ == "__main__":
+    main()

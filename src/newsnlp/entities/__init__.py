@@ -1,0 +1,1 @@
+"""Named entities: the ``entities`` stage (model + gazetteer), see ``docs/entities.md``."""

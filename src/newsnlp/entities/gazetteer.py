@@ -1,0 +1,309 @@
+"""The compiled entity gazetteer: loading, exact matching over text and fuzzy lookup.
+
+The gazetteer is compiled by ``scripts/build_gazetteers.py`` into
+``newsnlp/data/gazetteer/gazetteer.json.gz`` (see ``docs/entities.md``). Matching runs over the
+sub-word pieces of :mod:`newsnlp.entities.textutil`, leftmost-longest, with a hash lookup of the
+concatenated piece key for every window that starts with a known first piece, so it is independent
+of the tokeniser and costs a few dictionary lookups per capitalised word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
+
+__all__ = ["DEFAULT_GAZETTEER_PATH", "FUZZY_CUTOFFS", "GazMatch", "Gazetteer"]
+
+DEFAULT_GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.json.gz"
+
+#: Fuzzy acceptance threshold (rapidfuzz ``fuzz.ratio`` on keys) by key length; shorter keys are
+#: never fuzzy-matched. Chosen with ``benchmarks/entities_stage.py --fuzzy-eval``.
+FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = ((10, 88.0), (7, 90.0))
+FUZZY_MIN_LEN = 7
+
+_DOMAIN = re.compile(
+    r"(?<![\w@/.-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|co\.id|id|co|net|org|tv|go\.id|or\.id|ac\.id|co\.uk|news))(?![\w/.])",
+    re.IGNORECASE,
+)
+_SENT_END = frozenset(".!?")
+_OPENERS = frozenset("\"'“‘([«—–-•*")
+
+
+@dataclass(slots=True)
+class GazMatch:
+    """One gazetteer hit: character span, entry index and how it was found."""
+
+    start: int
+    end: int
+    entry: int
+    #: ``exact``, ``domain`` or ``fuzzy``.
+    kind: str
+    score: float
+    #: Number of words in the matched text.
+    n_words: int = 1
+
+
+class Gazetteer:
+    """Entries (name, label, kb id, source tier) and the indexes to find them in text."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        ent = data["entries"]
+        self.names: list[str] = ent["name"]
+        self.labels: list[str] = ent["label"]
+        self.kbs: list[str | None] = ent["kb"]
+        self.tiers: list[int] = ent["tier"]
+        self.tier_names: list[str] = data["tiers"]
+        self.keys: dict[str, int] = data["keys"]
+        self.cased: dict[str, str] = data["cased"]
+        self.lc: dict[str, int] = data["lc"]
+        self.first: dict[str, int] = data["first"]
+        self.domains: dict[str, int] = data["domains"]
+        self.ambiguous: frozenset[str] = frozenset(data["ambiguous"])
+        self.common: frozenset[str] = frozenset(data["common"])
+        self.titles: list[str] = sorted(data["titles"], key=len, reverse=True)
+        self.roles: list[str] = sorted(data["roles"], key=len, reverse=True)
+        #: Lower-cased words of every title and role (``ceo``, ``presiden``, ``wakil``).
+        self.title_set: frozenset[str] = frozenset(
+            w.lower() for t in (*data["titles"], *data["roles"]) for w in t.split()
+        )
+        self.particles: frozenset[str] = frozenset(data["particles"])
+        #: Titles that only ever precede a person's name (Pak, Dr., Irjen).
+        self.honorifics: frozenset[str] = frozenset(norm(t) for t in data.get("honorifics", []))
+        #: Keys of phrases that are never entities (Breaking News, All Right Reserved).
+        self.not_entities: frozenset[str] = frozenset(data.get("not_entities", []))
+        #: First words of names of places and facilities (Jalan, Bandara, Stadion, Gedung).
+        self.place_heads: frozenset[str] = frozenset(norm(t) for t in data.get("place_heads", []))
+        #: Words that begin (``<``) or end (``>``) an event name, as tuples of normalised words.
+        heads = data.get("event_heads", [])
+        self.event_first: frozenset[tuple[str, ...]] = frozenset(
+            tuple(norm(w) for w in h[1:].split()) for h in heads if h.startswith("<")
+        )
+        self.event_last: frozenset[tuple[str, ...]] = frozenset(
+            tuple(norm(w) for w in h[1:].split()) for h in heads if h.startswith(">")
+        )
+        self.event_first_by_word: dict[str, list[tuple[str, ...]]] = {}
+        for h in self.event_first:
+            self.event_first_by_word.setdefault(h[0], []).append(h)
+        self.event_last_by_word: dict[str, list[tuple[str, ...]]] = {}
+        for h in self.event_last:
+            self.event_last_by_word.setdefault(h[-1], []).append(h)
+        #: First words of organisation names (Badan, Komisi, Lembaga).
+        self.org_heads: frozenset[str] = frozenset(norm(t) for t in data.get("org_heads", []))
+        self._fuzzy_keys: list[str] = data["fuzzy"]
+        #: Longest window (in pieces) to try from a first piece; single-piece keys included.
+        self._startlen: dict[str, int] = dict(self.first)
+        for k in self.keys:
+            if k not in self._startlen:
+                self._startlen[k] = 1
+        self._blocks: dict[tuple[str, int], list[str]] | None = None
+        self._fuzzy_cache: dict[str, tuple[int, float] | None] = {}
+
+    # -- loading ------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Load the compiled gazetteer (default: the one shipped in the package); cached."""
+        return _load_cached(str(path or DEFAULT_GAZETTEER_PATH))
+
+    def is_curated(self, entry: int) -> bool:
+        """Whether the entry comes from the hand-curated lists (tier 0)."""
+        return self.tiers[entry] == 0
+
+    # -- exact matching -------------------------------------------------------------------------
+    def match(self, text: str, ps: list[Piece] | None = None, norms: list[str] | None = None) -> list[GazMatch]:
+        """Every gazetteer name in ``text``, leftmost-longest, non-overlapping, by start.
+
+        Web domains of known outlets (``TRIBUNJOGJA.COM``) are found first; then names.
+        """
+        if ps is None:
+            ps = pieces(text)
+        out: list[GazMatch] = []
+        taken: list[tuple[int, int]] = []
+        for m in _DOMAIN.finditer(text):
+            entry = self.domain_entry(m.group(1))
+            if entry is not None:
+                out.append(GazMatch(m.start(1), m.end(1), entry, "domain", 0.95, 1))
+                taken.append((m.start(1), m.end(1)))
+        n = len(ps)
+        if norms is None:
+            norms = piece_norms(text, ps)
+        keys, startlen = self.keys, self._startlen
+        cand = [i for i, k in enumerate(norms) if k in startlen]
+        ti = 0
+        next_free = 0
+        for i in cand:
+            if i < next_free:
+                continue
+            p = ps[i]
+            while ti < len(taken) and taken[ti][1] <= p.start:
+                ti += 1
+            if ti < len(taken) and taken[ti][0] <= p.start < taken[ti][1]:
+                continue
+            k = norms[i]
+            if not k or not text[p.start].isalnum():
+                continue
+            maxlen = min(startlen[k], n - i)
+            hit = None
+            for length in range(maxlen, 0, -1):
+                j = i + length
+                if any(ps[x].newline for x in range(i + 1, j)):
+                    continue
+                if ti < len(taken) and ps[j - 1].end > taken[ti][0]:
+                    continue
+                key = "".join(norms[i:j])
+                entry = keys.get(key)
+                if entry is None:
+                    continue
+                if self._accept(text, ps, norms, i, j, key):
+                    hit = (j, entry)
+                    break
+            if hit is None:
+                continue
+            j, entry = hit
+            n_words = 1 + sum(1 for x in range(i + 1, j) if not ps[x].glued)
+            out.append(GazMatch(ps[i].start, ps[j - 1].end, entry, "exact", 0.9, n_words))
+            next_free = j
+        out.sort(key=lambda g: g.start)
+        return out
+
+    def _accept(self, text: str, ps: list[Piece], norms: list[str], i: int, j: int, key: str) -> bool:
+        """Case and context conditions for the window ``ps[i:j]`` whose key is in the index."""
+        first_text = text[ps[i].start : ps[i].end]
+        cased = self.cased.get(key)
+        if cased is not None:
+            surface = "".join(text[ps[x].start : ps[x].end] for x in range(i, j))
+            surface = "".join(c for c in surface if c not in DROPPED and not c.isspace())
+            if surface != cased:
+                return False
+        # lower-case words inside the window must be allowed by the name itself (iPhone, detikcom)
+        lower = 0
+        for x in range(i, j):
+            if x > i and ps[x].glued:
+                continue
+            if text[ps[x].start].islower() and norms[x] not in self.particles:
+                lower += 1
+        if lower > self.lc.get(key, 0):
+            return False
+        if not (first_text[0].isupper() or first_text[0].isdigit()) and self.lc.get(key, 0) == 0:
+            return False
+        # camel-case word continued on either side (Byte|Dance): not a boundary
+        if i > 0 and ps[i].glued and first_text[0].isupper():
+            prev = text[ps[i - 1].start : ps[i - 1].end]
+            if prev[0].isupper() and prev.isalpha():
+                return False
+        if j < len(ps) and ps[j].glued:
+            nxt = text[ps[j].start : ps[j].end]
+            last = text[ps[j - 1].start : ps[j - 1].end]
+            if nxt[0].isupper() and last.isalpha() and not last.isupper():
+                return False
+        # a lone common word at the start of a sentence is the word, not the name
+        single = j - i == 1 or all(ps[x].glued for x in range(i + 1, j))
+        if single:
+            if key in self.ambiguous:
+                return False
+            if key in self.common and is_sentence_start(text, ps, i):
+                return False
+        return True
+
+    def domain_entry(self, domain: str) -> int | None:
+        """The outlet entry of a web domain (``TRIBUNJOGJA.COM``, ``travel.detik.com``)."""
+        d = domain.lower()
+        if d.startswith("www."):
+            d = d[4:]
+        while True:
+            if d in self.domains:
+                return self.domains[d]
+            if d.count(".") <= 1 or (d.endswith((".co.id", ".go.id", ".or.id", ".ac.id", ".co.uk")) and d.count(".") <= 2):
+                return None
+            d = d.split(".", 1)[1]
+
+    def lookup(self, surface: str) -> int | None:
+        """Entry whose name or alias has the same key as ``surface`` (case rules apply)."""
+        key = name_key(surface)
+        entry = self.keys.get(key)
+        if entry is None:
+            return None
+        cased = self.cased.get(key)
+        if cased is not None:
+            flat = "".join(c for c in surface if c not in DROPPED and not c.isspace())
+            if flat != cased:
+                return None
+        return entry
+
+    # -- fuzzy ------------------------------------------------------------------------------------
+    def _build_blocks(self) -> dict[tuple[str, int], list[str]]:
+        blocks: dict[tuple[str, int], list[str]] = {}
+        for k in self._fuzzy_keys:
+            blocks.setdefault((k[0], len(k)), []).append(k)
+        return blocks
+
+    def fuzzy_lookup(self, surface: str) -> tuple[int, float] | None:
+        """Best entry for a misspelled ``surface`` and its similarity (0-100), or ``None``.
+
+        Exact and alias hits never come here. Candidates are blocked by first character and
+        length (+-2), so a lookup compares against a few hundred keys, not the whole index.
+        """
+        key = name_key(surface)
+        if len(key) < FUZZY_MIN_LEN or key in self.common:
+            return None
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        if self._blocks is None:
+            self._blocks = self._build_blocks()
+        cutoff = next(c for n, c in FUZZY_CUTOFFS if len(key) >= n)
+        best: tuple[str, float] | None = None
+        for length in range(len(key) - 2, len(key) + 3):
+            block = self._blocks.get((key[0], length))
+            if not block:
+                continue
+            res = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if res is not None and (best is None or res[1] > best[1]):
+                best = (res[0], res[1])
+        result = None
+        if best is not None and best[0] != key and not _derived(key, best[0]):
+            result = (self.keys[best[0]], float(best[1]))
+        if len(self._fuzzy_cache) > 50000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[key] = result
+        return result
+
+
+_SUFFIXES = ("n", "an", "s", "ese", "ns", "nya", "i")
+
+
+def _derived(query: str, name: str) -> bool:
+    """A word related to the name, not a misspelling of it: the name plus a derivational suffix
+    (``Indonesian`` for ``Indonesia``) or the first words of a longer name (``Kementerian`` for
+    ``Kementerian PU``)."""
+    if any(query == name + suf for suf in _SUFFIXES):
+        return True
+    return len(name) - len(query) >= 2 and name.startswith(query)
+
+
+def is_sentence_start(text: str, ps: list[Piece], i: int) -> bool:
+    """Whether piece ``i`` begins a sentence or a line (opening quotes and brackets skipped)."""
+    x = i - 1
+    while x >= 0:
+        if ps[x + 1].newline:
+            return True
+        t = text[ps[x].start : ps[x].end]
+        if t in _OPENERS:
+            x -= 1
+            continue
+        return t in _SENT_END or t == ":"
+    return True
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> Gazetteer:
+    with gzip.open(path, "rb") as fh:
+        data = json.loads(fh.read())
+    return Gazetteer(data)

@@ -1,0 +1,210 @@
+"""The statistical NER model of the ``entities`` stage: loading it and running it on token lists.
+
+The model is a small spaCy pipeline (``tok2vec`` + transition-based ``ner``) trained on
+idner-news-2k with mention-replacement and case augmentation (see ``docs/ner_model.md`` and
+``training/ner/``). It ships in ``newsnlp/data/ner_model/``.
+
+The model never tokenizes: the caller gives the words (and whether whitespace follows each), made by
+newsnlp's own tokenizer, and the model tags them. So the shipped pipeline's tokenizer is the cheap
+whitespace splitter registered here as ``newsnlp.ner_whitespace_tokenizer.v1``; spaCy's Indonesian
+tokenizer (16k exceptions, seconds to build) is never constructed.
+
+Scores: spaCy's greedy transition NER gives no probabilities. ``ModelMention.score`` is the precision
+that the model reached on the idner-news-2k dev split for mentions of the same label and length class
+(one token / several tokens), stored in ``scores.json`` next to the model by the training script. It
+is therefore a calibrated estimate of how often such a mention is right, not a per-mention probability.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+__all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
+
+#: Where the trained model ships inside the package.
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ner_model"
+
+#: Labels the model predicts.
+MODEL_LABELS = ("PER", "ORG", "LOC")
+
+
+@dataclass(frozen=True)
+class ModelMention:
+    """One mention found by the model, in token indices of the document given to :meth:`NerModel.predict`."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    label: str  # PER, ORG, LOC
+    score: float  # calibrated confidence in [0,1]
+
+
+class WhitespaceTokenizer:
+    """A tokenizer that splits on whitespace only.
+
+    The NER model is always fed Docs built from words, so its pipeline only needs a tokenizer to be
+    complete and serialisable; this one is instant to build (unlike the language's default one).
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words = text.split()
+        return Doc(self.vocab, words=words)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b"whitespace"
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> WhitespaceTokenizer:
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> WhitespaceTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers("newsnlp.ner_whitespace_tokenizer.v1")
+def create_whitespace_tokenizer():
+    """spaCy factory of :class:`WhitespaceTokenizer` (used in the model's ``[nlp.tokenizer]``)."""
+
+    def make(nlp) -> WhitespaceTokenizer:
+        return WhitespaceTokenizer(nlp.vocab)
+
+    return make
+
+
+def _length_class(n_tokens: int) -> str:
+    return "single" if n_tokens == 1 else "multi"
+
+
+class NerModel:
+    """The trained NER model. Build it with :meth:`load`; tag token lists with :meth:`predict`."""
+
+    def __init__(self, nlp: Any, scores: dict[str, Any] | None = None) -> None:
+        self.nlp = nlp
+        scores = scores or {}
+        self._scores: dict[str, dict[str, float]] = scores.get("precision", {})
+        self._default = float(scores.get("default", 0.5))
+        self.meta: dict[str, Any] = dict(nlp.meta)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NerModel:
+        """Load the model from ``path`` (default: the model shipped in the package)."""
+        path = Path(path) if path is not None else DEFAULT_MODEL_PATH
+        if not (path / "config.cfg").exists():
+            raise FileNotFoundError(f"no NER model at {path}")
+        nlp = spacy.load(path)
+        scores_file = path / "scores.json"
+        scores = json.loads(scores_file.read_text(encoding="utf-8")) if scores_file.exists() else None
+        return cls(nlp, scores)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The entity labels the model predicts."""
+        return tuple(self.nlp.get_pipe("ner").labels)
+
+    def score_for(self, label: str, n_tokens: int) -> float:
+        """The calibrated confidence of a mention of ``label`` spanning ``n_tokens`` tokens."""
+        by_label = self._scores.get(label)
+        if not by_label:
+            return self._default
+        return float(by_label.get(_length_class(n_tokens), by_label.get("all", self._default)))
+
+    def make_doc(self, words: list[str], spaces: list[bool] | None = None) -> Doc:
+        """A spaCy Doc over ``words`` (empty strings and whitespace-only tokens are allowed)."""
+        if spaces is None:
+            spaces = [True] * len(words)
+        return Doc(self.nlp.vocab, words=list(words), spaces=[bool(s) for s in spaces])
+
+    def predict_docs(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
+        """Run the pipeline's components over ready-made Docs (entities end up in ``doc.ents``)."""
+        return self.nlp.pipe(docs, batch_size=batch_size)
+
+    def predict(
+        self, docs: list[tuple[list[str], list[bool]]], batch_size: int = 64
+    ) -> list[list[ModelMention]]:
+        """Tag each (words, space_after) document; return its mentions in token indices, in order.
+
+        Whitespace-only tokens are not shown to the model: those holding a line break split the
+        document into separately tagged pieces (no mention crosses a line break), the others (runs of
+        spaces, non-breaking spaces) are skipped, so a mention may span them but never starts or ends
+        on one. Tokens without a letter or digit are trimmed from the edges of a mention; mentions without
+        a letter, and all-lower-case mentions in a piece that otherwise uses capitals, are dropped.
+        """
+        pieces: list[tuple[int, list[int]]] = []  # (document number, token indices)
+        for n, (words, spaces) in enumerate(docs):
+            if len(words) != len(spaces):
+                raise ValueError(f"document {n}: {len(words)} words but {len(spaces)} space flags")
+            for idx in _pieces(words):
+                pieces.append((n, idx))
+        spacy_docs = (
+            self.make_doc([docs[n][0][i] for i in idx], _piece_spaces(docs[n][1], idx)) for n, idx in pieces
+        )
+        out: list[list[ModelMention]] = [[] for _ in docs]
+        for (n, idx), doc in zip(pieces, self.predict_docs(spacy_docs, batch_size=batch_size)):
+            cased = _is_cased(doc)
+            for ent in doc.ents:
+                a, b = _trim(doc, ent.start, ent.end)
+                if a < b and _plausible(doc, a, b, cased):
+                    out[n].append(
+                        ModelMention(idx[a], idx[b - 1] + 1, ent.label_, self.score_for(ent.label_, b - a))
+                    )
+        return out
+
+
+def _is_cased(doc: Doc) -> bool:
+    """Whether the piece uses capitals (beyond its first word): then names are capitalised."""
+    return any(t.text[:1].isupper() for t in doc[1:])
+
+
+def _plausible(doc: Doc, start: int, end: int, cased: bool) -> bool:
+    """Reject mentions without a letter (``19/6/2025``) and all-lower-case ones in cased text."""
+    words = [t.text for t in doc[start:end]]
+    if not any(ch.isalpha() for w in words for ch in w):
+        return False
+    return not (cased and all(w == w.lower() for w in words))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop tokens without a letter or digit from the edges of a mention (``BBC )`` -> ``BBC``)."""
+    while start < end and not any(ch.isalnum() for ch in doc[start].text):
+        start += 1
+    while end > start and not any(ch.isalnum() for ch in doc[end - 1].text):
+        end -= 1
+    return start, end
+
+
+def _pieces(words: list[str]) -> list[list[int]]:
+    """Indices of the non-blank tokens, cut into pieces at tokens that hold a line break."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i, w in enumerate(words):
+        if not w or w.isspace():
+            if "\n" in w or "\r" in w or "\u2029" in w:
+                if cur:
+                    out.append(cur)
+                cur = []
+            continue
+        cur.append(i)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _piece_spaces(spaces: list[bool], idx: list[int]) -> list[bool]:
+    """``space_after`` for the tokens of a piece: a skipped blank token counts as a space."""
+    return [bool(spaces[i]) or (k + 1 < len(idx) and idx[k + 1] != i + 1) for k, i in enumerate(idx)]

@@ -1,0 +1,961 @@
+"""The ``entities`` stage: named entities from the statistical model and the gazetteer.
+
+The rules that combine the two sources, the title/role handling, the grouping of mentions into
+entities and the kb id scheme are described in ``docs/entities.md``; the code follows it section
+by section (:func:`combine`, :func:`attach_titles`, :func:`add_rule_mentions`, :func:`group`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..record import Article, Entity
+from ..registry import BaseStage, register_stage
+from .gazetteer import Gazetteer, GazMatch, is_sentence_start
+from .textutil import Piece, name_key, norm, piece_norms, pieces
+
+__all__ = ["EntityStage", "Mention", "make_entity_stage"]
+
+log = logging.getLogger(__name__)
+
+#: Source priority at equal span length (higher wins), see docs/entities.md.
+PRIO_CURATED, PRIO_GAZ_MULTI, PRIO_MODEL, PRIO_GAZ, PRIO_FUZZY, PRIO_RULE = 6, 5, 4, 3, 2, 1
+SCORE_GAZ = {0: 0.95}  # curated; other tiers 0.85
+SCORE_RULE = 0.6
+#: Gazetteer tiers whose label yields to the model's on the same span (districts).
+DISTRICT_TIERS = frozenset({7})
+
+_WS_COMMA = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+\Z")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate or selected mention, before it becomes an :class:`Entity`."""
+
+    start: int
+    end: int
+    label: str
+    source: str  # model | gazetteer | both | rule
+    score: float
+    prio: int
+    entry: int | None = None
+    title: str | None = None
+    role: str | None = None
+    #: For an acronym defined in the text, the mention of its long form.
+    link: Any = field(default=None, repr=False)
+
+
+class EntityStage(BaseStage):
+    """Finds PER, ORG, LOC, PRODUCT, EVENT and MISC mentions and groups them into entities."""
+
+    name = "entities"
+    requires = ("text",)
+
+    def __init__(
+        self,
+        model: bool = True,
+        model_path: str | None = None,
+        gazetteer: bool = True,
+        gazetteer_path: str | None = None,
+        fuzzy: bool = True,
+        batch_size: int = 64,
+    ) -> None:
+        self.gaz = Gazetteer.load(gazetteer_path)
+        self.gaz.fuzzy_lookup("warmup")  # builds the fuzzy blocks now, not on the first article
+        self.use_gazetteer = gazetteer
+        self.fuzzy = fuzzy
+        self.batch_size = batch_size
+        self.model = None
+        if model:
+            self.model = _load_model(model_path)
+        self._title_words = frozenset(norm(t.split()[0]) for t in self.gaz.titles)
+
+    # -- stage interface --------------------------------------------------------------------------
+    def process(self, article: Article) -> None:
+        """Fill ``article.entities``."""
+        self.process_batch([article])
+
+    def process_batch(self, articles: list[Article]) -> None:
+        """Fill ``entities`` of every article, calling the model once for the whole batch."""
+        model_out: list[list[Any]] = [[] for _ in articles]
+        if self.model is not None:
+            idx = [i for i, a in enumerate(articles) if a.tokens]
+            if idx:
+                docs = [
+                    ([t.text for t in articles[i].tokens], [bool(t.space_after) for t in articles[i].tokens])
+                    for i in idx
+                ]
+                preds = self.model.predict(docs, batch_size=self.batch_size)
+                for i, pred in zip(idx, preds):
+                    model_out[i] = pred
+        for article, pred in zip(articles, model_out):
+            article.entities = self.annotate(article, pred)
+
+    # -- one article -------------------------------------------------------------------------------
+    def annotate(self, article: Article, model_mentions: list[Any] | None = None) -> list[Entity]:
+        """The entities of one article, given the model's mentions over ``article.tokens``."""
+        text = article.text
+        ps = pieces(text)
+        norms = piece_norms(text, ps)
+        gaz_hits = self.gaz.match(text, ps, norms) if self.use_gazetteer else []
+        model_cands = self._model_candidates(article, model_mentions or [])
+        gaz_cands = self._gaz_candidates(gaz_hits)
+        model_cands = [m for m in model_cands if clean_model_span(text, m, self.gaz, gaz_cands)]
+        chosen = combine(gaz_cands + model_cands, self.gaz, text)
+        if self.use_gazetteer:
+            chosen = add_pattern_mentions(text, chosen, self.gaz)
+        if self.use_gazetteer and self.fuzzy:
+            chosen = self._add_fuzzy(text, ps, chosen, norms)
+        chosen = add_rule_mentions(
+            text, ps, chosen, self.gaz, self._title_words, title_rule=self.model is None, norms=norms
+        )
+        attach_titles(text, chosen, self.gaz)
+        return group(text, chosen, self.gaz)
+
+    def _gaz_candidates(self, hits: list[GazMatch]) -> list[Mention]:
+        g = self.gaz
+        out = []
+        for h in hits:
+            curated = g.is_curated(h.entry)
+            prio = PRIO_CURATED if curated else (PRIO_GAZ_MULTI if h.n_words > 1 else PRIO_GAZ)
+            score = h.score if h.kind == "domain" else SCORE_GAZ.get(g.tiers[h.entry], 0.85)
+            out.append(Mention(h.start, h.end, g.labels[h.entry], "gazetteer", score, prio, h.entry))
+        return out
+
+    def _model_candidates(self, article: Article, preds: list[Any]) -> list[Mention]:
+        toks = article.tokens
+        text = article.text
+        out = []
+        for p in preds:
+            if not (0 <= p.start < p.end <= len(toks)):
+                continue
+            label = p.label if p.label in ("PER", "ORG", "LOC", "PRODUCT", "EVENT", "MISC") else "MISC"
+            m = Mention(toks[p.start].start, toks[p.end - 1].end, label, "model", float(p.score), PRIO_MODEL)
+            _trim_punct(text, m)
+            if m.start < m.end:
+                out.append(m)
+        return out
+
+    def _add_fuzzy(
+        self, text: str, ps: list[Piece], chosen: list[Mention], norms: list[str] | None = None
+    ) -> list[Mention]:
+        """Link unmatched model mentions and find misspelled names among capitalised words."""
+        g = self.gaz
+        for m in chosen:
+            if m.entry is None and m.source == "model":
+                exact = g.lookup(text[m.start : m.end])
+                if exact is not None and _label_fits(g.labels[exact], m.label):
+                    m.entry = exact
+                    continue
+                hit = g.fuzzy_lookup(text[m.start : m.end])
+                if hit is not None and _label_fits(g.labels[hit[0]], m.label):
+                    m.entry = hit[0]
+        covered = _coverage(chosen, len(text))
+        extra: list[Mention] = []
+        for run in capitalised_runs(text, ps, g, norms):
+            # longest sub-window first
+            n = len(run)
+            x = 0
+            while x < n:
+                found = None
+                for y in range(min(n, x + 3), x, -1):
+                    s, e = ps[run[x]].start, ps[run[y - 1]].end
+                    if _overlaps(covered, s, e):
+                        continue
+                    hit = g.fuzzy_lookup(text[s:e])
+                    if hit is not None:
+                        found = (y, s, e, hit)
+                        break
+                if found is None:
+                    x += 1
+                    continue
+                y, s, e, (entry, sim) = found
+                extra.append(Mention(s, e, g.labels[entry], "gazetteer", round(0.9 * sim / 100, 3), PRIO_FUZZY, entry))
+                x = y
+        return sorted(chosen + extra, key=lambda m: m.start)
+
+
+def _load_model(path: str | None):
+    try:
+        from .model import NerModel
+    except Exception as err:
+        warnings.warn(f"newsnlp entities: NER model not importable ({err}); running gazetteer-only", stacklevel=3)
+        return None
+    try:
+        return NerModel.load(path)
+    except Exception as err:
+        warnings.warn(f"newsnlp entities: NER model not available ({err}); running gazetteer-only", stacklevel=3)
+        return None
+
+
+def _label_fits(gaz_label: str, model_label: str) -> bool:
+    if gaz_label == model_label:
+        return True
+    return {gaz_label, model_label} <= {"ORG", "PRODUCT", "MISC", "EVENT"}
+
+
+class _Cover:
+    """Covered character positions of a text, for fast overlap tests."""
+
+    __slots__ = ("bits",)
+
+    def __init__(self, n: int, spans=()) -> None:
+        self.bits = bytearray(n + 1)
+        for s, e in spans:
+            self.append((s, e))
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self.bits[s:e] = b"\x01" * (e - s)
+
+    def hit(self, s: int, e: int) -> bool:
+        return self.bits.find(1, s, e) != -1
+
+
+def _coverage(ms: list[Mention], n: int | None = None) -> _Cover:
+    n = max((m.end for m in ms), default=0) if n is None else n
+    return _Cover(n, [(m.start, m.end) for m in ms])
+
+
+def _overlaps(spans, s: int, e: int) -> bool:
+    if isinstance(spans, _Cover):
+        return spans.hit(s, e)
+    return any(a < e and s < b for a, b in spans)
+
+
+# ---------------------------------------------------------------------------------------------
+# combination
+# ---------------------------------------------------------------------------------------------
+def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mention]:
+    """Merge model and gazetteer candidates into non-overlapping mentions (docs/entities.md).
+
+    1. Same span from both sources: one mention, ``source="both"``, with the gazetteer's label
+       (the model's when the entry is a district, whose names are often also person names
+       or words); the kb entry is kept when the labels fit.
+    2. A model span that contains a curated PER, PRODUCT or EVENT name or a multiword person name
+       with another label is dropped, unless it starts with an institution or place head word
+       (``Universitas``, ``Jalan``); a model PER span that ends with a known person's name is cut
+       to that name;
+       a model PER span removes every overlapping gazetteer span that is neither curated nor PER.
+    3. The remaining overlaps are resolved greedily: longer span first, then source priority
+       (curated gazetteer > multiword gazetteer > model > single-word gazetteer > fuzzy > rule).
+    4. Everything that overlaps nothing is kept (each source fills the other's gaps).
+    """
+    by_span: dict[tuple[int, int], Mention] = {}
+    rest: list[Mention] = []
+    for c in cands:
+        key = (c.start, c.end)
+        other = by_span.get(key)
+        if other is None:
+            by_span[key] = c
+            continue
+        model, g = (c, other) if c.source == "model" else (other, c)
+        if model.source != "model" or g.source == "model":
+            rest.append(c)
+            continue
+        label = g.label if gaz.tiers[g.entry] not in DISTRICT_TIERS else model.label
+        entry = g.entry if _label_fits(gaz.labels[g.entry], label) else None
+        by_span[key] = Mention(
+            g.start, g.end, label, "both", max(model.score, g.score), max(model.prio, g.prio), entry
+        )
+    pool = list(by_span.values()) + rest
+    # a model span around a known name of another kind is a model error: a curated PER, PRODUCT
+    # or EVENT name (Ikuti Whatsapp Channel), or any multiword person name (DPR Jafar Hafsah);
+    # LOC and ORG nest in each other naturally (Gedung DPR), and names of streets, buildings and
+    # institutions may contain a person's name (Gelora Bung Karno, Universitas Gadjah Mada)
+    vetoes = [
+        m
+        for m in pool
+        if m.source == "gazetteer"
+        and (
+            (m.prio == PRIO_CURATED and m.label in ("PER", "PRODUCT", "EVENT"))
+            or (m.label == "PER" and m.prio == PRIO_GAZ_MULTI)
+        )
+    ]
+    if vetoes:
+        keep = []
+        for m in pool:
+            if m.source == "model":
+                inner = [c for c in vetoes if c.start >= m.start and c.end <= m.end and (c.start, c.end) != (m.start, m.end)]
+                if inner and m.label == "PER":
+                    # a PER span with words before a known person's name (DKPP Jimly Asshiddiqie)
+                    last = [
+                        c
+                        for c in inner
+                        if c.label == "PER" and c.end == m.end and len(text[c.start : c.end].split()) >= 2
+                    ]
+                    if last:
+                        continue  # the gazetteer's person name says the same, without the prefix
+                if inner and any(c.label != m.label for c in inner) and not _starts_with_head(text[m.start : m.end], gaz):
+                    continue
+            keep.append(m)
+        pool = keep
+    model_per = _Cover(max((m.end for m in pool), default=0), [(m.start, m.end) for m in pool if m.source == "model" and m.label == "PER"])
+    if model_per.bits.find(1) != -1:
+        pool = [
+            m
+            for m in pool
+            if not (
+                m.source == "gazetteer"
+                and m.prio != PRIO_CURATED
+                and m.label != "PER"
+                and _overlaps(model_per, m.start, m.end)
+            )
+        ]
+    pool.sort(key=lambda m: (-(m.end - m.start), -m.prio, m.start))
+    chosen: list[Mention] = []
+    spans = _Cover(max((m.end for m in pool), default=0))
+    for m in pool:
+        if not _overlaps(spans, m.start, m.end):
+            chosen.append(m)
+            spans.append((m.start, m.end))
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# titles and roles
+# ---------------------------------------------------------------------------------------------
+def _title_before(text: str, end: int, words: list[str]) -> str | None:
+    """The longest entry of ``words`` that ends at ``end`` on a word boundary (any case)."""
+    head = text[max(0, end - 40) : end]
+    low = head.lower()
+    for w in words:
+        if low.endswith(w.lower()):
+            s = len(head) - len(w)
+            if s == 0 and end - 40 > 0:
+                continue
+            if s > 0 and head[s - 1].isalnum():
+                continue
+            return head[s:]
+    return None
+
+
+def strip_title(text: str, m: Mention, gaz: Gazetteer) -> None:
+    """Move titles at the start of a model PER span (``Presiden Donald Trump``,
+    ``Dr Ir Mochamad Wahyudi``) out of it; the title keeps every stripped word."""
+    if m.label != "PER":
+        return
+    start0 = m.start
+    stripped = True
+    while stripped:
+        stripped = False
+        span = text[m.start : m.end]
+        low = span.lower()
+        for t in gaz.titles:
+            tl = t.lower()
+            if low.startswith(tl) and len(span) > len(t) and span[len(t)] in " \u00a0":
+                rest = span[len(t) :].lstrip(" \u00a0")
+                if rest and rest[0].isupper():
+                    m.start = m.end - len(rest)
+                    stripped = True
+                    break
+    if m.start != start0:
+        m.title = text[start0 : m.start].rstrip(" \u00a0")
+
+
+def _trim_punct(text: str, m: Mention) -> None:
+    """Strip punctuation and spaces at the edges of a span (an unmatched ``)`` too)."""
+    s, e = m.start, m.end
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and (
+        text[e - 1].isspace()
+        or text[e - 1] in ".,;:!?\"'”’"
+        or (text[e - 1] == ")" and text[s:e].count("(") < text[s:e].count(")"))
+    ):
+        e -= 1
+    m.start, m.end = s, e
+
+
+_LOWER_EDGE_OK = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el"})
+
+
+def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Mention]) -> bool:
+    """Tidy a model span; ``False`` when nothing name-like is left (docs/entities.md, step 0).
+
+    * an unbalanced ``(`` cuts the span before it (``Komisi Yudisial (KY``);
+    * lower-case words at either edge go (``citra Angel Lelga``, ``Ani cocok``; glued words are
+      cut at their camel-case boundary: ``disapaBro`` -> ``Bro``);
+    * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list) or a span made of
+      titles only (``CEO``) is dropped;
+    * capitalised ordinary words after a name of 3+ words go (``Siti Nurjanah Sidang``);
+    * titles at the start of a PER span move to ``title``;
+    * a PER span after a title that starts with a known place or organisation loses it
+      (``Presiden [Perancis Jacques Chirac]`` -> ``Jacques Chirac``, title ``Presiden Perancis``).
+    """
+    span = text[m.start : m.end]
+    if "\n" in span:
+        # a span across a line break: keep its longest line (BBC INDONESIA)\n\nPihaknya)
+        best = None
+        off = 0
+        for line in span.split("\n"):
+            stripped = line.strip()
+            if stripped and (best is None or len(stripped.split()) > len(best[2].split())):
+                best = (m.start + off + line.index(stripped[0]), 0, stripped)
+            off += len(line) + 1
+        if best is None:
+            return False
+        m.start = best[0]
+        m.end = best[0] + len(best[2])
+        _trim_punct(text, m)
+        span = text[m.start : m.end]
+    if name_key(span) in gaz.not_entities:
+        return False
+    if span.count("(") > span.count(")"):
+        cut = span.rfind("(")
+        m.end = m.start + len(span[:cut].rstrip(" \u00a0"))
+    ps = [p for p in pieces(text[m.start : m.end])]
+    if not ps:
+        return False
+    base = m.start
+    seg = text[m.start : m.end]
+    i, j = 0, len(ps)
+    while i < j and _lower_word(seg, ps, i):
+        i += 1
+    while j > i and _lower_word(seg, ps, j - 1):
+        j -= 1
+    if i >= j:
+        return False
+    m.start, m.end = base + ps[i].start, base + ps[j - 1].end
+    if not any(c.isupper() or c.isdigit() for c in text[m.start : m.end]):
+        return False
+    words = text[m.start : m.end].split()
+    if len(words) == 1 and name_key(words[0]) in gaz.common:
+        return False  # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest
+    if all(w.lower() in gaz.title_set for w in words):
+        return False  # a title or role alone (CEO, Presiden) is not a name
+    if m.label == "PER" and len(words) >= 3 and not any(g.start == m.start and g.end == m.end for g in gaz_cands):
+        # a headline-cased word after a name (Siti Nurjanah Sidang)
+        while len(words) > 2 and words[-1].isalpha() and name_key(words[-1]) in gaz.common:
+            m.end = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
+            m.end = m.start + len(text[m.start : m.end].rstrip(" \u00a0"))
+            words.pop()
+    strip_title(text, m, gaz)
+    before = m.start
+    while before > 0 and text[before - 1] in " \u00a0":
+        before -= 1
+    if m.label == "PER" and _title_before(text, before, gaz.titles):
+        for g in gaz_cands:
+            if g.start == m.start and g.end < m.end and g.label in ("LOC", "ORG"):
+                rest = text[g.end : m.end]
+                if rest[:1] in (" ", "\u00a0") and rest.strip()[:1].isupper():
+                    m.start = m.end - len(rest.lstrip(" \u00a0"))
+                break
+    return m.start < m.end
+
+
+def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
+    w = seg[ps[k].start : ps[k].end]
+    return w[0].islower() and w.isalpha() and w not in _LOWER_EDGE_OK
+
+
+def attach_titles(text: str, ms: list[Mention], gaz: Gazetteer) -> None:
+    """Set ``title`` and ``role`` of PER mentions from the words just before them.
+
+    ``CEO Microsoft, Satya Nadella`` -> role ``CEO Microsoft`` (a role word, then an ORG/LOC
+    mention, then an optional comma); ``Gubernur Jawa Tengah Ganjar`` -> title
+    ``Gubernur Jawa Tengah``; ``Presiden Donald Trump`` -> title ``Presiden``.
+    """
+    by_end = {m.end: m for m in ms}
+    for m in ms:
+        if m.label != "PER" or m.title or m.role:
+            continue
+        gap = _WS_COMMA.search(text, max(0, m.start - 4), m.start)
+        if gap is not None and gap.end() == m.start:
+            prev = by_end.get(gap.start())
+            if prev is not None and prev.label in ("ORG", "LOC"):
+                gap2 = _WS_COMMA.search(text, max(0, prev.start - 4), prev.start)
+                if gap2 is not None and gap2.end() == prev.start and "," not in text[gap2.start() : gap2.end()]:
+                    role = _title_before(text, gap2.start(), gaz.roles) if prev.label == "ORG" else None
+                    if role is not None:
+                        m.role = text[gap2.start() - len(role) : prev.end]
+                        continue
+                    title = _title_before(text, gap2.start(), gaz.titles)
+                    if title is not None and "," not in text[prev.end : m.start]:
+                        m.title = text[gap2.start() - len(title) : prev.end]
+                        continue
+            if "," not in text[gap.start() : gap.end()]:
+                title = _title_before(text, gap.start(), gaz.titles)
+                if title is not None:
+                    m.title = title
+                else:
+                    m.title = _long_title_before(text, gap.start(), ms, gaz)
+
+
+def _long_title_before(text: str, end: int, ms: list[Mention], gaz: Gazetteer) -> str | None:
+    """A title followed by capitalised common words or ORG/LOC mentions ending at ``end``
+    (``Menteri Keuangan``, ``Kepala Dinas Kesehatan Bantul``)."""
+    head_start = max(0, end - 80)
+    words = list(re.finditer(r"[^\s,;:()]+", text[head_start:end]))
+    spans = [(m.start, m.end) for m in ms if m.label in ("ORG", "LOC")]
+    for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        w = words[k].group()
+        ws = head_start + words[k].start()
+        if k < len(words) - 1 and text[head_start + words[k].end() : head_start + words[k + 1].start()].strip():
+            return None
+        if k < len(words) - 1:
+            t = _title_before(text, head_start + words[k].end(), gaz.titles)
+            if t is not None and len(t) >= len(w):
+                return text[head_start + words[k].end() - len(t) : end].rstrip()
+        if not w[0].isupper():
+            return None
+        if norm(w) not in gaz.common and not _overlaps(spans, ws, ws + len(w)):
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# rule mentions: titled names, in-article names, acronyms
+# ---------------------------------------------------------------------------------------------
+def capitalised_runs(
+    text: str, ps: list[Piece], gaz: Gazetteer, norms: list[str] | None = None
+) -> list[list[int]]:
+    """Runs of capitalised word pieces (max 4 words) that may be names.
+
+    Sentence-initial common words, titles and lone ambiguous words are left out.
+    """
+    if norms is None:
+        norms = piece_norms(text, ps)
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, p in enumerate(ps):
+        if not text[p[0]].isupper():
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        t = text[p.start : p.end]
+        ok = t.isalpha() and not (p.glued and cur == [] and i > 0 and text[ps[i - 1].start].isalpha())
+        if ok:
+            k = norms[i]
+            if k in gaz.common and (is_sentence_start(text, ps, i) or (not cur and len(t) < 4)):
+                ok = False
+        if ok and (not cur or (not p.newline and not p.glued and ps[i - 1].end + 1 >= p.start)) and len(cur) < 4:
+            cur.append(i)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [i] if ok else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def add_rule_mentions(
+    text: str,
+    ps: list[Piece],
+    chosen: list[Mention],
+    gaz: Gazetteer,
+    title_words: frozenset[str],
+    title_rule: bool = True,
+    norms: list[str] | None = None,
+) -> list[Mention]:
+    """Add mentions the sources missed, from evidence inside the article.
+
+    * Acronym definitions: ``Komisi Pemberantasan Korupsi (KPK)``; the acronym's other
+      occurrences become mentions of the same entity. A long form that no source found becomes
+      an ORG mention when its initials spell the acronym and it starts with an organisation
+      head word (``Lembaga``, ``Badan``: ``org_heads.txt``).
+    * Names after a title (only when ``title_rule``, i.e. without the model):
+      ``Bupati Sleman Kustini Sri Purnomo`` -> PER ``Kustini Sri Purnomo``; a single word only
+      after an honorific (``Pak Harto``).
+    * A first or last word of a multiword PER name standing alone elsewhere in the article
+      (``Nadella`` for ``Satya Nadella``).
+    """
+    spans = _coverage(chosen, len(text))
+    extra: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not _overlaps(spans, s, e)
+
+    def add(m: Mention) -> None:
+        extra.append(m)
+        spans.append((m.start, m.end))
+
+    starts = {m.start: m for m in chosen}
+    ends = {m.end: m for m in chosen}
+    # acronyms
+    acr_links: dict[str, Mention] = {}
+    for am in _ACRONYM_DEF.finditer(text):
+        acr = am.group(1)
+        letters = [c for c in acr if c.isalpha()]
+        if sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
+            continue
+        long_m = None
+        before = text[: am.start()].rstrip(" \u00a0")
+        if len(before) < am.start():
+            long_m = ends.get(len(before))
+            if long_m is None:
+                long_m = _initials_mention(text, len(before), acr, gaz)
+                if long_m is not None and not _has_org_head(text[long_m.start : long_m.end], gaz):
+                    long_m = None
+                if long_m is not None and free(long_m.start, long_m.end):
+                    add(long_m)
+                else:
+                    long_m = None
+        if long_m is None or long_m.label not in ("ORG", "LOC", "EVENT", "PRODUCT", "MISC"):
+            continue
+        s, e = am.start(1), am.end(1)
+        inner = starts.get(s)
+        if inner is not None and inner.end == e:
+            inner.link = long_m
+        elif free(s, e):
+            add(Mention(s, e, long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
+        acr_links[acr] = long_m
+    for acr, long_m in acr_links.items():
+        for om in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if om.start() < long_m.start:
+                continue
+            inner = starts.get(om.start())
+            if inner is not None and inner.end == om.end():
+                if inner.link is None:
+                    inner.link = long_m
+            elif free(om.start(), om.end()):
+                add(Mention(om.start(), om.end(), long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
+    # names after a title (an ORG/LOC mention right after the title is part of the title)
+    if norms is None:
+        norms = piece_norms(text, ps)
+    n = len(ps)
+    todo = [k for k, w in enumerate(norms) if w in title_words] if title_rule else []
+    i = 0
+    for i0 in todo:
+        if i0 < i:
+            continue
+        i = i0
+        p = ps[i]
+        w = text[p.start : p.end]
+        if not w[0].isupper() or p.glued or _overlaps(spans, p.start, p.end):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not ps[j].newline and norm(text[ps[j].start : ps[j].end]) in title_words:
+            j += 1
+        honorific = norm(text[ps[j - 1].start : ps[j - 1].end]) in gaz.honorifics
+        # skip the rest of the position: capitalised common words and ORG/LOC mentions
+        # (Kepala Dinas Kesehatan Bantul | Agus Budi)
+        for _ in range(6):
+            if j >= n or ps[j].newline:
+                break
+            after = starts.get(ps[j].start)
+            t = text[ps[j].start : ps[j].end]
+            if after is not None and after.label in ("ORG", "LOC"):
+                while j < n and ps[j].start < after.end:
+                    j += 1
+            elif (
+                t[0].isupper() and t.isalpha() and (norm(t) in gaz.common or norm(t) in title_words)
+                and j + 1 < n and not ps[j + 1].newline
+            ):
+                j += 1
+            else:
+                break
+        words: list[int] = []
+        while j < n and len(words) < 4:
+            q = ps[j]
+            t = text[q.start : q.end]
+            if q.newline or q.glued or not (t[0].isupper() and t.isalpha()) or not free(q.start, q.end):
+                break
+            if len(t) > 1 and t.isupper():  # an acronym, not a name
+                break
+            words.append(j)
+            j += 1
+        if words and norm(text[ps[words[0]].start : ps[words[0]].end]) not in gaz.common:
+            # a trailing common word (Jakarta Kemarin) is not part of the name
+            while len(words) > 1 and norm(text[ps[words[-1]].start : ps[words[-1]].end]) in gaz.common:
+                words.pop()
+            if len(words) < 2 and not honorific:
+                i = max(j, i + 1)
+                continue
+            add(Mention(ps[words[0]].start, ps[words[-1]].end, "PER", "rule", SCORE_RULE, PRIO_RULE))
+        i = max(j, i + 1)
+    # parts of multiword PER names
+    per_parts: dict[str, Mention] = {}
+    for m in chosen + extra:
+        if m.label != "PER":
+            continue
+        words = text[m.start : m.end].split()
+        if len(words) < 2:
+            continue
+        if not all(w.isalpha() for w in words):
+            continue
+        for w in (words[0], words[-1]):
+            if w.isupper() or norm(w) in gaz.common or norm(w) in title_words:
+                continue
+            if len(w) >= 3 and w[0].isupper():
+                per_parts.setdefault(w, m)
+    if per_parts:
+        for i, p in enumerate(ps):
+            w = text[p.start : p.end]
+            if w in per_parts and free(p.start, p.end):
+                if p.glued or (i + 1 < len(ps) and ps[i + 1].glued and text[ps[i + 1].start].isalpha()):
+                    continue
+                # standing alone: no other name word right before or after it (Once | Mekel)
+                if _name_word(text, ps, i - 1, gaz) and not ps[i].newline:
+                    continue
+                if i + 1 < len(ps) and not ps[i + 1].newline and _name_word(text, ps, i + 1, gaz):
+                    continue
+                add(Mention(p.start, p.end, "PER", "rule", 0.7, PRIO_RULE))
+    return sorted(chosen + extra, key=lambda m: m.start)
+
+
+def _name_word(text: str, ps: list[Piece], k: int, gaz: Gazetteer) -> bool:
+    """Whether piece ``k`` is a capitalised word that could be part of a name."""
+    if k < 0 or k >= len(ps):
+        return False
+    w = text[ps[k].start : ps[k].end]
+    return w[0].isupper() and w.isalpha() and norm(w) not in gaz.common
+
+
+def _starts_with_head(name: str, gaz: Gazetteer) -> bool:
+    """Whether a name starts like an institution or a place (``Universitas``, ``Jalan``)."""
+    words = name.split()
+    if not words:
+        return False
+    heads = gaz.org_heads | gaz.place_heads
+    return norm(words[0]) in heads or norm(" ".join(words[:2])) in heads
+
+
+def _has_org_head(name: str, gaz: Gazetteer) -> bool:
+    words = name.split()
+    return bool(words) and (norm(words[0]) in gaz.org_heads or norm(" ".join(words[:2])) in gaz.org_heads)
+
+
+_PHRASE_WORD = r"(?:[A-Z][\w'’-]*|\d{1,4}|&|of|to|the|de|ke-\d+)"
+_PHRASE = re.compile(rf"[A-Z][\w'’-]*(?:[ \u00a0]+{_PHRASE_WORD})*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MODEL_NO = re.compile(r"[ \u00a0]([A-Z]{0,4}\d{1,4}[A-Za-z]{0,3})(?![\w-])")
+_LOWER_TAIL = frozenset({"of", "to", "the", "de", "&"})
+
+
+def add_pattern_mentions(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """EVENT names from head words, PRODUCT models from a brand and a model number.
+
+    * A capitalised phrase (capitalised words, numbers, a few particles) that starts with an
+      event head (``Piala``, ``Liga``, ``Kejuaraan``, ``Festival`` ...) and has at least two
+      words, or that ends with a tail head (``Games``, ``Cup``, ``Festival``, ``Expo`` ...) and
+      an optional year, is an EVENT (``Kejuaraan Dunia Basket Polisi 2025``, ``Liga Malaysia``,
+      ``World Police & Fire Games 2025``); heads are data (``curated/event_heads.txt``). Mentions
+      inside it are absorbed; a mention crossing its edge cancels it.
+    * A known company followed by a model number is a PRODUCT (``Xpeng G6``, ``Boeing 737``).
+    """
+    out = list(chosen)
+    for pm in _PHRASE.finditer(text):
+        if " " not in pm.group() and "\u00a0" not in pm.group():
+            continue
+        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", pm.group())]
+        keys = [norm(w[2]) for w in words]
+        span = _event_span(keys, gaz)
+        if span is None:
+            continue
+        a, b = span
+        s, e = pm.start() + words[a][0], pm.start() + words[b - 1][1]
+        inside = [m for m in out if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in inside):
+            continue
+        if any(m.label == "EVENT" and (m.start, m.end) == (s, e) for m in inside):
+            continue
+        entry = next((m.entry for m in inside if m.label == "EVENT" and (m.start, m.end) == (s, e)), None)
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "EVENT", "rule", SCORE_RULE, PRIO_RULE, entry))
+    for m in list(out):
+        if m.source == "model":
+            # the model's own span over a brand and a model number (Xpeng X9 as PER or ORG)
+            span = text[m.start : m.end]
+            head, _, last = span.rpartition(" ")
+            brand = gaz.lookup(head) if head else None
+            if (
+                brand is not None
+                and gaz.labels[brand] == "ORG"
+                and gaz.tiers[brand] in (0, 5)
+                and _MODEL_NO.fullmatch(" " + last)
+                and any(c.isdigit() for c in last)
+                and not _YEAR.fullmatch(last)
+            ):
+                m.label, m.entry = "PRODUCT", None
+            continue
+        if m.label != "ORG" or m.entry is None or gaz.tiers[m.entry] not in (0, 5):
+            continue
+        mm = _MODEL_NO.match(text, m.end)
+        if mm is None or not any(c.isdigit() for c in mm.group(1)) or _YEAR.fullmatch(mm.group(1)):
+            continue
+        e = mm.end(1)
+        if any(o is not m and o.start < e and m.start < o.end for o in out):
+            continue
+        out.remove(m)
+        out.append(Mention(m.start, e, "PRODUCT", "rule", SCORE_RULE, PRIO_RULE))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _event_span(keys: list[str], gaz: Gazetteer) -> tuple[int, int] | None:
+    """Word range of an event name in a capitalised phrase, or ``None``.
+
+    A tail head with words before it wins (``East Jakarta Agricilture Festival 2025``); else the
+    first head followed by at least one more word (``Festival Film Indonesia``)."""
+    n = len(keys)
+    last_by, first_by = gaz.event_last_by_word, gaz.event_first_by_word
+    for b in range(n, 0, -1):
+        for head in last_by.get(keys[b - 1], ()):
+            k = len(head)
+            if b - k >= 1 and tuple(keys[b - k : b]) == head:
+                end = b + 1 if b < n and _YEAR.fullmatch(keys[b]) else b
+                # one leading ordinary word is a category noun (Ajang, Gelaran), not the name
+                a = 1 if b - k >= 2 and keys[0] in gaz.common else 0
+                if a < b - k:
+                    return a, end
+    for a in range(n):
+        for head in first_by.get(keys[a], ()):
+            if tuple(keys[a : a + len(head)]) == head:
+                b = n
+                while b > a and keys[b - 1] in _LOWER_TAIL:
+                    b -= 1
+                if b - a > len(head):
+                    return a, b
+                return None
+    return None
+
+
+def _initials_mention(text: str, end: int, acr: str, gaz: Gazetteer) -> Mention | None:
+    """An ORG mention for the capitalised words before ``end`` whose initials spell ``acr``."""
+    head = text[max(0, end - 200) : end]
+    words = list(re.finditer(r"[\w'’-]+", head))
+    target = acr.upper()
+    letters: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].group()
+        if w.lower() in gaz.particles:
+            continue
+        if not w[0].isupper():
+            break
+        letters.insert(0, w[0])
+        got = "".join(letters)
+        if got == target:
+            s = max(0, end - 200) + words[k].start()
+            return Mention(s, end, "ORG", "rule", SCORE_RULE, PRIO_RULE)
+        if not target.endswith(got):
+            # allow acronyms built from syllables (Kemenkes): stop when initials stop matching
+            break
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# grouping
+# ---------------------------------------------------------------------------------------------
+def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
+    """Group mentions into entities and build the :class:`Entity` list (docs/entities.md)."""
+    n = len(ms)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    pos = {id(m): i for i, m in enumerate(ms)}
+    first_by_key: dict[Any, int] = {}
+    for i, m in enumerate(ms):
+        surface = text[m.start : m.end]
+        if m.entry is not None:
+            key: Any = ("e", m.entry)
+        else:
+            key = ("t", m.label, name_key(surface))
+        if key in first_by_key:
+            union(first_by_key[key], i)
+        else:
+            first_by_key[key] = i
+        if m.link is not None and id(m.link) in pos:
+            union(pos[id(m.link)], i)
+    # PER names: a shorter mention whose words are the first or last words of a fuller one
+    pers = [(i, text[m.start : m.end].split()) for i, m in enumerate(ms) if m.label == "PER"]
+    for i, words in pers:
+        best = None
+        own = ms[i].entry
+        for j, full in pers:
+            if len(full) <= len(words):
+                continue
+            if own is not None and ms[j].entry != own:
+                continue  # "Trump" linked to Donald Trump never joins "Ivanka Trump"
+            if full[: len(words)] == words or full[-len(words) :] == words:
+                dist = (0 if j < i else 1, abs(j - i))
+                if best is None or dist < best[0]:
+                    best = (dist, j)
+        if best is not None:
+            union(best[1], i)
+    # acronyms spelled by the initials of an ORG in the article
+    orgs = [(i, m) for i, m in enumerate(ms) if m.label == "ORG"]
+    for i, m in orgs:
+        s = text[m.start : m.end]
+        if not (s.isupper() and 2 <= len(s) <= 8 and s.isalpha()):
+            continue
+        for j, o in orgs:
+            if j == i:
+                continue
+            words = [w for w in text[o.start : o.end].split() if w.lower() not in gaz.particles]
+            if len(words) == len(s) and "".join(w[0] for w in words).upper() == s:
+                union(j, i)
+                break
+
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    entities: list[Entity] = []
+    for gid, (_root, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
+        entries = [ms[i].entry for i in members if ms[i].entry is not None]
+        entry = max(set(entries), key=lambda e: (entries.count(e), -gaz.tiers[e])) if entries else None
+        if entry is not None:
+            label = gaz.labels[entry]
+            canonical = gaz.names[entry]
+            kb = gaz.kbs[entry]
+            # a person's fullest name in the article wins over a shorter KB name
+            if label == "PER":
+                fullest = max((text[ms[i].start : ms[i].end] for i in members), key=lambda s: (len(s.split()), len(s)))
+                if len(fullest.split()) > len(canonical.split()):
+                    canonical = fullest
+        else:
+            labels = [ms[i].label for i in members]
+            label = max(set(labels), key=lambda lab: (labels.count(lab), lab == "PER"))
+            canonical = max(
+                (" ".join(text[ms[i].start : ms[i].end].split()) for i in members),
+                key=lambda s: (len(s.split()), len(s)),
+            )
+            kb = None
+        for i in members:
+            m = ms[i]
+            entities.append(
+                Entity(
+                    start=m.start,
+                    end=m.end,
+                    text=text[m.start : m.end],
+                    label=label,
+                    canonical=canonical,
+                    entity_id=gid,
+                    kb_id=kb,
+                    score=round(m.score, 3),
+                    title=m.title,
+                    role=m.role,
+                    source=m.source,
+                )
+            )
+    entities.sort(key=lambda e: e.start)
+    return entities
+
+
+@register_stage("entities")
+def make_entity_stage(**options: Any) -> EntityStage:
+    """Factory of the ``entities`` stage. Options: ``model`` (bool, default True),
+    ``model_path``, ``gazetteer`` (bool), ``gazetteer_path``, ``fuzzy`` (bool), ``batch_size``.
+    ``use_model`` is accepted as another name of ``model``."""
+    if "use_model" in options:
+        options["model"] = options.pop("use_model")
+    return EntityStage(**options)

@@ -1,0 +1,122 @@
+"""Sub-word tokenisation and name keys shared by the gazetteer compiler and the matcher.
+
+Gazetteer names and article text are cut the same way, so that a name matches whatever
+tokeniser produced ``article.tokens``:
+
+* runs of letters, runs of digits and single punctuation marks are pieces;
+* a run of letters is also cut where a lower-case letter meets an upper-case one
+  (``ByteDance`` -> ``Byte`` ``Dance``, and the scraped glue ``diPiala`` -> ``di`` ``Piala``).
+
+A *key* is the concatenation of the normalised pieces (lower-cased, accents removed, hyphens
+and apostrophes dropped), so ``TikTok``, ``Tik Tok`` and ``Tik-Tok`` share the key ``tiktok``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["DROPPED", "Piece", "name_key", "name_pieces", "norm", "pieces"]
+
+#: A token with the whitespace before it: every character of a text is in one of them.
+_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
+#: Inside a mixed token (``2025mulai``, ``G20``): runs of letters and runs of digits.
+_RUN = re.compile(r"[^\W\d_]+|\d+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: Punctuation that does not count in a key (``PDI-P`` = ``PDIP``, ``Ma'ruf`` = ``Maruf``).
+DROPPED = frozenset("-‐‑–'’`´")
+
+
+class Piece(NamedTuple):
+    """A piece of text: ``start``/``end`` offsets and how it touches the piece before it."""
+
+    start: int
+    end: int
+    #: No whitespace between this piece and the previous one.
+    glued: bool
+    #: A line break lies between this piece and the previous one.
+    newline: bool
+
+
+_new = tuple.__new__
+
+
+def pieces(text: str) -> list[Piece]:
+    """Cut ``text`` into pieces (see the module docstring)."""
+    out: list[Piece] = []
+    append = out.append
+    pos = 0
+    prev = -1
+    for gap, tok in _TOKEN.findall(text):
+        s = pos + len(gap)
+        pos = e = s + len(tok)
+        nl = bool(gap) and "\n" in gap
+        if tok.isalpha():
+            if tok.islower() or tok.isupper() or tok.istitle():
+                append(_new(Piece, (s, e, s == prev, nl)))
+            else:
+                _split_letters(tok, s, s == prev, nl, append)
+        elif len(tok) == 1 or tok.isdigit():
+            append(_new(Piece, (s, e, s == prev, nl)))
+        else:
+            first = True
+            for m in _RUN.finditer(tok):
+                a = s + m.start()
+                w = m.group()
+                glued = a == prev
+                if w.isalpha() and not (w.islower() or w.isupper() or w.istitle()):
+                    _split_letters(w, a, glued, nl and first, append)
+                else:
+                    append(_new(Piece, (a, a + len(w), glued, nl and first)))
+                prev = a + len(w)
+                first = False
+        prev = e
+    return out
+
+
+def _split_letters(word: str, s: int, glued: bool, nl: bool, append) -> None:
+    """Append the pieces of a letter run, cut where a lower-case letter meets an upper-case one."""
+    cuts = [m.start() for m in _CAMEL.finditer(word)]
+    if not cuts:
+        append(_new(Piece, (s, s + len(word), glued, nl)))
+        return
+    bounds = [0, *cuts, len(word)]
+    for k in range(len(bounds) - 1):
+        append(_new(Piece, (s + bounds[k], s + bounds[k + 1], glued if k == 0 else True, nl and k == 0)))
+
+
+def piece_norms(text: str, ps: list[Piece]) -> list[str]:
+    """:func:`norm` of every piece (fast path for ASCII)."""
+    out = []
+    for p in ps:
+        w = text[p[0] : p[1]]
+        out.append(w.lower() if w.isascii() else norm(w))
+    return out
+
+
+def norm(piece: str) -> str:
+    """Normalised form of one piece: lower-cased, accents removed; dropped punctuation -> ``""``."""
+    if piece in DROPPED:
+        return ""
+    if piece.isascii():
+        return piece.lower()
+    return _norm_uni(piece)
+
+
+@lru_cache(maxsize=50_000)
+def _norm_uni(piece: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", piece.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_pieces(name: str) -> list[str]:
+    """Normalised non-empty pieces of a name."""
+    return [p for p in (norm(name[x.start : x.end]) for x in pieces(name)) if p]
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """The lookup key of a name (its normalised pieces concatenated)."""
+    return "".join(name_pieces(name))

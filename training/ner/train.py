@@ -1,0 +1,158 @@
+"""Train, calibrate and (optionally) ship newsnlp's NER model.
+
+Steps (each reproducible from ``--seed``):
+
+1. ``prepare.py``: idner-news-2k -> augmented ``train.spacy``, ``dev.spacy``, ``test.spacy``;
+2. ``spacy train CONFIG`` (single thread) -> ``build/models/NAME/model-best`` (best dev F1);
+3. calibration: the model's precision on the idner dev split per label and mention length (one
+   token / several), smoothed towards the label's precision, written to ``scores.json`` in the model
+   directory; :class:`newsnlp.entities.model.NerModel` reports it as ``ModelMention.score``;
+4. with ``--ship``: copy the model to ``src/newsnlp/data/ner_model/``.
+
+Example (the shipped model)::
+
+    OMP_NUM_THREADS=1 python training/ner/train.py --config training/ner/configs/ner_w96.cfg \
+        --name w96 --seed 13 --init-tok2vec training/ner/build/pretrain/w96/model-last.bin --ship
+
+``--init-tok2vec`` takes weights from ``spacy pretrain`` (see ``docs/ner_model.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SHIP_DIR = ROOT / "src" / "newsnlp" / "data" / "ner_model"
+#: Pseudo-count pulling a (label, length) precision towards the label's precision.
+SMOOTHING = 10.0
+
+
+def run(cmd: list[str]) -> None:
+    """Run a command single-threaded, echoing it; stop on failure."""
+    print("+", " ".join(cmd), flush=True)
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
+
+
+def calibrate(model_dir: Path, dev_path: Path) -> dict:
+    """Precision of the model on the dev corpus per label and length class; write ``scores.json``."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsnlp.entities.model import NerModel
+
+    model = NerModel.load(model_dir)
+    gold_docs = list(DocBin().from_disk(dev_path).get_docs(model.nlp.vocab))
+    inputs = [([t.text for t in d], [bool(t.whitespace_) for t in d]) for d in gold_docs]
+    preds = model.predict(inputs)
+    tp: Counter[tuple[str, str]] = Counter()
+    n: Counter[tuple[str, str]] = Counter()
+    for doc, mentions in zip(gold_docs, preds):
+        gold = {(e.start, e.end, e.label_) for e in doc.ents}
+        for m in mentions:
+            cls = "single" if m.end - m.start == 1 else "multi"
+            for key in ((m.label, cls), (m.label, "all")):
+                n[key] += 1
+                tp[key] += (m.start, m.end, m.label) in gold
+    precision: dict[str, dict[str, float]] = {}
+    counts: dict[str, dict[str, list[int]]] = {}
+    all_tp = sum(v for (lab, c), v in tp.items() if c == "all")
+    all_n = sum(v for (lab, c), v in n.items() if c == "all")
+    overall = all_tp / all_n if all_n else 0.5
+    for lab in model.labels:
+        p_lab = (tp[(lab, "all")] + SMOOTHING * overall) / (n[(lab, "all")] + SMOOTHING)
+        precision[lab] = {"all": round(p_lab, 4)}
+        counts[lab] = {"all": [tp[(lab, "all")], n[(lab, "all")]]}
+        for cls in ("single", "multi"):
+            key = (lab, cls)
+            precision[lab][cls] = round((tp[key] + SMOOTHING * p_lab) / (n[key] + SMOOTHING), 4)
+            counts[lab][cls] = [tp[key], n[key]]
+    scores = {
+        "what": "precision on the idner-news-2k dev split (exact match) per label and mention length "
+        f"(single token / several), smoothed towards the label's precision with {SMOOTHING:g} pseudo-counts",
+        "default": round(overall, 4),
+        "precision": precision,
+        "counts_tp_pred": counts,
+    }
+    (model_dir / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+    del spacy
+    return scores
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--config", type=Path, default=HERE / "configs" / "ner_w96.cfg")
+    ap.add_argument("--name", default="w96")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--corpus", type=Path, default=HERE / "build" / "corpus")
+    ap.add_argument("--skip-prepare", action="store_true", help="reuse the corpus in --corpus")
+    ap.add_argument("--init-tok2vec", type=Path, default=None, help="weights from spacy pretrain")
+    ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--ship", action="store_true", help="copy the trained model into the package")
+    args = ap.parse_args()
+
+    t0 = time.time()
+    if not args.skip_prepare:
+        run([sys.executable, str(HERE / "prepare.py"), "--out", str(args.corpus), "--seed", str(args.seed)])
+    out = HERE / "build" / "models" / args.name
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(out),
+        "--code", str(HERE / "functions.py"),
+        "--paths.train", str(args.corpus / "train.spacy"), "--paths.dev", str(args.corpus / "dev.spacy"),
+        "--system.seed", str(args.seed),
+    ]  # fmt: skip
+    if args.init_tok2vec:
+        cmd += ["--paths.init_tok2vec", str(args.init_tok2vec)]
+    if args.max_steps:
+        cmd += ["--training.max_steps", str(args.max_steps)]
+    run(cmd)
+    best = out / "model-best"
+    scores = calibrate(best, args.corpus / "dev.spacy")
+    minutes = (time.time() - t0) / 60
+    meta_path = best / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        name="newsnlp_ner",
+        version="0.1.0",
+        description="newsnlp NER model (PER, ORG, LOC) trained on idner-news-2k with augmentation",
+        license="MIT (idner-news-2k: MIT)",
+        sources=[
+            {
+                "name": "idner-news-2k",
+                "url": "https://github.com/khairunnisaor/idner-news-2k",
+                "license": "MIT",
+            }
+        ],
+    )
+    meta["newsnlp"] = {
+        "command": " ".join(["python", "training/ner/train.py", *sys.argv[1:]]),
+        "seed": args.seed,
+        "config": str(args.config.relative_to(ROOT)) if args.config.is_absolute() else str(args.config),
+        "init_tok2vec": str(args.init_tok2vec) if args.init_tok2vec else None,
+        "minutes": round(minutes, 1),
+    }
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(
+        f"trained in {minutes:.1f} min; dev precision by label: "
+        f"{ {k: v['all'] for k, v in scores['precision'].items()} }"
+    )
+    if args.ship:
+        if SHIP_DIR.exists():
+            shutil.rmtree(SHIP_DIR)
+        shutil.copytree(best, SHIP_DIR)
+        size = sum(p.stat().st_size for p in SHIP_DIR.rglob("*") if p.is_file()) / 1e6
+        print(f"shipped to {SHIP_DIR} ({size:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
