@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from .errors import InputTypeError, NewsNLPError
 from .pipeline import DEFAULT_STAGES, Pipeline, item_to_kwargs
 from .record import Article
+from .registry import get_stage_factory
 
 __all__ = ["ErrorRecord", "enrich", "enrich_many", "get_default_pipeline"]
 
@@ -105,7 +106,9 @@ def _process_chunk(
             continue
         err = err or failed.get(id(art))
         if on_error == "raise":
-            raise err  # type: ignore[misc]
+            # the items before it are still delivered; the caller raises this error after them
+            out.append((index, err))  # type: ignore[arg-type]
+            break
         out.append((index, _error_record(index, item, err) if on_error == "record" else None))
     return out
 
@@ -126,7 +129,14 @@ def _worker_run(args: tuple[list[tuple[int, Any]], _OnError]) -> list[tuple[int,
         results = _process_chunk(_WORKER_PIPE, chunk, on_error)
     except Exception as err:
         return [(-1, _error_record(chunk[0][0], chunk[0][1], err))]
-    return [(i, a.to_dict() if isinstance(a, Article) else a) for i, a in results]
+    out: list[tuple[int, dict | ErrorRecord | None]] = []
+    items = dict(chunk)
+    for i, a in results:
+        if isinstance(a, BaseException):  # on_error="raise": exceptions do not always pickle
+            out.append((-1, _error_record(i, items[i], a)))
+            break
+        out.append((i, a.to_dict() if isinstance(a, Article) else a))
+    return out
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -156,15 +166,41 @@ def enrich_many(
     of ``batch_size`` items are spread over worker processes. ``on_error`` says what happens to an
     item that fails: ``"raise"`` stops, ``"skip"`` drops it, ``"record"`` yields an
     :class:`ErrorRecord` in its place. A tqdm progress bar shows articles/s when ``progress``.
+
+    The arguments are checked at once (:class:`~newsnlp.errors.InputTypeError`,
+    :class:`~newsnlp.errors.UnknownStageError`); each item is checked when it is processed.
     """
     if on_error not in ("raise", "skip", "record"):
         raise InputTypeError("on_error", "'raise', 'skip' or 'record'", on_error)
-    if not isinstance(n_process, int) or n_process < 1:
+    if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
         raise InputTypeError("n_process", "a positive int", n_process)
-    if not isinstance(batch_size, int) or batch_size < 1:
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise InputTypeError("batch_size", "a positive int", batch_size)
+    if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
+        raise InputTypeError("items", "an iterable of texts, bytes or dicts", items)
+    if isinstance(stages, str):
+        stages = (stages,)
+    if not isinstance(stages, Iterable):
+        raise InputTypeError("stages", "a sequence of stage names", stages)
+    stages = tuple(stages)
+    for name in stages:
+        if not isinstance(name, str):
+            raise InputTypeError("stage name", "str", name)
+        get_stage_factory(name)  # UnknownStageError now, not at the first item
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]
+    return _enrich_many(items, n_process, batch_size, progress, on_error, stages, total)
+
+
+def _enrich_many(
+    items: Iterable[Any],
+    n_process: int,
+    batch_size: int,
+    progress: bool,
+    on_error: _OnError,
+    stages: tuple[str, ...],
+    total: int | None,
+) -> Iterator[Article | ErrorRecord]:
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -175,6 +211,8 @@ def enrich_many(
             pipe = get_default_pipeline(stages)
             for chunk in _chunks(items, batch_size):
                 for _, result in _process_chunk(pipe, chunk, on_error):
+                    if isinstance(result, BaseException):
+                        raise result
                     if bar is not None:
                         bar.update(1)
                     if result is not None:

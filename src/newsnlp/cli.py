@@ -1,4 +1,5 @@
-"""Command line: ``newsnlp enrich FILE...`` and ``newsnlp batch INPUT -o OUTPUT``."""
+"""Command line: ``newsnlp enrich FILE...``, ``newsnlp batch INPUT -o OUTPUT`` and
+``newsnlp render FILE -o PAGE.html``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import NewsNLPError
+from .errors import InputError, NewsNLPError
 
 __all__ = ["main"]
 
@@ -105,14 +106,21 @@ def _read_items(path: Path, text_field: str, id_field: str) -> Iterator[dict[str
             for row in csv.DictReader(f, delimiter="\t" if suffix == ".tsv" else ","):
                 yield _item(row, text_field, id_field)
     else:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f):
-                if line.strip():
-                    row = json.loads(line)
-                    if isinstance(row, str):
-                        row = {text_field: row}
-                    row.setdefault(id_field, n)
-                    yield _item(row, text_field, id_field)
+        with open(path, "rb") as f:
+            for n, raw in enumerate(f):
+                try:
+                    line = raw.decode("utf-8")
+                    row = json.loads(line) if line.strip() else None
+                except (UnicodeDecodeError, json.JSONDecodeError) as err:
+                    raise InputError(f"{path} line {n + 1}: not a UTF-8 JSON line ({err})") from None
+                if row is None:
+                    continue
+                if isinstance(row, str):
+                    row = {text_field: row}
+                if not isinstance(row, dict):
+                    raise InputError(f"{path} line {n + 1}: expected a JSON object or string, got {type(row).__name__}")
+                row.setdefault(id_field, n)
+                yield _item(row, text_field, id_field)
 
 
 def _item(row: dict[str, Any], text_field: str, id_field: str) -> dict[str, Any]:
@@ -197,6 +205,34 @@ def _ids_in_order(src: Path, args: argparse.Namespace, done: set[Any]) -> Iterat
             yield it["id"]
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .integrations.viz import render_html, render_page
+    from .record import Article
+
+    path = Path(args.file)
+    try:
+        if path.suffix.lower() == ".json":
+            page = render_html(Article.from_json(path.read_text(encoding="utf-8")), full_page=True)
+        elif path.suffix.lower() == ".jsonl":
+            with open(path, encoding="utf-8") as f:
+                records = [json.loads(line) for line in f if line.strip()][: args.limit]
+            page = render_page(records, title=path.name)
+        else:
+            from .api import get_default_pipeline
+
+            data = sys.stdin.buffer.read() if args.file == "-" else path.read_bytes()
+            art = get_default_pipeline()(
+                data, published=args.published, html=True if args.html else None, encoding=args.encoding
+            )
+            page = render_html(art, full_page=True)
+        Path(args.output).write_text(page, encoding="utf-8")
+    except (OSError, ValueError, KeyError) as err:
+        print(f"newsnlp: {args.file}: {err}", file=sys.stderr)
+        return 1
+    print(f"newsnlp render: wrote {args.output}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsnlp`` command."""
     parser = argparse.ArgumentParser(prog="newsnlp", description="Enrich Bahasa Indonesia news articles.")
@@ -222,6 +258,22 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT and append")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=_cmd_batch)
+
+    r = sub.add_parser(
+        "render",
+        help="write an HTML page of an enriched article (text/HTML file, or .json/.jsonl records)",
+    )
+    r.add_argument("file", help="article file ('-' reads standard input), or a record .json/.jsonl")
+    r.add_argument("-o", "--output", required=True, help="HTML file to write")
+    r.add_argument("--published", help="publication date, YYYY-MM-DD (anchor for relative dates)")
+    r.add_argument("--html", action="store_true", help="treat input as HTML (detected otherwise)")
+    r.add_argument("--encoding", default="utf-8", help="encoding of the file (default utf-8)")
+    r.add_argument("--limit", type=int, default=50, help="at most this many records of a .jsonl")
+    r.set_defaults(func=_cmd_render)
+
+    from .models import add_models_command
+
+    add_models_command(sub)  # newsnlp models download
     return parser
 
 
@@ -230,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except NewsNLPError as err:
+    except (NewsNLPError, OSError, UnicodeDecodeError) as err:
         print(f"newsnlp: {err}", file=sys.stderr)
         return 2
 

@@ -8,9 +8,11 @@ exception chained as ``__cause__``.
 from __future__ import annotations
 
 __all__ = [
+    "ConfigError",
     "DecodingError",
     "InputError",
     "InputTypeError",
+    "InvalidTextError",
     "ModelNotFoundError",
     "NewsNLPError",
     "PublishedDateError",
@@ -34,7 +36,10 @@ class InputTypeError(NewsNLPError, TypeError):
         self.what = what
         self.expected = expected
         self.got_type = type(got).__name__
-        super().__init__(f"{what} must be {expected}, got {self.got_type}")
+        shown = self.got_type
+        if got is None or isinstance(got, (bool, int, float)) or (isinstance(got, str) and len(got) <= 40):
+            shown = f"{self.got_type} {got!r}"
+        super().__init__(f"{what} must be {expected}, got {shown}")
 
 
 class DecodingError(InputError):
@@ -48,13 +53,26 @@ class DecodingError(InputError):
         )
 
 
+class InvalidTextError(InputError):
+    """A ``str`` that is not valid Unicode text: it holds a lone surrogate code point (as
+    ``bytes.decode(..., "surrogateescape")`` produces), which no stage can encode or serialise."""
+
+    def __init__(self, position: int, char: str):
+        self.position = position
+        super().__init__(
+            f"text holds a lone surrogate {char!r} at index {position}, which is not valid Unicode; "
+            f"pass the original bytes (with encoding=...) or clean the string first"
+        )
+
+
 class PublishedDateError(InputError):
     """``published`` is not a date, a datetime or an ISO 8601 string."""
 
-    def __init__(self, value: object):
+    def __init__(self, value: object, reason: str | None = None):
         self.value = value
         super().__init__(
             f"published must be an ISO 8601 date or datetime string, a date or a datetime; got {value!r}"
+            + (f" ({reason})" if reason else "")
         )
 
 
@@ -67,11 +85,20 @@ class UnknownStageError(NewsNLPError, ValueError):
         super().__init__(f"unknown stage {name!r}; known stages: {', '.join(known)}")
 
 
+class ConfigError(NewsNLPError, ValueError):
+    """Options for a stage (``Pipeline(config=...)``) that its factory does not accept."""
+
+    def __init__(self, stage: str, reason: str):
+        self.stage = stage
+        super().__init__(f"bad options for stage {stage!r}: {reason}")
+
+
 class StageError(NewsNLPError, RuntimeError):
     """Something unexpected failed inside a stage."""
 
     def __init__(self, stage: str, error: BaseException):
         self.stage = stage
+        self.error = error
         super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
 
 

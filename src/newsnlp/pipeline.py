@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as _dt
+import inspect
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .errors import (
+    ConfigError,
     DecodingError,
     InputTypeError,
+    InvalidTextError,
     NewsNLPError,
     PublishedDateError,
     StageError,
@@ -45,52 +48,83 @@ def looks_like_html(text: str) -> bool:
     return tags >= 5 and tags * 200 >= len(head)
 
 
+#: Years accepted for ``published``: an anchor near the ends of the calendar would make relative
+#: dates ("tahun depan", "1.000 tahun lalu") overflow, and no news article is dated there.
+PUBLISHED_YEARS = (1000, 9000)
+
+
 def normalise_published(published: Any) -> str | None:
     """Turn ``published`` into an ISO 8601 string, or raise :class:`PublishedDateError`.
 
     Accepts ``None``, a :class:`datetime.date`, a :class:`datetime.datetime` or an ISO 8601
     string (``2020-08-03``, ``2020-08-03T14:20``, ``2020-08-03 14:20:00+07:00``). A datetime keeps
-    its time (minutes precision) and zone; a date gives ``YYYY-MM-DD``.
+    its time (minutes precision) and zone; a date gives ``YYYY-MM-DD``. Years outside
+    :data:`PUBLISHED_YEARS` are refused.
     """
     if published is None:
         return None
     if isinstance(published, _dt.datetime):
-        return _iso_datetime(published)
-    if isinstance(published, _dt.date):
-        return published.isoformat()
-    if isinstance(published, str):
-        value = published.strip()
-        if not value:
+        value: _dt.date = published
+    elif isinstance(published, _dt.date):
+        value = published
+    elif isinstance(published, str):
+        text = published.strip()
+        if not text:
             return None
         try:
-            if len(value) == 10:
-                return _dt.date.fromisoformat(value).isoformat()
-            return _iso_datetime(_dt.datetime.fromisoformat(value.replace("Z", "+00:00")))
+            if len(text) == 10:
+                value = _dt.date.fromisoformat(text)
+            else:
+                value = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise PublishedDateError(published) from None
-    raise PublishedDateError(published)
+    else:
+        raise PublishedDateError(published)
+    if not PUBLISHED_YEARS[0] <= value.year <= PUBLISHED_YEARS[1]:
+        raise PublishedDateError(published, f"year outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}")
+    if isinstance(value, _dt.datetime):
+        return _iso_datetime(value)
+    return value.isoformat()
 
 
 def _iso_datetime(value: _dt.datetime) -> str:
-    out = value.strftime("%Y-%m-%dT%H:%M")
+    out = f"{value.date().isoformat()}T{value.hour:02d}:{value.minute:02d}"
     if value.second:
-        out += value.strftime(":%S")
-    if value.utcoffset() is not None:
-        offset = value.strftime("%z")
-        out += offset[:3] + ":" + offset[3:]
+        out += f":{value.second:02d}"
+    offset = value.utcoffset()
+    if offset is not None:
+        total = int(offset.total_seconds())
+        sign = "-" if total < 0 else "+"
+        total = abs(total)
+        out += f"{sign}{total // 3600:02d}:{total % 3600 // 60:02d}"
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _coerce_text(text: Any, encoding: str) -> str:
+    """``text`` as a valid Unicode ``str`` (bytes decoded with ``encoding``), or a typed error."""
     if isinstance(text, str):
+        if not text.isascii():
+            bad = _SURROGATE.search(text)
+            if bad is not None:
+                raise InvalidTextError(bad.start(), bad.group())
         return text
+    if not isinstance(encoding, str):
+        raise InputTypeError("encoding", "str (a codec name such as 'utf-8')", encoding)
     if isinstance(text, (bytes, bytearray, memoryview)):
         try:
-            return bytes(text).decode(encoding)
+            decoded = bytes(text).decode(encoding)
         except UnicodeDecodeError as err:
             raise DecodingError(encoding, str(err)) from None
-        except LookupError:
-            raise DecodingError(encoding, "unknown encoding") from None
+        except LookupError as err:
+            raise DecodingError(encoding, f"unknown encoding: {err}") from None
+        except Exception as err:  # a codec that is not a text encoding (e.g. 'zlib', 'base64')
+            raise DecodingError(encoding, f"{type(err).__name__}: {err}") from None
+        if not isinstance(decoded, str):
+            raise DecodingError(encoding, "not a text encoding")
+        return _coerce_text(decoded, encoding)
     raise InputTypeError("text", "str or bytes", text)
 
 
@@ -114,12 +148,36 @@ class Pipeline:
             stages = (stages,)
         if not isinstance(stages, Iterable):
             raise InputTypeError("stages", "a sequence of stage names", stages)
+        stages = list(stages)
+        for name in stages:
+            if not isinstance(name, str):
+                raise InputTypeError("stage name", "str", name)
         names = order_stages(stages)
-        config = dict(config or {})
+        if config is None:
+            config = {}
+        if not isinstance(config, Mapping):
+            raise InputTypeError("config", "a mapping of stage name to options", config)
         factories = {name: get_stage_factory(name) for name in names}  # validates names first
+        for name, options in config.items():
+            if name not in factories:
+                raise ConfigError(str(name), f"stage not in this pipeline ({', '.join(names)})")
+            if not isinstance(options, Mapping):
+                raise InputTypeError(f"config[{name!r}]", "a mapping of option names to values", options)
         self._stages: list[Stage] = []
         for name in names:
-            stage = factories[name](**dict(config.get(name, {})))
+            options = dict(config.get(name, {}))
+            try:
+                inspect.signature(factories[name]).bind(**options)
+            except TypeError as err:
+                raise ConfigError(name, str(err)) from None
+            except ValueError:  # no signature available (a builtin or C callable): just try
+                pass
+            try:
+                stage = factories[name](**options)
+            except NewsNLPError:
+                raise
+            except Exception as err:
+                raise StageError(name, err) from err
             missing = [req for req in stage.requires if req not in names]
             if missing:
                 raise NewsNLPError(f"stage {name!r} needs stage(s) {missing} in the pipeline")
@@ -160,9 +218,14 @@ class Pipeline:
         metadata = Metadata(url=url)
         scratch: dict[str, Any] = {}
         if html or (html is None and looks_like_html(raw)):
-            from .structure.html import html_to_text
+            try:
+                from .structure.html import html_to_text
 
-            extraction = html_to_text(raw)
+                extraction = html_to_text(raw)
+            except NewsNLPError:
+                raise
+            except Exception as err:  # the HTML parser must never leak a raw exception
+                raise StageError("structure", err) from err
             raw = extraction.text
             scratch["html"] = extraction
             for key, value in extraction.metadata.items():
@@ -231,7 +294,17 @@ class Pipeline:
         batch_size: int = 64,
     ) -> Iterator[Article]:
         """Enrich many items (strings, bytes or dicts with ``text``, ``published``, ``url``,
-        ``html``) in batches; yields articles in input order. Errors propagate."""
+        ``html``, ``encoding``) in batches; yields articles in input order. Errors propagate.
+
+        ``items`` and ``batch_size`` are checked at once (:class:`InputTypeError`); each item is
+        checked when its batch is built."""
+        if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
+            raise InputTypeError("items", "an iterable of texts, bytes or dicts", items)
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InputTypeError("batch_size", "a positive int", batch_size)
+        return self._pipe(items, batch_size)
+
+    def _pipe(self, items: Iterable[Any], batch_size: int) -> Iterator[Article]:
         batch: list[Article] = []
         for item in items:
             batch.append(self.make_article(**item_to_kwargs(item)))
@@ -250,5 +323,7 @@ def item_to_kwargs(item: Any) -> dict[str, Any]:
         kwargs = {"text": item["text"], "published": item.get("published"), "url": item.get("url")}
         if "html" in item:
             kwargs["html"] = item["html"]
+        if item.get("encoding") is not None:
+            kwargs["encoding"] = item["encoding"]
         return kwargs
     return {"text": item}

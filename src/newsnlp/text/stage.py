@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.vocab import Vocab
@@ -12,7 +14,14 @@ from .sentences import split_sentences
 from .stemmer import Stemmer
 from .tokenizer import build_tokenizer
 
-__all__ = ["TextStage", "make_text_stage"]
+__all__ = ["LONG_CHUNK", "TextStage", "make_text_stage"]
+
+#: Longest run of non-space characters handed to spaCy's tokenizer (see :meth:`TextStage.tokenize`).
+LONG_CHUNK = 1000
+_LONG_CHUNK = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK + 1},}}")  # starts only at a chunk start: linear
+# Letters/digits joined by single inner punctuation (URLs, codes, numbers) | a run of one
+# punctuation character | underscores. The joiners are not word characters, so no backtracking.
+_FALLBACK_TOKEN = re.compile(r"[^\W_]+(?:[-'’.,/:@+=&%?#~][^\W_]+)*|([^\w\s])\1*|_+")
 
 
 class TextStage(BaseStage):
@@ -32,7 +41,28 @@ class TextStage(BaseStage):
         self.stop_words = STOP_WORDS
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of every non-space token of ``text``."""
+        """``(start, end)`` of every non-space token of ``text``.
+
+        Chunks of more than :data:`LONG_CHUNK` characters without whitespace (base64 blobs, lines
+        of ``-----``, ``1/1/1/...``) never reach spaCy, whose affix loop copies and re-hashes the
+        rest of a chunk for every character it strips (quadratic): they are split by
+        :data:`_FALLBACK_TOKEN` instead, into words joined by inner punctuation and runs of one
+        punctuation character.
+        """
+        if _LONG_CHUNK.search(text) is None:
+            return self._spacy_tokens(text, 0)
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for chunk in _LONG_CHUNK.finditer(text):
+            if chunk.start() > pos:
+                out.extend(self._spacy_tokens(text[pos : chunk.start()], pos))
+            out.extend(m.span() for m in _FALLBACK_TOKEN.finditer(text, chunk.start(), chunk.end()))
+            pos = chunk.end()
+        if pos < len(text):
+            out.extend(self._spacy_tokens(text[pos:], pos))
+        return out
+
+    def _spacy_tokens(self, text: str, offset: int) -> list[tuple[int, int]]:
         doc = self.tokenizer(text)
         if not len(doc):
             return []
@@ -40,7 +70,7 @@ class TextStage(BaseStage):
         for start, length in doc.to_array([IDX, LENGTH]).tolist():
             end = start + length
             if not text[start:end].isspace():
-                out.append((start, end))
+                out.append((start + offset, end + offset))
         return out
 
     def process(self, article: Article) -> None:
