@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from .errors import InputTypeError, NewsNLPError
-from .pipeline import DEFAULT_STAGES, Pipeline, item_to_kwargs
+from .pipeline import DEFAULT_STAGES, Pipeline, check_items_and_batch, check_stage_names, item_to_kwargs
 from .record import Article
 from .registry import get_stage_factory
 
@@ -174,18 +174,9 @@ def enrich_many(
         raise InputTypeError("on_error", "'raise', 'skip' or 'record'", on_error)
     if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
         raise InputTypeError("n_process", "a positive int", n_process)
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise InputTypeError("batch_size", "a positive int", batch_size)
-    if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
-        raise InputTypeError("items", "an iterable of texts, bytes or dicts", items)
-    if isinstance(stages, str):
-        stages = (stages,)
-    if not isinstance(stages, Iterable):
-        raise InputTypeError("stages", "a sequence of stage names", stages)
-    stages = tuple(stages)
+    check_items_and_batch(items, batch_size)
+    stages = tuple(check_stage_names(stages))
     for name in stages:
-        if not isinstance(name, str):
-            raise InputTypeError("stage name", "str", name)
         get_stage_factory(name)  # UnknownStageError now, not at the first item
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]

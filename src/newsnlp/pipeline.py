@@ -128,6 +128,39 @@ def _coerce_text(text: Any, encoding: str) -> str:
     raise InputTypeError("text", "str or bytes", text)
 
 
+def check_stage_names(stages: Any) -> list[str]:
+    """``stages`` as a list of names, or :class:`InputTypeError` (unknown names are checked by
+    :func:`~newsnlp.registry.get_stage_factory`)."""
+    if isinstance(stages, str):
+        stages = (stages,)
+    if not isinstance(stages, Iterable):
+        raise InputTypeError("stages", "a sequence of stage names", stages)
+    names = list(stages)
+    for name in names:
+        if not isinstance(name, str):
+            raise InputTypeError("stage name", "str", name)
+    return names
+
+
+def check_items_and_batch(items: Any, batch_size: Any) -> None:
+    """:class:`InputTypeError` unless ``items`` is an iterable of items (not one text) and
+    ``batch_size`` a positive int."""
+    if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
+        raise InputTypeError("items", "an iterable of texts, bytes or dicts", items)
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise InputTypeError("batch_size", "a positive int", batch_size)
+
+
+def _run(stage: Stage, method: str, arg: Any) -> None:
+    """Call ``stage.<method>(arg)``; anything unexpected becomes a :class:`StageError`."""
+    try:
+        getattr(stage, method)(arg)
+    except NewsNLPError:
+        raise
+    except Exception as err:  # wrapped with the stage's name, the original chained
+        raise StageError(stage.name, err) from err
+
+
 class Pipeline:
     """A reusable enrichment pipeline; resources are loaded once, when it is built.
 
@@ -144,15 +177,7 @@ class Pipeline:
         stages: Sequence[str] = DEFAULT_STAGES,
         config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        if isinstance(stages, str):
-            stages = (stages,)
-        if not isinstance(stages, Iterable):
-            raise InputTypeError("stages", "a sequence of stage names", stages)
-        stages = list(stages)
-        for name in stages:
-            if not isinstance(name, str):
-                raise InputTypeError("stage name", "str", name)
-        names = order_stages(stages)
+        names = order_stages(check_stage_names(stages))
         if config is None:
             config = {}
         if not isinstance(config, Mapping):
@@ -246,12 +271,7 @@ class Pipeline:
 
     def _finish(self, article: Article) -> Article:
         for stage in self._stages:
-            try:
-                stage.finalize(article)
-            except NewsNLPError:
-                raise
-            except Exception as err:
-                raise StageError(stage.name, err) from err
+            _run(stage, "finalize", article)
         article.scratch.clear()
         return article
 
@@ -266,24 +286,14 @@ class Pipeline:
         """Enrich one article (``str`` or ``bytes``) and return its :class:`Article`."""
         article = self.make_article(text, published=published, url=url, html=html, encoding=encoding)
         for stage in self._stages:
-            try:
-                stage.process(article)
-            except NewsNLPError:
-                raise
-            except Exception as err:
-                raise StageError(stage.name, err) from err
+            _run(stage, "process", article)
             article.stages.append(stage.name)
         return self._finish(article)
 
     def process_articles(self, articles: list[Article]) -> list[Article]:
         """Run every stage over already-built records, batched per stage."""
         for stage in self._stages:
-            try:
-                stage.process_batch(articles)
-            except NewsNLPError:
-                raise
-            except Exception as err:
-                raise StageError(stage.name, err) from err
+            _run(stage, "process_batch", articles)
             for article in articles:
                 article.stages.append(stage.name)
         return [self._finish(a) for a in articles]
@@ -298,10 +308,7 @@ class Pipeline:
 
         ``items`` and ``batch_size`` are checked at once (:class:`InputTypeError`); each item is
         checked when its batch is built."""
-        if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
-            raise InputTypeError("items", "an iterable of texts, bytes or dicts", items)
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-            raise InputTypeError("batch_size", "a positive int", batch_size)
+        check_items_and_batch(items, batch_size)
         return self._pipe(items, batch_size)
 
     def _pipe(self, items: Iterable[Any], batch_size: int) -> Iterator[Article]:
