@@ -30,10 +30,12 @@ __all__ = [
     "__version__",
     "enrich",
     "enrich_many",
+    "to_frames",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import enrich, enrich_many
+    from .integrations.frames import to_frames
     from .pipeline import Pipeline
 
 _LAZY = {"Pipeline": "pipeline", "enrich": "api", "enrich_many": "api", "to_frames": "integrations.frames"}

@@ -119,23 +119,26 @@ _WORKER_PIPE: Pipeline | None = None
 
 def _worker_init(stages: tuple[str, ...]) -> None:
     global _WORKER_PIPE
-    _WORKER_PIPE = Pipeline(stages=stages)
+    # With the fork start method the parent's pipeline is inherited, already loaded.
+    _WORKER_PIPE = get_default_pipeline(stages)
 
 
-def _worker_run(args: tuple[list[tuple[int, Any]], _OnError]) -> list[tuple[int, dict | ErrorRecord | None]]:
+def _worker_run(
+    args: tuple[list[tuple[int, Any]], _OnError],
+) -> list[tuple[int, Article | ErrorRecord | None]]:
     chunk, on_error = args
     assert _WORKER_PIPE is not None
     try:
         results = _process_chunk(_WORKER_PIPE, chunk, on_error)
     except Exception as err:
         return [(-1, _error_record(chunk[0][0], chunk[0][1], err))]
-    out: list[tuple[int, dict | ErrorRecord | None]] = []
+    out: list[tuple[int, Article | ErrorRecord | None]] = []
     items = dict(chunk)
     for i, a in results:
         if isinstance(a, BaseException):  # on_error="raise": exceptions do not always pickle
             out.append((-1, _error_record(i, items[i], a)))
             break
-        out.append((i, a.to_dict() if isinstance(a, Article) else a))
+        out.append((i, a))  # Articles pickle directly (slotted dataclasses), cheaper than dicts
     return out
 
 
@@ -218,7 +221,12 @@ def _enrich_many(
 def _enrich_parallel(items, n_process, batch_size, on_error, stages, bar):
     import multiprocessing as mp
 
-    ctx = mp.get_context("spawn")
+    if "fork" in mp.get_all_start_methods():
+        # Load once in the parent; forked workers share it copy-on-write and start at once.
+        get_default_pipeline(stages)
+        ctx = mp.get_context("fork")
+    else:  # pragma: no cover - Windows and macOS defaults
+        ctx = mp.get_context("spawn")
     with ctx.Pool(n_process, initializer=_worker_init, initargs=(stages,)) as pool:
         jobs = ((chunk, on_error) for chunk in _chunks(items, batch_size))
         for results in pool.imap(_worker_run, jobs):
@@ -229,9 +237,5 @@ def _enrich_parallel(items, n_process, batch_size, on_error, stages, bar):
                     )
                 if bar is not None:
                     bar.update(1)
-                if result is None:
-                    continue
-                if isinstance(result, ErrorRecord):
+                if result is not None:
                     yield result
-                else:
-                    yield Article.from_dict(result)

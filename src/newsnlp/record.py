@@ -259,6 +259,20 @@ class Article:
         """Rebuild an :class:`Article` from :meth:`to_json` output."""
         return cls.from_dict(json.loads(data))
 
+    def to_spacy(self, vocab: Any = None) -> Any:
+        """This article as a spaCy ``Doc`` (``doc.text == self.text``): tokens, sentence starts,
+        ``doc.ents``, span groups ``times``/``segments``/``entities`` and ``._.`` extensions; see
+        :func:`newsnlp.integrations.spacy.article_to_doc`."""
+        from .integrations.spacy import article_to_doc
+
+        return article_to_doc(self, vocab=vocab)
+
+    def _repr_html_(self) -> str:
+        """HTML view for notebooks (metadata, shaded segments, displaCy entities and times)."""
+        from .integrations.viz import render_html
+
+        return render_html(self)
+
     def spans(self):
         """Every span of every layer, for checks such as ``text[s.start:s.end] == s.text``."""
         yield from self.sentences

@@ -1,0 +1,348 @@
+"""Flat tables of enriched articles for pandas (and Parquet, and Dask).
+
+>>> from newsnlp import enrich_many, to_frames          # doctest: +SKIP
+>>> frames = to_frames(enrich_many(texts))               # doctest: +SKIP
+>>> frames.entities.groupby("canonical").size()          # doctest: +SKIP
+
+Every table has an ``article`` column holding the article's id: the ``ids=`` given, else the
+``id`` key of an input dict (as ``newsnlp batch`` writes it), else the article's position in the
+input. Span tables keep the exact character offsets of the record, so
+``articles.text[start:end] == text`` still holds after a join.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..record import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "TABLES",
+    "Frames",
+    "article_rows",
+    "empty_frame",
+    "rows_to_frames",
+    "timex_date",
+    "to_frames",
+    "to_parquet",
+]
+
+#: The tables :func:`to_frames` can build, in their default order.
+TABLES: tuple[str, ...] = ("articles", "entities", "times", "segments", "tokens", "sentences")
+DEFAULT_INCLUDE: tuple[str, ...] = ("articles", "entities", "times", "segments", "tokens")
+
+# Column -> pandas dtype of every table (the same for an empty table, for Parquet and for the
+# ``meta`` of Dask DataFrames). ``article`` stays ``object``: ids may be ints or strings.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "articles": {
+        "article": "object",
+        "title": "object",
+        "published": "object",
+        "published_date": "datetime64[ns]",
+        "published_source": "object",
+        "publisher": "object",
+        "authors": "object",
+        "editors": "object",
+        "sources": "object",
+        "url": "object",
+        "language": "object",
+        "n_chars": "int64",
+        "n_tokens": "int64",
+        "n_sentences": "int64",
+        "n_entities": "int64",
+        "n_times": "int64",
+        "n_segments": "int64",
+        "stages": "object",
+        "clean_text": "object",
+        "text": "object",
+    },
+    "entities": {
+        "article": "object",
+        "start": "int64",
+        "end": "int64",
+        "text": "object",
+        "label": "object",
+        "canonical": "object",
+        "entity_id": "Int64",
+        "kb_id": "object",
+        "segment": "object",
+        "score": "float64",
+        "title": "object",
+        "role": "object",
+        "source": "object",
+    },
+    "times": {
+        "article": "object",
+        "start": "int64",
+        "end": "int64",
+        "text": "object",
+        "type": "object",
+        "value": "object",
+        "anchor": "object",
+        "mod": "object",
+        "segment": "object",
+        "flags": "object",
+        "date": "datetime64[ns]",
+    },
+    "segments": {
+        "article": "object",
+        "start": "int64",
+        "end": "int64",
+        "text": "object",
+        "label": "object",
+    },
+    "tokens": {
+        "article": "object",
+        "i": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "object",
+        "stem": "object",
+        "is_stop": "bool",
+        "lemma": "object",
+        "pos": "object",
+        "sentence": "int64",
+        "clitic": "object",
+        "ent": "object",
+        "head": "Int64",
+        "deprel": "object",
+        "space_after": "bool",
+    },
+    "sentences": {
+        "article": "object",
+        "i": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "object",
+        "segment": "object",
+    },
+}
+
+_PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def timex_date(value: str | None) -> _dt.date | None:
+    """The calendar date of a TIMEX3 ``value`` that is a plain day, month or year, else ``None``.
+
+    ``2020-08-02`` gives 2 August 2020, ``2020-08`` the 1st of August and ``2020`` the 1st of
+    January; weeks, quarters, times, intervals, durations, decades and ``PRESENT_REF`` give
+    ``None``, as does an impossible date.
+    """
+    if not value:
+        return None
+    m = _PLAIN_DATE.match(value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _published_date(value: str | None) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class Frames(dict):
+    """The tables of :func:`to_frames`: a ``dict`` of name -> DataFrame, also readable as
+    attributes (``frames.entities``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}: {len(v)} rows" for k, v in self.items())
+        return f"Frames({inner})"
+
+
+def _as_record(item: Any) -> tuple[dict[str, Any], Any]:
+    """``(record dict, id or None)`` of an :class:`Article` or its dict (or JSON string)."""
+    if isinstance(item, Article):
+        return item.to_dict(), None
+    if isinstance(item, str):
+        import json
+
+        item = json.loads(item)
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise TypeError(f"not an article record (no 'text' key): keys {sorted(item)[:10]}")
+        return dict(item), item.get("id")
+    raise TypeError(f"expected an Article or its dict, got {type(item).__name__}")
+
+
+def _clean_text(rec: Mapping[str, Any]) -> str:
+    if "clean_text" in rec:
+        return rec["clean_text"] or ""
+    return Article.from_dict(dict(rec)).clean_text
+
+
+def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) -> dict[str, list[dict]]:
+    """The rows each table gets from one article record (``Article.to_dict()`` shape)."""
+    out: dict[str, list[dict]] = {}
+    include = set(include)
+    if "articles" in include:
+        md = record.get("metadata") or {}
+        out["articles"] = [
+            {
+                "article": key,
+                "title": md.get("title"),
+                "published": md.get("published"),
+                "published_date": _published_date(md.get("published")),
+                "published_source": md.get("published_source"),
+                "publisher": md.get("publisher"),
+                "authors": list(md.get("authors") or []),
+                "editors": list(md.get("editors") or []),
+                "sources": list(md.get("sources") or []),
+                "url": md.get("url"),
+                "language": record.get("language", "id"),
+                "n_chars": len(record["text"]),
+                "n_tokens": len(record.get("tokens") or []),
+                "n_sentences": len(record.get("sentences") or []),
+                "n_entities": len(record.get("entities") or []),
+                "n_times": len(record.get("times") or []),
+                "n_segments": len(record.get("segments") or []),
+                "stages": list(record.get("stages") or []),
+                "clean_text": _clean_text(record),
+                "text": record["text"],
+            }
+        ]
+    for table, layer in (("entities", "entities"), ("segments", "segments")):
+        if table in include:
+            cols = [c for c in SCHEMAS[table] if c != "article"]
+            out[table] = [
+                {"article": key, **{c: span.get(c) for c in cols}} for span in record.get(layer) or []
+            ]
+    if "times" in include:
+        cols = [c for c in SCHEMAS["times"] if c not in ("article", "date")]
+        rows = []
+        for span in record.get("times") or []:
+            row = {"article": key, **{c: span.get(c) for c in cols}}
+            row["flags"] = list(row["flags"] or [])
+            row["date"] = timex_date(span.get("value"))
+            rows.append(row)
+        out["times"] = rows
+    for table in ("tokens", "sentences"):
+        if table in include:
+            cols = [c for c in SCHEMAS[table] if c not in ("article", "i")]
+            defaults = {"is_stop": False, "space_after": True, "sentence": 0}
+            out[table] = [
+                {"article": key, "i": i, **{c: span.get(c, defaults.get(c)) for c in cols}}
+                for i, span in enumerate(record.get(table) or [])
+            ]
+    return out
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the columns and dtypes of ``table``."""
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SCHEMAS[table].items()})
+
+
+def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
+    if not rows:
+        return empty_frame(table)
+    df = pd.DataFrame.from_records(rows, columns=list(SCHEMAS[table]))
+    for col, dtype in SCHEMAS[table].items():
+        if dtype.startswith("datetime64"):
+            df[col] = pd.to_datetime(df[col], errors="coerce").astype(dtype)
+        elif dtype in ("Int64", "int64", "float64", "bool"):
+            df[col] = df[col].astype(dtype)
+        else:
+            df[col] = df[col].astype("object")
+    return df
+
+
+def rows_to_frames(rows: Mapping[str, list[dict]], include: Sequence[str]) -> Frames:
+    """DataFrames from the rows of :func:`article_rows` (merged over articles)."""
+    return Frames({t: _frame(t, list(rows.get(t, []))) for t in include})
+
+
+def _check_include(include: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(include, str):
+        include = (include,)
+    include = tuple(include)
+    unknown = [t for t in include if t not in SCHEMAS]
+    if unknown:
+        raise ValueError(f"unknown table(s) {unknown}; known: {list(SCHEMAS)}")
+    return include
+
+
+def to_frames(
+    articles: Iterable[Article | Mapping[str, Any]] | Article,
+    include: Iterable[str] | str = DEFAULT_INCLUDE,
+    ids: Sequence[Any] | None = None,
+) -> Frames:
+    """Flat pandas tables of enriched articles, one row per article, entity, time, segment, token.
+
+    ``articles`` are :class:`~newsnlp.record.Article` objects, their ``to_dict()`` dicts (for
+    example the lines ``newsnlp batch`` writes) or one single article. ``include`` picks the
+    tables among ``articles``, ``entities``, ``times``, ``segments``, ``tokens`` and
+    ``sentences``. ``ids`` gives the value of the ``article`` column of each article (default:
+    the dict's ``id`` key, else the position in the input). The error records of
+    ``enrich_many(..., on_error="record")`` are skipped (their position is still counted).
+
+    The ``times`` table has a ``date`` column: the value as a pandas Timestamp when it is a plain
+    day, month or year (``2020-08-02``, ``2020-08``, ``2020``), else ``NaT``.
+    Returns a :class:`Frames` (a dict of DataFrames, with attribute access).
+    """
+    include = _check_include(include)
+    if isinstance(articles, (Article, Mapping)):
+        articles = [articles]
+    id_list = list(ids) if ids is not None else None
+    rows: dict[str, list[dict]] = {t: [] for t in include}
+    n = 0
+    for n, item in enumerate(articles, start=1):
+        if isinstance(item, Mapping) and "error" in item and "text" not in item:
+            continue  # an ErrorRecord of enrich_many(on_error="record"): no row, position kept
+        record, own_id = _as_record(item)
+        if id_list is not None:
+            if n > len(id_list):
+                raise ValueError(f"ids has {len(id_list)} values but there are more articles")
+            key = id_list[n - 1]
+        else:
+            key = own_id if own_id is not None else n - 1
+        for table, table_rows in article_rows(record, key, include).items():
+            rows[table].extend(table_rows)
+    if id_list is not None and n != len(id_list):
+        raise ValueError(f"ids has {len(id_list)} values for {n} articles")
+    return rows_to_frames(rows, include)
+
+
+def to_parquet(
+    articles: Iterable[Article | Mapping[str, Any]] | Article,
+    directory: str | Path,
+    include: Iterable[str] | str = DEFAULT_INCLUDE,
+    ids: Sequence[Any] | None = None,
+) -> dict[str, Path]:
+    """Write the tables of :func:`to_frames` as ``directory/<table>.parquet`` (pyarrow).
+
+    Returns the path of each file written. Read them back with ``pandas.read_parquet``.
+    """
+    frames = to_frames(articles, include=include, ids=ids)
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, df in frames.items():
+        path = out / f"{name}.parquet"
+        df.to_parquet(path, engine="pyarrow", index=False)
+        paths[name] = path
+    return paths

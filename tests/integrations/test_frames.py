@@ -1,0 +1,120 @@
+"""Flat pandas tables and Parquet files (``newsnlp.to_frames``, ``to_parquet``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import newsnlp
+from newsnlp.integrations.frames import timex_date, to_frames, to_parquet
+from tests.integrations.corpus import invented_items
+
+TEXT = (
+    "JAKARTA, KOMPAS.com - Presiden Joko Widodo membuka pameran di Jakarta pada Senin (3/8/2020). "
+    "Pameran itu digelar sejak Agustus 2020 selama dua minggu dan berakhir saat ini."
+)
+
+
+@pytest.fixture(scope="module")
+def articles(default_pipeline):
+    return [default_pipeline(TEXT), *default_pipeline.pipe(invented_items(4))]
+
+
+def test_lazy_export_is_the_function():
+    assert newsnlp.to_frames is to_frames
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-08-02", dt.date(2020, 8, 2)),
+        ("2020-08", dt.date(2020, 8, 1)),
+        ("2020", dt.date(2020, 1, 1)),
+        ("2020-02-31", None),
+        ("2020-W33", None),
+        ("2020-Q3", None),
+        ("2014-12-30TAF", None),
+        ("2020-08-03T14:20", None),
+        ("P2W", None),
+        ("PRESENT_REF", None),
+        (None, None),
+    ],
+)
+def test_timex_date(value, expected):
+    assert timex_date(value) == expected
+
+
+def test_tables_match_the_records(articles):
+    frames = to_frames(articles)
+    assert list(frames) == ["articles", "entities", "times", "segments", "tokens"]
+    assert frames.articles["article"].tolist() == [0, 1, 2, 3, 4]
+    assert len(frames.entities) == sum(len(a.entities) for a in articles)
+    assert len(frames.tokens) == sum(len(a.tokens) for a in articles)
+    assert frames.articles["n_tokens"].tolist() == [len(a.tokens) for a in articles]
+    texts = dict(zip(frames.articles["article"], frames.articles["text"]))
+    for name in ("entities", "times", "segments", "tokens"):
+        df = frames[name]
+        for key, start, end, text in zip(df["article"], df["start"], df["end"], df["text"]):
+            assert texts[key][start:end] == text
+    ents = frames.entities[frames.entities["article"] == 0]
+    assert "Joko Widodo" in set(ents["text"])
+    assert set(ents["label"]) <= set(newsnlp.record.ENTITY_LABELS)
+    assert ents["entity_id"].dtype == "Int64"
+
+
+def test_times_have_dates(articles):
+    times = to_frames(articles[0], include="times").times
+    by_text = dict(zip(times["text"], times["date"]))
+    assert by_text["Senin (3/8/2020)"] == pd.Timestamp("2020-08-03")
+    assert by_text["Agustus 2020"] == pd.Timestamp("2020-08-01")
+    durations = times[times["type"] == "DURATION"]
+    assert len(durations) >= 1 and durations["date"].isna().all()
+    assert pd.api.types.is_datetime64_any_dtype(times["date"])
+
+
+def test_dicts_and_ids(articles):
+    dicts = [dict(a.to_dict(), id=f"x{i}") for i, a in enumerate(articles)]
+    frames = to_frames(dicts, include=("articles", "entities"))
+    assert frames.articles["article"].tolist() == [f"x{i}" for i in range(len(articles))]
+    assert set(frames.entities["article"]) <= set(frames.articles["article"])
+    named = to_frames(articles, include=["articles"], ids=list("abcde"))
+    assert named.articles["article"].tolist() == list("abcde")
+    assert named.articles.loc[0, "published_date"] == pd.Timestamp("2020-08-03")
+    with pytest.raises(ValueError):
+        to_frames(articles, ids=["only-one"])
+    with pytest.raises(ValueError):
+        to_frames(articles, include=("nope",))
+
+
+def test_empty_input_keeps_columns():
+    frames = to_frames([], include=("articles", "times"))
+    assert len(frames.times) == 0
+    assert "date" in frames.times.columns and "published" in frames.articles.columns
+
+
+def test_parquet_round_trip(articles, tmp_path):
+    paths = to_parquet(articles, tmp_path / "out", ids=[f"id{i}" for i in range(len(articles))])
+    assert sorted(p.name for p in paths.values()) == sorted(
+        f"{t}.parquet" for t in ("articles", "entities", "times", "segments", "tokens")
+    )
+    frames = to_frames(articles, ids=[f"id{i}" for i in range(len(articles))])
+    ents = pd.read_parquet(paths["entities"])
+    assert ents["text"].tolist() == frames.entities["text"].tolist()
+    assert ents["start"].tolist() == frames.entities["start"].tolist()
+    times = pd.read_parquet(paths["times"])
+    assert times["date"].tolist() == frames.times["date"].tolist()
+    arts = pd.read_parquet(paths["articles"])
+    assert [list(x) for x in arts["authors"]] == [list(x) for x in frames.articles["authors"]]
+
+
+def test_error_records_are_skipped():
+    from newsnlp import enrich_many
+
+    items = [{"text": "Banjir melanda Bekasi pada Senin (3/8/2020)."}, {"text": 42}, "Gempa di Malang kemarin."]
+    results = list(enrich_many(items, on_error="record", progress=False))
+    assert isinstance(results[1], dict) and results[1]["error"]
+    frames = to_frames(results, include=("articles", "times"))
+    assert frames.articles["article"].tolist() == [0, 2]
+    assert set(frames.times["article"]) <= {0, 2}
