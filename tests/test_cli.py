@@ -65,3 +65,49 @@ def test_console_script_runs():
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["language"] == "id"
+
+
+def test_batch_csv_in_parquet_out_with_workers_and_resume(tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.csv"
+    rows = [
+        {
+            "doc": f"d{i}",
+            "isi": f"Banjir merendam {i} rumah di Bekasi, Senin (3/8/2020).",
+            "published": "2020-08-04",
+        }
+        for i in range(4)
+    ]
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["doc", "isi", "published"])
+        writer.writeheader()
+        writer.writerows(rows[:2])
+    out = tmp_path / "out.parquet"
+    args = ["batch", str(src), "-o", str(out), "--text-field", "isi", "--id-field", "doc", "--quiet"]
+    assert main([*args, "--workers", "2"]) == 0
+    table = pq.read_table(out).to_pylist()
+    assert [r["id"] for r in table] == ["d0", "d1"]
+    record = json.loads(table[0]["record"])
+    assert record["metadata"]["published"] == "2020-08-04"
+    assert any(t["value"] == "2020-08-03" for t in record["times"])
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["doc", "isi", "published"])
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main([*args, "--resume"]) == 0
+    assert [r["id"] for r in pq.read_table(out).to_pylist()] == ["d0", "d1", "d2", "d3"]
+
+
+def test_batch_parquet_in(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": 7, "text": "KPK menahan dua tersangka kemarin."}]), src)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--quiet"]) == 0
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert row["id"] == 7 and row["text"].startswith("KPK")
