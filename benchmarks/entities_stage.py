@@ -1,6 +1,7 @@
 """Speed of the entities stage and quality of its fuzzy name matching.
 
     OMP_NUM_THREADS=1 python benchmarks/entities_stage.py [--limit N] [--no-fuzzy-eval]
+    OMP_NUM_THREADS=1 python benchmarks/entities_stage.py --scaling [--sizes 0.1,0.4,1]
 
 Prints three tables:
 
@@ -12,6 +13,11 @@ Prints three tables:
    substitution, transposition) or by case/space changes -> share resolved to the right entry,
    to a wrong one, or not at all; and capitalised words of news-dev that are not gazetteer names
    (nor common words) -> share that fuzzy-match anything (false matches); ms per lookup.
+
+With ``--scaling``: CPU time and peak RSS of ``Pipeline(stages=("text", "entities"))`` on one
+long input of 0.1 / 0.4 / 1 MB, each size in a fresh process: a single line (an invented
+sentence pattern with whitespace runs, repeated capitalised words and titled names, no line
+break) and news-dev articles concatenated. Time and memory must grow linearly with the size.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -166,11 +174,67 @@ def fuzzy_eval(gaz: gazmod.Gazetteer, arts, n: int = 400, seed: int = 7) -> None
     print(f"unblocked extractOne(WRatio) over {len(keys)} keys: {(time.perf_counter() - t) / 20 * 1000:.1f} ms/lookup")
 
 
+#: One invented "sentence" of the single-line input (no line break anywhere).
+_LINE_UNIT = (
+    "Presiden Joko Widodo bertemu Menteri Keuangan Sri Mulyani di Jakarta,   Senin (16/6/2025).      "
+    "Komisi Pemberantasan Korupsi (KPK) menilai Bupati Sleman Kustini Sri Purnomo dan Jakarta Jakarta "
+    "Jakarta Piala Dunia 2022 Microsoft TikTok Satya Nadella \t\t   ByteDance Xpeng G6 Amerika Serikat. "
+)
+
+
+def scaling_text(kind: str, size: int) -> str:
+    """A ``size``-character input: ``line`` (one line) or ``articles`` (news-dev concatenated)."""
+    if kind == "line":
+        unit = _LINE_UNIT
+    else:
+        unit = "\n\n".join(r["text"] for r in load_articles(None)) + "\n\n"
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def scaling_one(kind: str, size: int) -> None:
+    """Run in a fresh process: print CPU seconds, peak RSS before/after, entities, as JSON."""
+    nlp = Pipeline(stages=("text", "entities"))
+    nlp("Presiden Joko Widodo di Jakarta.")  # warm-up
+    text = scaling_text(kind, size)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    c = time.process_time()
+    art = nlp(text)
+    cpu = time.process_time() - c
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"cpu": cpu, "rss0": rss0 / 1024, "rss1": rss1 / 1024, "n": len(art.entities)}))
+
+
+def scaling(sizes: list[float]) -> None:
+    print("Scaling: one input per fresh process, text + entities stages, CPU time and peak RSS")
+    print(f"{'input':<10} {'MB':>5} {'CPU s':>8} {'s/MB':>7} {'peak RSS MB':>12} {'+RSS MB':>8} {'entities':>9}")
+    for kind in ("line", "articles"):
+        for mb in sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "--scaling-one", kind, str(int(mb * 1_000_000))],
+                capture_output=True, text=True, check=True,
+            ).stdout.strip().splitlines()[-1]
+            r = json.loads(out)
+            print(
+                f"{kind:<10} {mb:>5.2f} {r['cpu']:>8.2f} {r['cpu'] / mb:>7.2f} {r['rss1']:>12.0f}"
+                f" {r['rss1'] - r['rss0']:>8.0f} {r['n']:>9}",
+                flush=True,
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-fuzzy-eval", action="store_true")
+    ap.add_argument("--scaling", action="store_true", help="time and memory on long inputs")
+    ap.add_argument("--sizes", default="0.1,0.4,1", help="input sizes in MB for --scaling")
+    ap.add_argument("--scaling-one", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.scaling_one:
+        scaling_one(args.scaling_one[0], int(args.scaling_one[1]))
+        return
+    if args.scaling:
+        scaling([float(x) for x in args.sizes.split(",")])
+        return
 
     # 1. load times
     t = time.perf_counter()

@@ -35,6 +35,12 @@ DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ner_model"
 #: Labels the model predicts.
 MODEL_LABELS = ("PER", "ORG", "LOC")
 
+#: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
+MAX_CHUNK_TOKENS = 5000
+#: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).
+MAX_BATCH_TOKENS = 20_000
+_SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
+
 
 @dataclass(frozen=True)
 class ModelMention:
@@ -145,30 +151,46 @@ class NerModel:
         on one. Tokens without a letter or digit are trimmed from the edges of a mention; mentions without
         a letter, and all-lower-case mentions in a piece that otherwise uses capitals, are dropped.
         """
-        pieces: list[tuple[int, list[int]]] = []  # (document number, token indices)
+        pieces: list[tuple[int, list[int], bool]] = []  # (document number, token indices, cased)
         for n, (words, spaces) in enumerate(docs):
             if len(words) != len(spaces):
                 raise ValueError(f"document {n}: {len(words)} words but {len(spaces)} space flags")
             for idx in _pieces(words):
-                pieces.append((n, idx))
-        spacy_docs = (
-            self.make_doc([docs[n][0][i] for i in idx], _piece_spaces(docs[n][1], idx)) for n, idx in pieces
-        )
+                cased = any(words[i][:1].isupper() for i in idx[1:])
+                for chunk in _chunks(words, idx, MAX_CHUNK_TOKENS):
+                    pieces.append((n, chunk, cased))
         out: list[list[ModelMention]] = [[] for _ in docs]
-        for (n, idx), doc in zip(pieces, self.predict_docs(spacy_docs, batch_size=batch_size)):
-            cased = _is_cased(doc)
+        for group in _batches(pieces, batch_size, MAX_BATCH_TOKENS):
+            spacy_docs = [self.make_doc([docs[n][0][i] for i in idx], _piece_spaces(docs[n][1], idx)) for n, idx, _ in group]
+            self._tag(group, spacy_docs, out)
+        return out
+
+    def _tag(self, group: list[tuple[int, list[int], bool]], spacy_docs: list[Doc], out: list[list[ModelMention]]) -> None:
+        for (n, idx, cased), doc in zip(group, self.predict_docs(spacy_docs, batch_size=len(spacy_docs))):
             for ent in doc.ents:
                 a, b = _trim(doc, ent.start, ent.end)
                 if a < b and _plausible(doc, a, b, cased):
                     out[n].append(
                         ModelMention(idx[a], idx[b - 1] + 1, ent.label_, self.score_for(ent.label_, b - a))
                     )
-        return out
 
 
-def _is_cased(doc: Doc) -> bool:
-    """Whether the piece uses capitals (beyond its first word): then names are capitalised."""
-    return any(t.text[:1].isupper() for t in doc[1:])
+def _batches(pieces: list, max_docs: int, max_tokens: int) -> list[list]:
+    """Consecutive groups of at most ``max_docs`` pieces and (unless one piece is longer)
+    ``max_tokens`` tokens: the model runs each group at once, so this bounds its memory."""
+    out: list[list] = []
+    cur: list = []
+    n_tok = 0
+    for p in pieces:
+        k = len(p[1])
+        if cur and (len(cur) >= max_docs or n_tok + k > max_tokens):
+            out.append(cur)
+            cur, n_tok = [], 0
+        cur.append(p)
+        n_tok += k
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _plausible(doc: Doc, start: int, end: int, cased: bool) -> bool:
@@ -202,6 +224,25 @@ def _pieces(words: list[str]) -> list[list[int]]:
         cur.append(i)
     if cur:
         out.append(cur)
+    return out
+
+
+def _chunks(words: list[str], idx: list[int], limit: int) -> list[list[int]]:
+    """Cut a piece longer than ``limit`` tokens into chunks of at most ``limit`` tokens, after the
+    last sentence end (``.``, ``!``, ``?``) of each window when there is one in its second half."""
+    if len(idx) <= limit:
+        return [idx]
+    out: list[list[int]] = []
+    a = 0
+    while len(idx) - a > limit:
+        cut = a + limit
+        for k in range(a + limit - 1, a + limit // 2, -1):
+            if words[idx[k]] in _SENTENCE_END:
+                cut = k + 1
+                break
+        out.append(idx[a:cut])
+        a = cut
+    out.append(idx[a:])
     return out
 
 

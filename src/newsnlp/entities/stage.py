@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,7 +107,8 @@ class EntityStage(BaseStage):
         gaz_hits = self.gaz.match(text, ps, norms) if self.use_gazetteer else []
         model_cands = self._model_candidates(article, model_mentions or [])
         gaz_cands = self._gaz_candidates(gaz_hits)
-        model_cands = [m for m in model_cands if clean_model_span(text, m, self.gaz, gaz_cands)]
+        gaz_index = _GazIndex(gaz_cands)
+        model_cands = [m for m in model_cands if clean_model_span(text, m, self.gaz, gaz_index)]
         chosen = combine(gaz_cands + model_cands, self.gaz, text)
         if self.use_gazetteer:
             chosen = add_pattern_mentions(text, chosen, self.gaz)
@@ -278,10 +281,18 @@ def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mentio
         )
     ]
     if vetoes:
+        vetoes.sort(key=lambda c: c.start)
+        veto_starts = [c.start for c in vetoes]
         keep = []
         for m in pool:
             if m.source == "model":
-                inner = [c for c in vetoes if c.start >= m.start and c.end <= m.end and (c.start, c.end) != (m.start, m.end)]
+                inner = []
+                for k in range(bisect_left(veto_starts, m.start), len(vetoes)):
+                    c = vetoes[k]
+                    if c.start >= m.end:
+                        break
+                    if c.end <= m.end and (c.start, c.end) != (m.start, m.end):
+                        inner.append(c)
                 if inner and m.label == "PER":
                     # a PER span with words before a known person's name (DKPP Jimly Asshiddiqie)
                     last = [
@@ -321,13 +332,41 @@ def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mentio
 # ---------------------------------------------------------------------------------------------
 # titles and roles
 # ---------------------------------------------------------------------------------------------
+_LEN_TABLES: dict[int, tuple[list[str], list[tuple[int, frozenset[str]]] | None]] = {}
+
+
+def _len_table(words: list[str]) -> list[tuple[int, frozenset[str]]] | None:
+    """``words`` lower-cased and grouped by length, longest first (``None`` when lower-casing
+    changes a word's length); cached per list, the gazetteer's lists never change."""
+    hit = _LEN_TABLES.get(id(words))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    table: list[tuple[int, frozenset[str]]] | None = None
+    if all(len(w.lower()) == len(w) for w in words):
+        by_len: dict[int, set[str]] = {}
+        for w in words:
+            by_len.setdefault(len(w), set()).add(w.lower())
+        table = [(n, frozenset(ws)) for n, ws in sorted(by_len.items(), reverse=True)]
+    _LEN_TABLES[id(words)] = (words, table)
+    return table
+
+
 def _title_before(text: str, end: int, words: list[str]) -> str | None:
-    """The longest entry of ``words`` that ends at ``end`` on a word boundary (any case)."""
+    """The longest entry of ``words`` that ends at ``end`` on a word boundary (any case).
+
+    ``words`` is sorted longest first (as the gazetteer's lists are)."""
     head = text[max(0, end - 40) : end]
     low = head.lower()
-    for w in words:
-        if low.endswith(w.lower()):
-            s = len(head) - len(w)
+    table = _len_table(words)
+    if table is None:
+        lengths = [(len(w), w.lower()) for w in words]
+    else:
+        # one set lookup per distinct length instead of one endswith per word: same result,
+        # since the outcome depends only on the length of the matching entry
+        lengths = [(n, low[len(low) - n :]) for n, keys in table if n <= len(low) and low[len(low) - n :] in keys]
+    for n, wl in lengths:
+        if low.endswith(wl):
+            s = len(head) - n
             if s == 0 and end - 40 > 0:
                 continue
             if s > 0 and head[s - 1].isalnum():
@@ -347,10 +386,14 @@ def strip_title(text: str, m: Mention, gaz: Gazetteer) -> None:
         stripped = False
         span = text[m.start : m.end]
         low = span.lower()
-        for t in gaz.titles:
-            tl = t.lower()
-            if low.startswith(tl) and len(span) > len(t) and span[len(t)] in " \u00a0":
-                rest = span[len(t) :].lstrip(" \u00a0")
+        table = _len_table(gaz.titles)
+        if table is None:
+            cands = [(len(t), t.lower()) for t in gaz.titles]
+        else:  # one set lookup per distinct title length (see _title_before)
+            cands = [(n, low[:n]) for n, keys in table if low[:n] in keys]
+        for n, tl in cands:
+            if low.startswith(tl) and len(span) > n and span[n] in " \u00a0":
+                rest = span[n:].lstrip(" \u00a0")
                 if rest and rest[0].isupper():
                     m.start = m.end - len(rest)
                     stripped = True
@@ -376,7 +419,19 @@ def _trim_punct(text: str, m: Mention) -> None:
 _LOWER_EDGE_OK = frozenset({"bin", "binti", "van", "von", "de", "da", "al", "el"})
 
 
-def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Mention]) -> bool:
+class _GazIndex:
+    """Gazetteer candidates indexed by span and by start, for :func:`clean_model_span`."""
+
+    __slots__ = ("by_start", "spans")
+
+    def __init__(self, cands: list[Mention]) -> None:
+        self.spans = {(g.start, g.end) for g in cands}
+        self.by_start: dict[int, list[Mention]] = {}
+        for g in cands:
+            self.by_start.setdefault(g.start, []).append(g)
+
+
+def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Mention] | _GazIndex) -> bool:
     """Tidy a model span; ``False`` when nothing name-like is left (docs/entities.md, step 0).
 
     * an unbalanced ``(`` cuts the span before it (``Komisi Yudisial (KY``);
@@ -389,6 +444,7 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     * a PER span after a title that starts with a known place or organisation loses it
       (``Presiden [Perancis Jacques Chirac]`` -> ``Jacques Chirac``, title ``Presiden Perancis``).
     """
+    index = gaz_cands if isinstance(gaz_cands, _GazIndex) else _GazIndex(gaz_cands)
     span = text[m.start : m.end]
     if "\n" in span:
         # a span across a line break: keep its longest line (BBC INDONESIA)\n\nPihaknya)
@@ -430,7 +486,7 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
         return False  # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest
     if all(w.lower() in gaz.title_set for w in words):
         return False  # a title or role alone (CEO, Presiden) is not a name
-    if m.label == "PER" and len(words) >= 3 and not any(g.start == m.start and g.end == m.end for g in gaz_cands):
+    if m.label == "PER" and len(words) >= 3 and (m.start, m.end) not in index.spans:
         # a headline-cased word after a name (Siti Nurjanah Sidang)
         while len(words) > 2 and words[-1].isalpha() and name_key(words[-1]) in gaz.common:
             m.end = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
@@ -441,8 +497,8 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     while before > 0 and text[before - 1] in " \u00a0":
         before -= 1
     if m.label == "PER" and _title_before(text, before, gaz.titles):
-        for g in gaz_cands:
-            if g.start == m.start and g.end < m.end and g.label in ("LOC", "ORG"):
+        for g in index.by_start.get(m.start, ()):
+            if g.end < m.end and g.label in ("LOC", "ORG"):
                 rest = text[g.end : m.end]
                 if rest[:1] in (" ", "\u00a0") and rest.strip()[:1].isupper():
                     m.start = m.end - len(rest.lstrip(" \u00a0"))
@@ -463,6 +519,7 @@ def attach_titles(text: str, ms: list[Mention], gaz: Gazetteer) -> None:
     ``Gubernur Jawa Tengah``; ``Presiden Donald Trump`` -> title ``Presiden``.
     """
     by_end = {m.end: m for m in ms}
+    org_loc: _Cover | None = None
     for m in ms:
         if m.label != "PER" or m.title or m.role:
             continue
@@ -485,15 +542,21 @@ def attach_titles(text: str, ms: list[Mention], gaz: Gazetteer) -> None:
                 if title is not None:
                     m.title = title
                 else:
-                    m.title = _long_title_before(text, gap.start(), ms, gaz)
+                    if org_loc is None:
+                        org_loc = _Cover(len(text), [(o.start, o.end) for o in ms if o.label in ("ORG", "LOC")])
+                    m.title = _long_title_before(text, gap.start(), ms, gaz, org_loc)
 
 
-def _long_title_before(text: str, end: int, ms: list[Mention], gaz: Gazetteer) -> str | None:
+def _long_title_before(
+    text: str, end: int, ms: list[Mention], gaz: Gazetteer, spans: _Cover | None = None
+) -> str | None:
     """A title followed by capitalised common words or ORG/LOC mentions ending at ``end``
-    (``Menteri Keuangan``, ``Kepala Dinas Kesehatan Bantul``)."""
+    (``Menteri Keuangan``, ``Kepala Dinas Kesehatan Bantul``). ``spans``: the ORG/LOC mentions
+    of ``ms`` (built once by the caller; built here when missing)."""
     head_start = max(0, end - 80)
     words = list(re.finditer(r"[^\s,;:()]+", text[head_start:end]))
-    spans = [(m.start, m.end) for m in ms if m.label in ("ORG", "LOC")]
+    if spans is None:
+        spans = _Cover(len(text), [(m.start, m.end) for m in ms if m.label in ("ORG", "LOC")])
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         w = words[k].group()
         ws = head_start + words[k].start()
@@ -588,11 +651,13 @@ def add_rule_mentions(
         if sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
             continue
         long_m = None
-        before = text[: am.start()].rstrip(" \u00a0")
-        if len(before) < am.start():
-            long_m = ends.get(len(before))
+        before_end = am.start()  # len(text[: am.start()].rstrip(" \u00a0")), without the copy
+        while before_end > 0 and text[before_end - 1] in " \u00a0":
+            before_end -= 1
+        if before_end < am.start():
+            long_m = ends.get(before_end)
             if long_m is None:
-                long_m = _initials_mention(text, len(before), acr, gaz)
+                long_m = _initials_mention(text, before_end, acr, gaz)
                 if long_m is not None and not _has_org_head(text[long_m.start : long_m.end], gaz):
                     long_m = None
                 if long_m is not None and free(long_m.start, long_m.end):
@@ -743,7 +808,14 @@ def add_pattern_mentions(text: str, chosen: list[Mention], gaz: Gazetteer) -> li
       inside it are absorbed; a mention crossing its edge cancels it.
     * A known company followed by a model number is a PRODUCT (``Xpeng G6``, ``Boeing 737``).
     """
-    out = list(chosen)
+    # the mentions overlapping a phrase are found by bisection over the mentions sorted by start
+    # (looking back by the longest mention); phrases come in text order and never overlap, so
+    # an EVENT added for one phrase never overlaps a later one
+    by_start = sorted(chosen, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
+    longest = max((m.end - m.start for m in by_start), default=0)
+    removed: set[int] = set()
+    added: list[Mention] = []
     for pm in _PHRASE.finditer(text):
         if " " not in pm.group() and "\u00a0" not in pm.group():
             continue
@@ -754,14 +826,18 @@ def add_pattern_mentions(text: str, chosen: list[Mention], gaz: Gazetteer) -> li
             continue
         a, b = span
         s, e = pm.start() + words[a][0], pm.start() + words[b - 1][1]
-        inside = [m for m in out if m.start < e and s < m.end]
+        inside = [
+            by_start[k]
+            for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
+            if s < by_start[k].end and id(by_start[k]) not in removed
+        ]
         if any(m.start < s or m.end > e for m in inside):
             continue
         if any(m.label == "EVENT" and (m.start, m.end) == (s, e) for m in inside):
             continue
-        entry = next((m.entry for m in inside if m.label == "EVENT" and (m.start, m.end) == (s, e)), None)
-        out = [m for m in out if m not in inside]
-        out.append(Mention(s, e, "EVENT", "rule", SCORE_RULE, PRIO_RULE, entry))
+        removed.update(id(m) for m in inside)
+        added.append(Mention(s, e, "EVENT", "rule", SCORE_RULE, PRIO_RULE, None))
+    out = [m for m in chosen if id(m) not in removed] + added
     for m in list(out):
         if m.source == "model":
             # the model's own span over a brand and a model number (Xpeng X9 as PER or ORG)
@@ -877,42 +953,47 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
         if m.link is not None and id(m.link) in pos:
             union(pos[id(m.link)], i)
     # PER names: a shorter mention whose words are the first or last words of a fuller one
-    pers = [(i, text[m.start : m.end].split()) for i, m in enumerate(ms) if m.label == "PER"]
+    # (the fuller mentions are found through an index of every proper prefix and suffix of
+    # every PER mention, so this is linear in the number of mentions, not quadratic)
+    pers = [(i, tuple(text[m.start : m.end].split())) for i, m in enumerate(ms) if m.label == "PER"]
+    fuller: dict[tuple, list[int]] = {}  # (words) and (words, entry) -> mention indices, in order
+    for j, full in pers:
+        entry_j = ms[j].entry
+        parts = {full[:k] for k in range(1, len(full))} | {full[-k:] for k in range(1, len(full))}
+        for part in parts:
+            fuller.setdefault((part,), []).append(j)
+            fuller.setdefault((part, entry_j), []).append(j)
     for i, words in pers:
-        best = None
         own = ms[i].entry
-        for j, full in pers:
-            if len(full) <= len(words):
-                continue
-            if own is not None and ms[j].entry != own:
-                continue  # "Trump" linked to Donald Trump never joins "Ivanka Trump"
-            if full[: len(words)] == words or full[-len(words) :] == words:
-                dist = (0 if j < i else 1, abs(j - i))
-                if best is None or dist < best[0]:
-                    best = (dist, j)
-        if best is not None:
-            union(best[1], i)
+        # "Trump" linked to Donald Trump never joins "Ivanka Trump"
+        cands = fuller.get((words,) if own is None else (words, own))
+        if not cands:
+            continue
+        k = bisect_left(cands, i)  # the nearest fuller name before, else the nearest after
+        union(cands[k - 1] if k > 0 else cands[k], i)
     # acronyms spelled by the initials of an ORG in the article
     orgs = [(i, m) for i, m in enumerate(ms) if m.label == "ORG"]
+    by_initials: dict[tuple[str, int], list[int]] = {}
+    for j, o in orgs:
+        words = [w for w in text[o.start : o.end].split() if w.lower() not in gaz.particles]
+        if 2 <= len(words) <= 8:
+            by_initials.setdefault(("".join(w[0] for w in words).upper(), len(words)), []).append(j)
     for i, m in orgs:
         s = text[m.start : m.end]
         if not (s.isupper() and 2 <= len(s) <= 8 and s.isalpha()):
             continue
-        for j, o in orgs:
-            if j == i:
-                continue
-            words = [w for w in text[o.start : o.end].split() if w.lower() not in gaz.particles]
-            if len(words) == len(s) and "".join(w[0] for w in words).upper() == s:
-                union(j, i)
-                break
+        js = [j for j in by_initials.get((s, len(s)), [])[:2] if j != i]
+        if js:
+            union(js[0], i)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     entities: list[Entity] = []
     for gid, (_root, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
-        entries = [ms[i].entry for i in members if ms[i].entry is not None]
-        entry = max(set(entries), key=lambda e: (entries.count(e), -gaz.tiers[e])) if entries else None
+        entries = Counter(ms[i].entry for i in members if ms[i].entry is not None)
+        # (ties in set order, which for ints is deterministic)
+        entry = max(set(entries), key=lambda e: (entries[e], -gaz.tiers[e])) if entries else None
         if entry is not None:
             label = gaz.labels[entry]
             canonical = gaz.names[entry]
@@ -923,8 +1004,10 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
                 if len(fullest.split()) > len(canonical.split()):
                     canonical = fullest
         else:
-            labels = [ms[i].label for i in members]
-            label = max(set(labels), key=lambda lab: (labels.count(lab), lab == "PER"))
+            # a tie goes to PER, else to the label seen first (not to set order, which
+            # depends on the process's string hash seed)
+            labels = Counter(ms[i].label for i in members)
+            label = max(labels, key=lambda lab: (labels[lab], lab == "PER"))
             canonical = max(
                 (" ".join(text[ms[i].start : ms[i].end].split()) for i in members),
                 key=lambda s: (len(s.split()), len(s)),

@@ -20,8 +20,9 @@ from typing import NamedTuple
 
 __all__ = ["DROPPED", "Piece", "name_key", "name_pieces", "norm", "pieces"]
 
-#: A token with the whitespace before it: every character of a text is in one of them.
-_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
+#: A token; only whitespace lies between two consecutive tokens. (Not ``(\s*)(token)``: that
+#: pattern retries every position of a trailing whitespace run, quadratic in its length.)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 #: Inside a mixed token (``2025mulai``, ``G20``): runs of letters and runs of digits.
 _RUN = re.compile(r"[^\W\d_]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -47,12 +48,14 @@ def pieces(text: str) -> list[Piece]:
     """Cut ``text`` into pieces (see the module docstring)."""
     out: list[Piece] = []
     append = out.append
+    find = text.find
     pos = 0
     prev = -1
-    for gap, tok in _TOKEN.findall(text):
-        s = pos + len(gap)
-        pos = e = s + len(tok)
-        nl = bool(gap) and "\n" in gap
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        tok = m.group()
+        nl = s > pos and find("\n", pos, s) >= 0
+        pos = e
         if tok.isalpha():
             if tok.islower() or tok.isupper() or tok.istitle():
                 append(_new(Piece, (s, e, s == prev, nl)))
