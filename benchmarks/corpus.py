@@ -151,7 +151,9 @@ def main() -> None:
         "dask2": "newsnlp.dask.enrich_bag, LocalCluster 2 workers",
     }
     print(f"{rows[0]['articles']} articles, {rows[0]['chars']:,} characters\n")
-    print("| configuration | setup s | enrich s | articles/s | articles/s incl. setup | peak RSS MB (all processes) |")
+    print(
+        "| configuration | setup s | enrich s | articles/s | articles/s incl. setup | peak RSS MB (all processes) |"
+    )
     print("|---|---|---|---|---|---|")
     for r in rows:
         setup = "-" if r["config"] == "many2" else f"{r['setup_s']:.1f}"

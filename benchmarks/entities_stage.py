@@ -160,10 +160,14 @@ def fuzzy_eval(gaz: gazmod.Gazetteer, arts, n: int = 400, seed: int = 7) -> None
         lookup_ms.append((time.perf_counter() - t) * 1000)
         if r is not None:
             hits.append((w, gaz.names[r[0]], round(r[1], 1)))
-    print(f"\nrandom capitalised non-name words of news-dev: {len(cands)}, fuzzy-matched: {len(hits)} "
-          f"({len(hits) / max(1, len(cands)):.1%}; some are real variants, e.g. {hits[:6]})")
-    print(f"fuzzy lookup: median {statistics.median(lookup_ms):.3f} ms, "
-          f"p95 {sorted(lookup_ms)[int(0.95 * len(lookup_ms))]:.3f} ms")
+    print(
+        f"\nrandom capitalised non-name words of news-dev: {len(cands)}, fuzzy-matched: {len(hits)} "
+        f"({len(hits) / max(1, len(cands)):.1%}; some are real variants, e.g. {hits[:6]})"
+    )
+    print(
+        f"fuzzy lookup: median {statistics.median(lookup_ms):.3f} ms, "
+        f"p95 {sorted(lookup_ms)[int(0.95 * len(lookup_ms))]:.3f} ms"
+    )
     # the unblocked baseline
     from rapidfuzz import fuzz, process
 
@@ -171,7 +175,9 @@ def fuzzy_eval(gaz: gazmod.Gazetteer, arts, n: int = 400, seed: int = 7) -> None
     t = time.perf_counter()
     for w in cands[:20]:
         process.extractOne(w, keys, scorer=fuzz.WRatio)
-    print(f"unblocked extractOne(WRatio) over {len(keys)} keys: {(time.perf_counter() - t) / 20 * 1000:.1f} ms/lookup")
+    print(
+        f"unblocked extractOne(WRatio) over {len(keys)} keys: {(time.perf_counter() - t) / 20 * 1000:.1f} ms/lookup"
+    )
 
 
 #: One invented "sentence" of the single-line input (no line break anywhere).
@@ -206,13 +212,21 @@ def scaling_one(kind: str, size: int) -> None:
 
 def scaling(sizes: list[float]) -> None:
     print("Scaling: one input per fresh process, text + entities stages, CPU time and peak RSS")
-    print(f"{'input':<10} {'MB':>5} {'CPU s':>8} {'s/MB':>7} {'peak RSS MB':>12} {'+RSS MB':>8} {'entities':>9}")
+    print(
+        f"{'input':<10} {'MB':>5} {'CPU s':>8} {'s/MB':>7} {'peak RSS MB':>12} {'+RSS MB':>8} {'entities':>9}"
+    )
     for kind in ("line", "articles"):
         for mb in sizes:
-            out = subprocess.run(
-                [sys.executable, __file__, "--scaling-one", kind, str(int(mb * 1_000_000))],
-                capture_output=True, text=True, check=True,
-            ).stdout.strip().splitlines()[-1]
+            out = (
+                subprocess.run(
+                    [sys.executable, __file__, "--scaling-one", kind, str(int(mb * 1_000_000))],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             r = json.loads(out)
             print(
                 f"{kind:<10} {mb:>5.2f} {r['cpu']:>8.2f} {r['cpu'] / mb:>7.2f} {r['rss1']:>12.0f}"
@@ -254,7 +268,10 @@ def main() -> None:
     print("Load time")
     print(f"{'gazetteer file (gzip JSON)':<40} {t_gaz * 1000:>8.0f} ms")
     print(f"{'stage, gazetteer only (+ fuzzy index)':<40} {t_stage * 1000:>8.0f} ms")
-    print(f"{'stage, model + gazetteer':<40} {t_model * 1000:>8.0f} ms" + ("" if has_model else "  (model absent)"))
+    print(
+        f"{'stage, model + gazetteer':<40} {t_model * 1000:>8.0f} ms"
+        + ("" if has_model else "  (model absent)")
+    )
     for w in caught:
         print("  warning:", w.message)
 

@@ -64,8 +64,12 @@ def main() -> None:
     saved = [p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.html"))] * 20
     if saved:
         rows.append(("Pipeline on saved outlet pages", bench(nlp, saved, args.repeat), len(saved)))
-    print(f"{len(texts)} news-dev articles, {chars / len(texts):.0f} chars on average, best of {args.repeat}, 1 core")
-    print(f"| {'what':34s} | {'articles/s (CPU)':>16s} | {'ms/article (CPU)':>16s} | {'articles/s (wall)':>17s} |")
+    print(
+        f"{len(texts)} news-dev articles, {chars / len(texts):.0f} chars on average, best of {args.repeat}, 1 core"
+    )
+    print(
+        f"| {'what':34s} | {'articles/s (CPU)':>16s} | {'ms/article (CPU)':>16s} | {'articles/s (wall)':>17s} |"
+    )
     print(f"|{'-' * 36}|{'-' * 18}|{'-' * 18}|{'-' * 19}|")
     for name, (wall, cpu), n in rows:
         print(f"| {name:34s} | {n / cpu:16.0f} | {1000 * cpu / n:16.3f} | {n / wall:17.0f} |")

@@ -85,7 +85,10 @@ def main() -> None:
         dp_found = sum(len(run_dp(r)) for r in rows)
 
     print(f"news-dev: {n} articles, {chars:,.0f} characters on average; stage load {load_s * 1000:.0f} ms")
-    print(f"expressions found: time stage {found}" + (f", dateparser {dp_found}" if dp_found is not None else ""))
+    print(
+        f"expressions found: time stage {found}"
+        + (f", dateparser {dp_found}" if dp_found is not None else "")
+    )
     print()
     print(f"| {'system':44} | {'articles/s':>10} | {'ms/article':>10} | {'CPU ms/article':>14} |")
     print(f"|{'-' * 46}|{'-' * 12}|{'-' * 12}|{'-' * 16}|")

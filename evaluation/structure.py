@@ -31,10 +31,34 @@ GOLD_HELDOUT = REPO / "evaluation" / "structure" / "gold_heldout.jsonl"
 CLEAN = ("title", "lead", "body")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MONTHS = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mar": 3, "maret": 3, "apr": 4, "april": 4,
-    "mei": 5, "may": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "agu": 8, "agt": 8, "agustus": 8,
-    "aug": 8, "sep": 9, "september": 9, "okt": 10, "oktober": 10, "oct": 10, "nov": 11,
-    "november": 11, "des": 12, "desember": 12, "dec": 12,
+    "jan": 1,
+    "januari": 1,
+    "feb": 2,
+    "februari": 2,
+    "mar": 3,
+    "maret": 3,
+    "apr": 4,
+    "april": 4,
+    "mei": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "jul": 7,
+    "juli": 7,
+    "agu": 8,
+    "agt": 8,
+    "agustus": 8,
+    "aug": 8,
+    "sep": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "oct": 10,
+    "nov": 11,
+    "november": 11,
+    "des": 12,
+    "desember": 12,
+    "dec": 12,
 }
 
 
@@ -109,8 +133,12 @@ def evaluate(split: str, per_outlet: bool, show_errors: bool, gold_path: Path | 
         text = r["text"]
         art = nlp(text)
         starts = line_starts(text)
-        outer = [s for s in art.segments if s.label not in ("credit", "dateline") or not any(
-            o.start <= s.start and s.end <= o.end and o is not s for o in art.segments)]
+        outer = [
+            s
+            for s in art.segments
+            if s.label not in ("credit", "dateline")
+            or not any(o.start <= s.start and s.end <= o.end and o is not s for o in art.segments)
+        ]
         o_starts = [s.start for s in outer]
         gold_clean: list[str] = []
         tails = [(s, e) for s, e, lab in g["spans"] if lab not in ("dateline", "credit")]
@@ -157,7 +185,9 @@ def evaluate(split: str, per_outlet: bool, show_errors: bool, gold_path: Path | 
             md["title_n"] += 1
             md["title_found"] += bool(art.metadata.title)
             md["title_exact"] += " ".join((art.metadata.title or "").split()) == " ".join(ref_title.split())
-        ref_auth = [a.strip() for a in re.split(r",| dan ", (r.get("author") or "").split(" -")[0]) if a.strip()]
+        ref_auth = [
+            a.strip() for a in re.split(r",| dan ", (r.get("author") or "").split(" -")[0]) if a.strip()
+        ]
         if ref_auth:
             md["auth_n"] += 1
             md["auth_found"] += bool(art.metadata.authors)
@@ -176,7 +206,10 @@ def evaluate(split: str, per_outlet: bool, show_errors: bool, gold_path: Path | 
         fn = sum(v for (g_, p_), v in conf.items() if g_ == lab and p_ != lab)
         per_label[lab] = (*prf(tp, fp, fn), tp + fn)
     return {
-        "split": split, "articles": len(gold), "lines": n_lines, "stages": stages,
+        "split": split,
+        "articles": len(gold),
+        "lines": n_lines,
+        "stages": stages,
         "line_accuracy": n_ok / n_lines if n_lines else 0.0,
         "per_label": per_label,
         "body_token_prf": prf(tok_tp, tok_fp, tok_fn),
@@ -188,8 +221,10 @@ def evaluate(split: str, per_outlet: bool, show_errors: bool, gold_path: Path | 
 
 
 def report(res: dict) -> None:
-    print(f"\n== split {res['split']}: {res['articles']} articles, {res['lines']} lines "
-          f"(pipeline stages: {', '.join(res['stages'])})")
+    print(
+        f"\n== split {res['split']}: {res['articles']} articles, {res['lines']} lines "
+        f"(pipeline stages: {', '.join(res['stages'])})"
+    )
     print(f"line accuracy            {res['line_accuracy']:.4f}")
     p, r, f = res["body_token_prf"]
     print(f"body-text tokens P/R/F1  {p:.4f} / {r:.4f} / {f:.4f}")
@@ -203,10 +238,14 @@ def report(res: dict) -> None:
     def frac(a: str, b: str) -> str:
         return f"{m.get(a, 0)}/{m.get(b, 0)}"
 
-    print(f"metadata title: found {frac('title_found', 'title_n')}, exact {frac('title_exact', 'title_n')} "
-          "(most news-dev texts do not contain their headline)")
+    print(
+        f"metadata title: found {frac('title_found', 'title_n')}, exact {frac('title_exact', 'title_n')} "
+        "(most news-dev texts do not contain their headline)"
+    )
     print(f"metadata authors: found {frac('auth_found', 'auth_n')}, exact {frac('auth_exact', 'auth_n')}")
-    print(f"metadata published (date part): found {frac('pub_found', 'pub_n')}, exact {frac('pub_exact', 'pub_n')}")
+    print(
+        f"metadata published (date part): found {frac('pub_found', 'pub_n')}, exact {frac('pub_exact', 'pub_n')}"
+    )
     if res["per_outlet"]:
         for o, a in sorted(res["per_outlet"].items()):
             print(f"  {o:18s} line accuracy {a:.4f}")
@@ -218,15 +257,19 @@ def report(res: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="both", choices=["dev", "test", "all", "both", "heldout", "fresh"])
-    ap.add_argument("--gold", type=Path, default=None, help="gold file (default: gold.jsonl, or "
-                    "gold_heldout.jsonl for --split heldout)")
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        help="gold file (default: gold.jsonl, or gold_heldout.jsonl for --split heldout)",
+    )
     ap.add_argument("--per-outlet", action="store_true")
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"missing {DATA}", file=sys.stderr)
         return 1
-    for split in (["dev", "test"] if args.split == "both" else [args.split]):
+    for split in ["dev", "test"] if args.split == "both" else [args.split]:
         report(evaluate(split, args.per_outlet, args.errors, args.gold))
     return 0
 

@@ -58,8 +58,16 @@ def _gold_sentences():
         pos = 0
         for g in r["gold"]:
             start = r["text"].find(g[0], pos)
-            gold.append({"start": start, "end": start + len(g[0]), "type": g[1], "value": g[2], "anchor": g[3],
-                         "mod": g[4] if len(g) > 4 else None})
+            gold.append(
+                {
+                    "start": start,
+                    "end": start + len(g[0]),
+                    "type": g[1],
+                    "value": g[2],
+                    "anchor": g[3],
+                    "mod": g[4] if len(g) > 4 else None,
+                }
+            )
             pos = start + 1
         docs.append({"id": f"s{i}", "text": r["text"], "published": r["published"], "gold": gold})
     return docs
@@ -69,8 +77,10 @@ def run_newsnlp(doc):
     from newsnlp.temporal import tag_times
 
     times, _ = tag_times(doc["text"], doc["published"])
-    return [{"start": t.start, "end": t.end, "type": t.type, "value": t.value, "anchor": t.anchor, "mod": t.mod}
-            for t in times]
+    return [
+        {"start": t.start, "end": t.end, "type": t.type, "value": t.value, "anchor": t.anchor, "mod": t.mod}
+        for t in times
+    ]
 
 
 def run_dateparser(doc):
@@ -88,9 +98,16 @@ def run_dateparser(doc):
             continue
         pos = start + len(surface)
         has_time = value.hour or value.minute
-        out.append({"start": start, "end": pos, "type": "TIME" if has_time else "DATE",
-                    "value": value.strftime("%Y-%m-%dT%H:%M") if has_time else value.date().isoformat(),
-                    "anchor": None, "mod": None})
+        out.append(
+            {
+                "start": start,
+                "end": pos,
+                "type": "TIME" if has_time else "DATE",
+                "value": value.strftime("%Y-%m-%dT%H:%M") if has_time else value.date().isoformat(),
+                "anchor": None,
+                "mod": None,
+            }
+        )
     return out
 
 
@@ -113,7 +130,9 @@ def score(docs, system, errors=False):
                 match = j
                 break
             if match is None:
-                err_lines.append(f"{doc['id']} MISS {doc['text'][g['start']:g['end']]!r} {g['type']} {g['value']}")
+                err_lines.append(
+                    f"{doc['id']} MISS {doc['text'][g['start'] : g['end']]!r} {g['type']} {g['value']}"
+                )
                 continue
             used.add(match)
             p = pred[match]
@@ -123,14 +142,18 @@ def score(docs, system, errors=False):
             if p["value"] == g["value"]:
                 val_ok += 1
             else:
-                err_lines.append(f"{doc['id']} VALUE {doc['text'][p['start']:p['end']]!r} sys={p['value']} gold={g['value']}"
-                                 f" (gold span {doc['text'][g['start']:g['end']]!r})")
+                err_lines.append(
+                    f"{doc['id']} VALUE {doc['text'][p['start'] : p['end']]!r} sys={p['value']} gold={g['value']}"
+                    f" (gold span {doc['text'][g['start'] : g['end']]!r})"
+                )
             type_ok += p["type"] == g["type"]
             anchor_ok += p["anchor"] == g["anchor"]
         sys_val_ok = val_ok
         for j, p in enumerate(pred):
             if j not in used:
-                err_lines.append(f"{doc['id']} FALSE {doc['text'][p['start']:p['end']]!r} {p['type']} {p['value']}")
+                err_lines.append(
+                    f"{doc['id']} FALSE {doc['text'][p['start'] : p['end']]!r} {p['type']} {p['value']}"
+                )
 
     def prf(tp_sys, tp_gold):
         prec = tp_sys / n_sys if n_sys else 0.0
@@ -156,10 +179,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="TempEval-3 style scores for the time stage")
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print misses, false alarms and wrong values")
-    ap.add_argument("--gold", action="append", metavar="FILE",
-                    help="news-dev gold file(s) to score (a path, or a name in evaluation/time/, e.g. "
-                         "gold_newsdev_heldout.jsonl); 'sentences' scores the written sentences. Default: "
-                         "gold_newsdev.jsonl and the sentences")
+    ap.add_argument(
+        "--gold",
+        action="append",
+        metavar="FILE",
+        help="news-dev gold file(s) to score (a path, or a name in evaluation/time/, e.g. "
+        "gold_newsdev_heldout.jsonl); 'sentences' scores the written sentences. Default: "
+        "gold_newsdev.jsonl and the sentences",
+    )
     args = ap.parse_args()
     sets = []
     for name in args.gold or ["gold_newsdev.jsonl", "sentences"]:
@@ -172,16 +199,20 @@ def main() -> None:
     systems = [("newsnlp time", run_newsnlp)]
     if not args.no_dateparser:
         systems.append(("dateparser.search_dates", run_dateparser))
-    print("| set | system | gold | found | strict P/R/F1 | relaxed P/R/F1 | value F1 | value acc | type acc | anchor acc |")
+    print(
+        "| set | system | gold | found | strict P/R/F1 | relaxed P/R/F1 | value F1 | value acc | type acc | anchor acc |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for set_name, docs in sets:
         for sys_name, fn in systems:
             r = score(docs, fn, errors=args.errors and sys_name.startswith("newsnlp"))
             s, rl = r["strict"], r["relaxed"]
             anchor = f"{r['anchor_acc']:.3f}" if sys_name.startswith("newsnlp") else "n/a"
-            print(f"| {set_name} | {sys_name} | {r['gold']} | {r['system']} | {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} | "
-                  f"{rl[0]:.3f}/{rl[1]:.3f}/{rl[2]:.3f} | {r['value_f1']:.3f} | {r['value_acc']:.3f} | "
-                  f"{r['type_acc']:.3f} | {anchor} |")
+            print(
+                f"| {set_name} | {sys_name} | {r['gold']} | {r['system']} | {s[0]:.3f}/{s[1]:.3f}/{s[2]:.3f} | "
+                f"{rl[0]:.3f}/{rl[1]:.3f}/{rl[2]:.3f} | {r['value_f1']:.3f} | {r['value_acc']:.3f} | "
+                f"{r['type_acc']:.3f} | {anchor} |"
+            )
 
 
 if __name__ == "__main__":

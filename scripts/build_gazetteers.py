@@ -40,9 +40,21 @@ CURATED = ROOT / "src" / "newsnlp" / "data" / "gazetteer" / "curated"
 OUT = ROOT / "src" / "newsnlp" / "data" / "gazetteer" / "gazetteer.json.gz"
 
 # Priority tiers: a key claimed by several entries goes to the lowest tier.
-T_CURATED, T_COUNTRY, T_PROVINCE, T_KOTA, T_KAB, T_DBP_ORG, T_DBP_PER, T_KEC, T_DBP_ORG2, T_DBP_PLACE = range(10)
-TIER_NAMES = ["curated", "country", "province", "city", "regency", "dbpedia-org", "dbpedia-person",
-              "district", "dbpedia-org-expanded", "dbpedia-place"]
+T_CURATED, T_COUNTRY, T_PROVINCE, T_KOTA, T_KAB, T_DBP_ORG, T_DBP_PER, T_KEC, T_DBP_ORG2, T_DBP_PLACE = range(
+    10
+)
+TIER_NAMES = [
+    "curated",
+    "country",
+    "province",
+    "city",
+    "regency",
+    "dbpedia-org",
+    "dbpedia-person",
+    "district",
+    "dbpedia-org-expanded",
+    "dbpedia-place",
+]
 #: Tiers whose names go into the fuzzy index (districts and DBpedia places are too many short,
 #: similar names: a typo would as often land on the wrong one).
 FUZZY_TIERS = {T_CURATED, T_COUNTRY, T_PROVINCE, T_KOTA, T_KAB, T_DBP_ORG, T_DBP_PER}
@@ -103,7 +115,9 @@ def common_words(min_lower: int = 3) -> dict[str, int]:
 
 def given_names() -> set[str]:
     names: set[str] = set()
-    for row in csv.reader((GAZ / "given-names-perlancar" / "common_first_names_gender.tsv").open(), delimiter="\t"):
+    for row in csv.reader(
+        (GAZ / "given-names-perlancar" / "common_first_names_gender.tsv").open(), delimiter="\t"
+    ):
         if row:
             names.add(row[0].strip().lower())
     for f in (GAZ / "given-names-mutiawsr").glob("*.csv"):
@@ -316,7 +330,9 @@ def main() -> None:
     used = sorted(set(keys.values()) | set(domains.values()))
     remap = {old: new for new, old in enumerate(used)}
     entries = [b.entries[i] for i in used]
-    fuzzy = sorted(k for k, i in keys.items() if b.entries[i].tier in FUZZY_TIERS and len(k) >= 5 and k not in cased)
+    fuzzy = sorted(
+        k for k, i in keys.items() if b.entries[i].tier in FUZZY_TIERS and len(k) >= 5 and k not in cased
+    )
     first: dict[str, int] = {}
     for key, i in keys.items():
         e = b.entries[i]
@@ -361,8 +377,11 @@ def main() -> None:
     with open(args.out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(raw)
     by_tier = Counter(TIER_NAMES[e.tier] for e in entries)
-    print(f"entries {len(entries)}  keys {len(keys)}  fuzzy {len(fuzzy)}  domains {len(domains)}  "
-          f"common {len(common_list)}  dropped {dict(n_dropped)}", file=sys.stderr)
+    print(
+        f"entries {len(entries)}  keys {len(keys)}  fuzzy {len(fuzzy)}  domains {len(domains)}  "
+        f"common {len(common_list)}  dropped {dict(n_dropped)}",
+        file=sys.stderr,
+    )
     print(f"by tier {dict(by_tier)}", file=sys.stderr)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
 

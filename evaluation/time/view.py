@@ -1,6 +1,6 @@
 """Show a news-dev article by id (for annotating by hand; nothing is written to the repo).
 
-    python evaluation/time/view.py dev0000 [dev0001 ...]
+python evaluation/time/view.py dev0000 [dev0001 ...]
 """
 
 from __future__ import annotations

@@ -118,7 +118,9 @@ def _read_items(path: Path, text_field: str, id_field: str) -> Iterator[dict[str
                 if isinstance(row, str):
                     row = {text_field: row}
                 if not isinstance(row, dict):
-                    raise InputError(f"{path} line {n + 1}: expected a JSON object or string, got {type(row).__name__}")
+                    raise InputError(
+                        f"{path} line {n + 1}: expected a JSON object or string, got {type(row).__name__}"
+                    )
                 row.setdefault(id_field, n)
                 yield _item(row, text_field, id_field)
 

@@ -7,24 +7,7 @@ id_column=None)`` and ``to_tables(bag_or_ddf)``; see :mod:`newsnlp.integrations.
 
 from __future__ import annotations
 
-from .integrations.dask import (
-    RECORD_COLUMNS,
-    enrich_bag,
-    enrich_dataframe,
-    enrich_partition,
-    pipeline_loads,
-    to_tables,
-    warm_up,
-    worker_pipeline,
-)
+from .integrations import dask as _impl
+from .integrations.dask import *  # noqa: F403 - the public names, listed in _impl.__all__
 
-__all__ = [
-    "RECORD_COLUMNS",
-    "enrich_bag",
-    "enrich_dataframe",
-    "enrich_partition",
-    "pipeline_loads",
-    "to_tables",
-    "warm_up",
-    "worker_pipeline",
-]
+__all__ = list(_impl.__all__)

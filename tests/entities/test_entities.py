@@ -53,7 +53,9 @@ def test_seed_entities_and_groups(nlp, seed_text):
     for name in ("China", "Kanada", "Australia", "Selandia Baru"):
         assert by_text[name].label == "LOC", name
 
-    trump_ids = {e.entity_id for e in art.entities if e.text.replace("\xa0", " ") in ("Donald Trump", "Trump")}
+    trump_ids = {
+        e.entity_id for e in art.entities if e.text.replace("\xa0", " ") in ("Donald Trump", "Trump")
+    }
     assert len(trump_ids) == 1
     trump = [e for e in art.entities if e.entity_id in trump_ids]
     assert len(trump) >= 8
@@ -146,10 +148,7 @@ def test_acronym_defined_in_text_groups_later_mentions(nlp):
 
 
 def test_acronym_of_unknown_organisation(nlp):
-    text = (
-        "Lembaga Kajian Pangan Nusantara (LKPN) merilis laporan tahunan. "
-        "Menurut LKPN, harga beras naik."
-    )
+    text = "Lembaga Kajian Pangan Nusantara (LKPN) merilis laporan tahunan. Menurut LKPN, harga beras naik."
     art = nlp(text)
     check_layer(art)
     long = ents(art, "Lembaga Kajian Pangan Nusantara")
@@ -183,7 +182,9 @@ def test_ordinary_capitalised_words_are_not_fuzzy_matched(nlp):
     art = nlp("Sebelumnya, Pemerintah menyatakan Keputusan itu Mendesak dan Penting bagi Masyarakat.")
     check_layer(art)
     assert all(e.source != "gazetteer" or e.score >= 0.85 for e in art.entities)
-    assert not [e for e in art.entities if e.text in ("Sebelumnya", "Keputusan", "Mendesak", "Penting", "Masyarakat")]
+    assert not [
+        e for e in art.entities if e.text in ("Sebelumnya", "Keputusan", "Mendesak", "Penting", "Masyarakat")
+    ]
 
 
 # -- ambiguous place names -----------------------------------------------------------------------

@@ -45,7 +45,13 @@ def test_pieces_of_whitespace_runs_are_linear_and_exact():
     assert [p.glued for p in ps] == [False, False, False]
     ps = pieces("di(Jakarta),Kota\tBatu")
     assert [(p.start, p.end, p.glued) for p in ps] == [
-        (0, 2, False), (2, 3, True), (3, 10, True), (10, 11, True), (11, 12, True), (12, 16, True), (17, 21, False)
+        (0, 2, False),
+        (2, 3, True),
+        (3, 10, True),
+        (10, 11, True),
+        (11, 12, True),
+        (12, 16, True),
+        (17, 21, False),
     ]
 
 
@@ -89,5 +95,7 @@ def test_long_line_mentions_match_short_line_mentions(nlp):
     want = [(e.start, e.end, e.label) for e in short.entities]
     n = len(sentence)
     for k in (0, 700, 1499):  # the start, the middle and the end of the line
-        got = [(e.start - k * n, e.end - k * n, e.label) for e in art.entities if k * n <= e.start < (k + 1) * n]
+        got = [
+            (e.start - k * n, e.end - k * n, e.label) for e in art.entities if k * n <= e.start < (k + 1) * n
+        ]
         assert got == want

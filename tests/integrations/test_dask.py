@@ -20,7 +20,11 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, worker_class=distributed.Nanny
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        worker_class=distributed.Nanny,
     )
     cl = distributed.Client(cluster)
     yield cl
@@ -99,7 +103,9 @@ def test_bad_items(client, items):
     assert recorded[1]["id"] == "bad" and recorded[2]["id"] == items[1]["id"]
     skipped = nd.enrich_bag(db.from_sequence(mixed, npartitions=1), on_error="skip").compute()
     assert [r["id"] for r in skipped] == [items[0]["id"], items[1]["id"]]
-    arts = nd.to_tables(db.from_sequence(recorded, npartitions=1), include=("articles",))["articles"].compute()
+    arts = nd.to_tables(db.from_sequence(recorded, npartitions=1), include=("articles",))[
+        "articles"
+    ].compute()
     assert arts["article"].tolist() == [items[0]["id"], items[1]["id"]]
     with pytest.raises(Exception, match="text"):
         nd.enrich_bag(db.from_sequence(mixed, npartitions=1)).compute()

@@ -112,7 +112,11 @@ def test_parquet_round_trip(articles, tmp_path):
 def test_error_records_are_skipped():
     from newsnlp import enrich_many
 
-    items = [{"text": "Banjir melanda Bekasi pada Senin (3/8/2020)."}, {"text": 42}, "Gempa di Malang kemarin."]
+    items = [
+        {"text": "Banjir melanda Bekasi pada Senin (3/8/2020)."},
+        {"text": 42},
+        "Gempa di Malang kemarin.",
+    ]
     results = list(enrich_many(items, on_error="record", progress=False))
     assert isinstance(results[1], dict) and results[1]["error"]
     frames = to_frames(results, include=("articles", "times"))

@@ -13,7 +13,9 @@ from newsnlp.integrations.spacy import doc_to_article, to_docbin
 from newsnlp.record import Article, Token
 from tests.integrations.corpus import invented_items
 
-ODD_SPACES = "Banjir  melanda Bekasi.\n\nWarga mengungsi ke masjid pada Senin (3/8/2020).\t Air surut sore harinya."
+ODD_SPACES = (
+    "Banjir  melanda Bekasi.\n\nWarga mengungsi ke masjid pada Senin (3/8/2020).\t Air surut sore harinya."
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,11 @@ def test_doc_reproduces_text_and_tokens(default_pipeline):
     # spaCy sentences carry the whitespace tokens that follow them
     assert [(s.start_char, s.text.rstrip()) for s in doc.sents] == [(s.start, s.text) for s in art.sentences]
     times = doc.spans["times"]
-    assert (times[0].text, times[0]._.timex_value, times[0].label_) == ("Senin (3/8/2020)", "2020-08-03", "DATE")
+    assert (times[0].text, times[0]._.timex_value, times[0].label_) == (
+        "Senin (3/8/2020)",
+        "2020-08-03",
+        "DATE",
+    )
 
 
 def test_seed_layers(seed_article):
@@ -121,7 +127,9 @@ def test_components_in_a_blank_pipeline(blank_id, default_pipeline):
         (s.label, s.start, s.end) for s in ref.segments
     ]
     assert "related" in {s.label_ for s in doc.spans["segments"]}
-    assert [(e.start_char, e.text, e.label_) for e in doc.ents] == [(e.start, e.text, e.label) for e in ref.entities]
+    assert [(e.start_char, e.text, e.label_) for e in doc.ents] == [
+        (e.start, e.text, e.label) for e in ref.entities
+    ]
     assert ("Surabaya", "LOC") in {(e.text, e.label_) for e in doc.ents}
     # the structure component ran last and labelled the entity and time spans with their segment
     assert {e._.segment for e in doc.ents} <= {s.label for s in ref.segments}

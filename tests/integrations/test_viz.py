@@ -58,7 +58,11 @@ def test_html_segments_and_metadata():
     page = render_html(art)
     assert text[10:16] == "Bekasi"
     assert "Banjir &lt;di&gt; Bekasi" in page  # the title in the metadata table, escaped
-    assert [m for m in re.findall(r'class="newsnlp-seg newsnlp-seg-(\w+)"', page)] == ["title", "lead", "related"]
+    assert [m for m in re.findall(r'class="newsnlp-seg newsnlp-seg-(\w+)"', page)] == [
+        "title",
+        "lead",
+        "related",
+    ]
     assert "dateline: BEKASI -" in page  # inner segment named in its parent's header
     assert "LOC · Kota Bekasi" in page and "https://www.wikidata.org/wiki/Q10327" in page
     assert "Air &lt;naik&gt; lagi" in page

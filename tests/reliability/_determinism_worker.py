@@ -34,5 +34,9 @@ inputs = [seed, *(ODD_TEXTS[k] for k in ("crlf", "emoji_zwj", "arabic", "all_cap
 for text in inputs:
     sys.stdout.write(enrich(text).to_json() + "\n")
 sys.stdout.write(enrich(seed, published="2020-08-03").to_json() + "\n")
-page = "<html><head><title>Banjir</title></head><body><article><h1>Banjir Bekasi</h1><p>" + seed.replace("\n\n", "</p><p>") + "</p></article></body></html>"
+page = (
+    "<html><head><title>Banjir</title></head><body><article><h1>Banjir Bekasi</h1><p>"
+    + seed.replace("\n\n", "</p><p>")
+    + "</p></article></body></html>"
+)
 sys.stdout.write(enrich(page, html=True).to_json() + "\n")

@@ -127,7 +127,10 @@ def test_enrich_bad_published(published):
         (dt.datetime(2020, 8, 3, 14, 20), "2020-08-03T14:20"),
         (dt.datetime(1005, 1, 1, 9, 5), "1005-01-01T09:05"),
         ("2020-08-03T10:00:05-03:30", "2020-08-03T10:00:05-03:30"),
-        (dt.datetime(2020, 8, 3, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30, seconds=10))), "2020-08-03T00:00+05:30"),
+        (
+            dt.datetime(2020, 8, 3, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30, seconds=10))),
+            "2020-08-03T00:00+05:30",
+        ),
         ("", None),
         (None, None),
     ],
@@ -297,7 +300,9 @@ def test_cli_reports_bad_files_without_traceback(tmp_path, capsys):
     bad.write_bytes(b"\xff\xfe Jakarta")
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
-    code, out = _run_cli(["enrich", str(bad), str(tmp_path / "tidak-ada.txt"), str(good), "--format", "jsonl"], capsys)
+    code, out = _run_cli(
+        ["enrich", str(bad), str(tmp_path / "tidak-ada.txt"), str(good), "--format", "jsonl"], capsys
+    )
     assert code == 1
     assert "not valid utf-8" in out.err and "tidak-ada.txt" in out.err
     assert out.out.count("\n") == 1 and GOOD in out.out  # the good file is still enriched

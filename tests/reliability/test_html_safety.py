@@ -80,7 +80,9 @@ def _pages(url: str, secret: str) -> dict[str, str]:
         f'<base href="{url}/"></head><body>{BODY}<img src="{url}/a.png"><iframe src="file://{secret}"></iframe>'
         f'<object data="{url}/o"></object><embed src="file://{secret}"></body></html>',
         "stylesheet_pi": f'<?xml-stylesheet href="{url}/s.xsl" type="text/xsl"?><html><body>{BODY}</body></html>',
-        "late_doctype": "<html><body>" + BODY + "<p>Paragraf pengisi.</p>" * 9000
+        "late_doctype": "<html><body>"
+        + BODY
+        + "<p>Paragraf pengisi.</p>" * 9000
         + f'<!DOCTYPE x [<!ENTITY e SYSTEM "file://{secret}">]><p>&e;</p></body></html>',
         "json_ld_with_url": '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
         f'"headline": "Banjir", "url": "{url}/ld", "image": "file://{secret}"}}</script></head><body>{BODY}</body></html>',
@@ -146,8 +148,12 @@ def test_unclosed_nesting_and_garbage(default_pipeline):
 
 
 def test_huge_document(default_pipeline):
-    para = "<p>Warga Bekasi mengungsi ke masjid pada Minggu (2/8/2020) karena banjir setinggi satu meter.</p>\n"
-    page = "<html><head><title>Banjir</title></head><body><article>" + para * 25_000 + "</article></body></html>"
+    para = (
+        "<p>Warga Bekasi mengungsi ke masjid pada Minggu (2/8/2020) karena banjir setinggi satu meter.</p>\n"
+    )
+    page = (
+        "<html><head><title>Banjir</title></head><body><article>" + para * 25_000 + "</article></body></html>"
+    )
     assert len(page) > 2_000_000
     with time_limit(120, "2.5 MB page"):
         from newsnlp.structure.html import html_to_text

@@ -33,10 +33,14 @@ EXPECTED: dict[str, dict] = {
         "dateline": "SEMARANG, KOMPAS.com -",
         "credits": ["KOMPAS.com/RISKA AMALIA"],
         "copyright_prefix": "Copyright 2008 - 2025 PT. Kompas Cyber Media",
-        "md": {"title": "Banjir Rob Genangi Pesisir Semarang, Warga Mengungsi ke Balai Desa",
-               "authors": ["Riska Amalia"], "editors": ["Dony Aprian"], "publisher": "Kompas.com",
-               "published": "2025-06-12",
-               "url": "https://regional.kompas.com/read/2025/06/12/101500778/banjir-rob-genangi-pesisir-semarang"},
+        "md": {
+            "title": "Banjir Rob Genangi Pesisir Semarang, Warga Mengungsi ke Balai Desa",
+            "authors": ["Riska Amalia"],
+            "editors": ["Dony Aprian"],
+            "publisher": "Kompas.com",
+            "published": "2025-06-12",
+            "url": "https://regional.kompas.com/read/2025/06/12/101500778/banjir-rob-genangi-pesisir-semarang",
+        },
     },
     "detik.html": {
         "labels": {
@@ -52,9 +56,13 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "Bekasi -",
         "credits": ["(Foto: Rahmat Hidayat/detikcom)"],
-        "md": {"title": "Polisi Bongkar Gudang Oli Palsu di Bekasi, 2 Orang Ditangkap",
-               "authors": ["Rahmat Hidayat"], "publisher": "Detik", "published": "2025-06-17",
-               "url": "https://news.detik.com/berita/d-7900001/polisi-bongkar-gudang-oli-palsu-di-bekasi"},
+        "md": {
+            "title": "Polisi Bongkar Gudang Oli Palsu di Bekasi, 2 Orang Ditangkap",
+            "authors": ["Rahmat Hidayat"],
+            "publisher": "Detik",
+            "published": "2025-06-17",
+            "url": "https://news.detik.com/berita/d-7900001/polisi-bongkar-gudang-oli-palsu-di-bekasi",
+        },
         "absent": ["Pembaca Setia", "Semoga cepat ditindak tegas."],  # the comment box is outside <article>
     },
     "tribun.html": {
@@ -70,9 +78,13 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "TRIBUNJOGJA.COM, KULON PROGO -",
         "credits": ["(TRIBUNJOGJA.COM/DEWI LARASATI)"],
-        "md": {"authors": ["Dewi Larasati"], "editors": ["Hari Susmayanti"], "publisher": "Tribun Jogja",
-               "published": "2025-06-16",
-               "url": "https://jogja.tribunnews.com/2025/06/16/jembatan-gantung-di-kulon-progo-putus"},
+        "md": {
+            "authors": ["Dewi Larasati"],
+            "editors": ["Hari Susmayanti"],
+            "publisher": "Tribun Jogja",
+            "published": "2025-06-16",
+            "url": "https://jogja.tribunnews.com/2025/06/16/jembatan-gantung-di-kulon-progo-putus",
+        },
     },
     "tempo.html": {
         "labels": {
@@ -83,8 +95,12 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "TEMPO.CO, Jakarta -",
         "credits": ["TEMPO/Imam Sukamto"],
-        "md": {"authors": ["Larasati Putri"], "publisher": "Tempo", "published": "2025-06-18",
-               "url": "https://www.tempo.co/hukum/kpk-periksa-tiga-saksi-kasus-pengadaan-bus-sekolah-1190001"},
+        "md": {
+            "authors": ["Larasati Putri"],
+            "publisher": "Tempo",
+            "published": "2025-06-18",
+            "url": "https://www.tempo.co/hukum/kpk-periksa-tiga-saksi-kasus-pengadaan-bus-sekolah-1190001",
+        },
     },
     "cnnindonesia.html": {
         "labels": {
@@ -111,8 +127,12 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "Liputan6.com, Jakarta",  # the bold run opening the paragraph, dash lost
         "credits": ["(Liputan6.com/Angga Yuniar)"],
-        "md": {"authors": ["Nadia Safitri"], "editors": ["Arthur Gideon"], "publisher": "Liputan6.com",
-               "published": "2025-06-20"},
+        "md": {
+            "authors": ["Nadia Safitri"],
+            "editors": ["Arthur Gideon"],
+            "publisher": "Liputan6.com",
+            "published": "2025-06-20",
+        },
     },
     "republika.html": {
         "labels": {
@@ -124,9 +144,13 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "REPUBLIKA.CO.ID, JAKARTA --",
         "credits": ["Foto: Republika/Putra M. Akbar"],
-        "md": {"title": "Kemenag Buka Pendaftaran Beasiswa Santri Berprestasi 2025",
-               "authors": ["Fuji Rahmawati"], "editors": ["Muhammad Hafil"], "publisher": "Republika",
-               "published": "2025-06-18"},
+        "md": {
+            "title": "Kemenag Buka Pendaftaran Beasiswa Santri Berprestasi 2025",
+            "authors": ["Fuji Rahmawati"],
+            "editors": ["Muhammad Hafil"],
+            "publisher": "Republika",
+            "published": "2025-06-18",
+        },
     },
     "antara.html": {
         "labels": {
@@ -137,8 +161,12 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "Mataram (ANTARA) -",
         "credits": ["ANTARA FOTO/Wahyu Prasetyo/nym."],
-        "md": {"authors": ["Wahyu Prasetyo"], "editors": ["Abdul Hakim"], "publisher": "Antara",
-               "published": "2025-06-16"},
+        "md": {
+            "authors": ["Wahyu Prasetyo"],
+            "editors": ["Abdul Hakim"],
+            "publisher": "Antara",
+            "published": "2025-06-16",
+        },
     },
     "wordpress.html": {
         "labels": {
@@ -152,8 +180,12 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "BANTUL –",
         "credits": ["Foto: Dok. Panitia"],
-        "md": {"authors": ["Rudi Hartono"], "publisher": "Kabar Bantul", "published": "2025-06-15",
-               "url": "https://kabarbantul.example.id/2025/06/15/festival-layang-layang-parangkusumo/"},
+        "md": {
+            "authors": ["Rudi Hartono"],
+            "publisher": "Kabar Bantul",
+            "published": "2025-06-15",
+            "url": "https://kabarbantul.example.id/2025/06/15/festival-layang-layang-parangkusumo/",
+        },
         "not_authors": ["Andi Wijaya"],  # a commenter
     },
     "amp.html": {
@@ -164,8 +196,12 @@ EXPECTED: dict[str, dict] = {
         },
         "dateline": "JAKARTA -",
         "credits": ["(Dok. PSSI)"],
-        "md": {"authors": ["Yoga Pratama"], "publisher": "BeritaBola", "published": "2025-06-19",
-               "url": "https://www.beritabola.example.com/timnas/2025/06/19/timnas-u17-menang-atas-vietnam"},
+        "md": {
+            "authors": ["Yoga Pratama"],
+            "publisher": "BeritaBola",
+            "published": "2025-06-19",
+            "url": "https://www.beritabola.example.com/timnas/2025/06/19/timnas-u17-menang-atas-vietnam",
+        },
         "absent": ["Liga 1", "gtag_id"],  # the AMP sidebar menu and analytics config
     },
 }
@@ -192,9 +228,13 @@ def test_saved_page(nlp, page):
     for line, label in exp["labels"].items():
         assert lab.get(line) == label, (line, lab.get(line))
     if "boilerplate_prefix" in exp:
-        assert any(s.label == "boilerplate" and s.text.startswith(exp["boilerplate_prefix"]) for s in art.segments)
+        assert any(
+            s.label == "boilerplate" and s.text.startswith(exp["boilerplate_prefix"]) for s in art.segments
+        )
     if "copyright_prefix" in exp:
-        assert any(s.label == "copyright" and s.text.startswith(exp["copyright_prefix"]) for s in art.segments)
+        assert any(
+            s.label == "copyright" and s.text.startswith(exp["copyright_prefix"]) for s in art.segments
+        )
     assert seg(art, "dateline") == [exp["dateline"]]
     assert seg(art, "credit") == exp.get("credits", [])
     # the lead carries the dateline and is the first line of the clean text (after the title)
@@ -229,14 +269,17 @@ def test_html_to_text_hints_on_a_saved_page():
     assert hinted["KOMPAS.com/RISKA AMALIA"] == "credit"
     assert hinted["Pasang Tertinggi Sore Hari"] == "subheading"
     assert "Kami menggunakan cookie untuk meningkatkan pengalaman Anda." in {
-        ex.text[s:e] for s, e, lab in ex.hints if lab == "boilerplate"}
+        ex.text[s:e] for s, e, lab in ex.hints if lab == "boilerplate"
+    }
     # "&nbsp;" between "Kamis" and the date became a plain space, "&quot;" a quote
     assert "Kamis (12/6/2025) pagi" in ex.text and '"Air mulai masuk rumah' in ex.text
 
 
 def test_amp_furniture_dropped_without_article_element():
     html = (PAGES / "amp.html").read_text(encoding="utf-8")
-    html = html.replace('<article class="amp-article">', '<div class="amp-article">').replace("</article>", "</div>")
+    html = html.replace('<article class="amp-article">', '<div class="amp-article">').replace(
+        "</article>", "</div>"
+    )
     ex = html_to_text(html)
     assert "Liga 1" not in ex.text and "gtag_id" not in ex.text
     assert "Timnas Indonesia U-17 menang 3-1 atas Vietnam" in ex.text
@@ -245,5 +288,7 @@ def test_amp_furniture_dropped_without_article_element():
 def test_br_paragraphs_become_lines():
     ex = html_to_text((PAGES / "detik.html").read_text(encoding="utf-8"))
     lines = [ln for ln in ex.text.split("\n") if ln.strip()]
-    i = lines.index("Menurut Mustofa, para pelaku membeli oli bekas lalu menyaringnya dan memasukkannya ke dalam kemasan bermerek.")
+    i = lines.index(
+        "Menurut Mustofa, para pelaku membeli oli bekas lalu menyaringnya dan memasukkannya ke dalam kemasan bermerek."
+    )
     assert lines[i + 1] == "ADVERTISEMENT"

@@ -38,7 +38,7 @@ def check_offsets(art: Article) -> None:
     outer = []
     for s in art.segments:
         assert s.label in SEGMENT_LABELS
-        assert art.text[s.start:s.end] == s.text
+        assert art.text[s.start : s.end] == s.text
         assert s.text == s.text.strip(), s
         if s.label in ("credit", "dateline") and any(
             o is not s and o.start <= s.start and s.end <= o.end for o in art.segments
@@ -78,10 +78,37 @@ def test_seed_line_by_line(stage):
         cands = [s for s in art.segments if s.start == start and s.label not in ("credit", "dateline")]
         got.append(cands[0].label if cands else None)
     expected = [
-        "kicker", "teaser", "teaser", "source_link", "title", "lead", "body", "body", "caption", "caption",
-        "body", "body", "body", "related", "body", "body", "caption", "caption", "body", "body", "related",
-        "pagination", "pagination", "byline", "byline", "byline", "boilerplate", "boilerplate",
-        "boilerplate", "copyright", "copyright",
+        "kicker",
+        "teaser",
+        "teaser",
+        "source_link",
+        "title",
+        "lead",
+        "body",
+        "body",
+        "caption",
+        "caption",
+        "body",
+        "body",
+        "body",
+        "related",
+        "body",
+        "body",
+        "caption",
+        "caption",
+        "body",
+        "body",
+        "related",
+        "pagination",
+        "pagination",
+        "byline",
+        "byline",
+        "byline",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+        "copyright",
+        "copyright",
     ]
     assert got == expected
     assert seg(art, "dateline") == ["TRIBUNJOGJA.COM -"]
@@ -106,7 +133,9 @@ def test_seed_through_pipeline_and_items_get_segments():
     # what earlier stages would have left: a sentence, entities in a caption, related link and lead
     i_cap = text.index("Xi Jinping. (BBC")
     i_rel = text.index("Donald Trump Setelah")
-    i_lead = text.index("Raksasa teknologi Amerika, Microsoft mengonfirmasi bahwa mereka akan melanjutkan pembicaraan tentang membeli aplikasi TikTok dari ByteDance, perusahaan")
+    i_lead = text.index(
+        "Raksasa teknologi Amerika, Microsoft mengonfirmasi bahwa mereka akan melanjutkan pembicaraan tentang membeli aplikasi TikTok dari ByteDance, perusahaan"
+    )
     i_date = text.index("Minggu (2/8/2020)")
     art.entities = [
         Entity(i_cap, i_cap + 10, "Xi Jinping", "PER"),
@@ -116,7 +145,9 @@ def test_seed_through_pipeline_and_items_get_segments():
     ]
     art.times = [TimeExpression(i_date, i_date + 17, "Minggu (2/8/2020)", "DATE", "2020-08-02")]
     s0 = text.index("TRIBUNJOGJA.COM -")
-    art.sentences = [Sentence(s0, text.index("perusahaan China.") + 17, text[s0:text.index("perusahaan China.") + 17])]
+    art.sentences = [
+        Sentence(s0, text.index("perusahaan China.") + 17, text[s0 : text.index("perusahaan China.") + 17])
+    ]
     nlp.get_stage("structure").process(art)
     assert [e.segment for e in art.entities] == ["caption", "related", "lead", "dateline"]
     assert art.times[0].segment == "body"
@@ -141,13 +172,20 @@ def test_text_never_modified_and_empty_inputs(stage):
 
 # -- outlet habits (invented text in each outlet's style) ---------------------------------------
 def test_tribun_datelines_and_reporter_line(stage):
-    for dl in ["TRIBUNJOGJA.COM, YOGYA -", "SERAMBINEWS.COM, SINGKIL -", "WARTAKOTALIVE.COM --", "POS-KUPANG.COM-"]:
+    for dl in [
+        "TRIBUNJOGJA.COM, YOGYA -",
+        "SERAMBINEWS.COM, SINGKIL -",
+        "WARTAKOTALIVE.COM --",
+        "POS-KUPANG.COM-",
+    ]:
         text = f"{dl} Warga desa menggelar kerja bakti membersihkan saluran air pada Minggu pagi.\n\nKegiatan itu diikuti puluhan orang."
         art = run(stage, text)
         assert seg(art, "dateline") == [dl]
         assert seg(art, "lead")[0].startswith(dl)
-    text = ("Laporan Wartawan Tribun-Papua.com, Yulianus Magai\n\nTRIBUN-PAPUA.COM, JAYAPURA - Harga cabai di pasar "
-            "Youtefa naik dua kali lipat sejak awal pekan.\n\nPedagang mengeluhkan pasokan yang berkurang.")
+    text = (
+        "Laporan Wartawan Tribun-Papua.com, Yulianus Magai\n\nTRIBUN-PAPUA.COM, JAYAPURA - Harga cabai di pasar "
+        "Youtefa naik dua kali lipat sejak awal pekan.\n\nPedagang mengeluhkan pasokan yang berkurang."
+    )
     art = run(stage, text)
     assert seg(art, "byline") == ["Laporan Wartawan Tribun-Papua.com, Yulianus Magai"]
     assert art.metadata.authors == ["Yulianus Magai"]
@@ -155,11 +193,13 @@ def test_tribun_datelines_and_reporter_line(stage):
 
 
 def test_kompas_dateline_glued_credit_and_byline(stage):
-    text = ("JAKARTA, KOMPAS.com - Penjualan motor listrik naik pada semester pertama tahun ini.\n"
-            "Dok. TVS MotorMotor listrik TVS iQube dipamerkan di Jakarta.\n"
-            "Baca juga:Harga Motor Listrik Turun Jelang Akhir Tahun\n"
-            "Asosiasi produsen memperkirakan tren itu berlanjut hingga akhir tahun.\n"
-            "(Penulis: Andi Pratama | Editor: Rina Lestari)")
+    text = (
+        "JAKARTA, KOMPAS.com - Penjualan motor listrik naik pada semester pertama tahun ini.\n"
+        "Dok. TVS MotorMotor listrik TVS iQube dipamerkan di Jakarta.\n"
+        "Baca juga:Harga Motor Listrik Turun Jelang Akhir Tahun\n"
+        "Asosiasi produsen memperkirakan tren itu berlanjut hingga akhir tahun.\n"
+        "(Penulis: Andi Pratama | Editor: Rina Lestari)"
+    )
     art = run(stage, text)
     assert seg(art, "dateline") == ["JAKARTA, KOMPAS.com -"]
     assert seg(art, "credit") == ["Dok. TVS Motor"]
@@ -171,10 +211,12 @@ def test_kompas_dateline_glued_credit_and_byline(stage):
 
 
 def test_detik_split_dateline_scroll_video_and_initials(stage):
-    text = ("Jakarta -\n\nPolisi menutup sementara jalan protokol karena ada pawai budaya, Sabtu (3/5/2025).\n"
-            "SCROLL TO CONTINUE WITH CONTENT\n"
-            "Pengendara diminta mencari jalur alternatif selama pawai berlangsung. (ial/lir)\n"
-            "[Gambas:Video 20detik]")
+    text = (
+        "Jakarta -\n\nPolisi menutup sementara jalan protokol karena ada pawai budaya, Sabtu (3/5/2025).\n"
+        "SCROLL TO CONTINUE WITH CONTENT\n"
+        "Pengendara diminta mencari jalur alternatif selama pawai berlangsung. (ial/lir)\n"
+        "[Gambas:Video 20detik]"
+    )
     art = run(stage, text)
     assert seg(art, "dateline") == ["Jakarta -"]
     assert seg(art, "lead")[0].startswith("Polisi menutup")
@@ -185,9 +227,11 @@ def test_detik_split_dateline_scroll_video_and_initials(stage):
 
 
 def test_liputan6_lost_dash_advertisement_and_bare_baca_juga(stage):
-    text = ("Liputan6.com, JakartaKita semua tahu harga beras naik menjelang akhir tahun.\n"
-            "Baca Juga\nAdvertisement\n"
-            "Pemerintah berjanji menambah pasokan dari gudang Bulog pekan depan.")
+    text = (
+        "Liputan6.com, JakartaKita semua tahu harga beras naik menjelang akhir tahun.\n"
+        "Baca Juga\nAdvertisement\n"
+        "Pemerintah berjanji menambah pasokan dari gudang Bulog pekan depan."
+    )
     art = run(stage, text)
     assert seg(art, "dateline") == ["Liputan6.com, Jakarta"]
     assert seg(art, "related") == ["Baca Juga"]
@@ -196,18 +240,22 @@ def test_liputan6_lost_dash_advertisement_and_bare_baca_juga(stage):
 
 
 def test_okezone_upper_place_dateline_and_editor_name(stage):
-    text = ("JAKARTA- Harga emas batangan kembali menguat pada perdagangan hari ini.\n"
-            "Kenaikan dipicu melemahnya dolar Amerika Serikat.\n(Dimas Saputra)")
+    text = (
+        "JAKARTA- Harga emas batangan kembali menguat pada perdagangan hari ini.\n"
+        "Kenaikan dipicu melemahnya dolar Amerika Serikat.\n(Dimas Saputra)"
+    )
     art = run(stage, text)
     assert seg(art, "dateline") == ["JAKARTA-"]
     assert seg(art, "byline") == ["(Dimas Saputra)"]
 
 
 def test_tempo_dateline_inline_pilihan_editor_and_credit(stage):
-    text = ("TEMPO.CO, Jakarta - Menteri Keuangan menyebut penerimaan pajak tumbuh lima persen. "
-            "Pilihan Editor: Harga Cabai Melonjak di Pasar Induk\n"
-            "Suasana kantor pajak di Jakarta, Senin. TEMPO/Budi Santoso\n"
-            "Ia berharap tren itu berlanjut hingga akhir tahun.")
+    text = (
+        "TEMPO.CO, Jakarta - Menteri Keuangan menyebut penerimaan pajak tumbuh lima persen. "
+        "Pilihan Editor: Harga Cabai Melonjak di Pasar Induk\n"
+        "Suasana kantor pajak di Jakarta, Senin. TEMPO/Budi Santoso\n"
+        "Ia berharap tren itu berlanjut hingga akhir tahun."
+    )
     art = run(stage, text)
     assert seg(art, "dateline") == ["TEMPO.CO, Jakarta -"]
     assert seg(art, "related") == ["Pilihan Editor: Harga Cabai Melonjak di Pasar Induk"]
@@ -220,11 +268,17 @@ def test_tempo_dateline_inline_pilihan_editor_and_credit(stage):
 
 
 def test_cnn_and_antara_datelines_and_pewarta(stage):
-    art = run(stage, "Jakarta, CNN Indonesia -- Bank sentral menahan suku bunga acuan bulan ini.\n\nKeputusan itu sesuai perkiraan pasar.")
+    art = run(
+        stage,
+        "Jakarta, CNN Indonesia -- Bank sentral menahan suku bunga acuan bulan ini.\n\nKeputusan itu sesuai perkiraan pasar.",
+    )
     assert seg(art, "dateline") == ["Jakarta, CNN Indonesia --"]
     assert art.metadata.publisher == "CNN Indonesia"
-    art = run(stage, "Mataram (ANTARA) - Pemerintah provinsi menyiapkan seribu tenda untuk pengungsi.\n"
-                     "Bantuan logistik tiba Senin sore.\nPewarta: Nur Imansyah\nEditor: Budi Santoso")
+    art = run(
+        stage,
+        "Mataram (ANTARA) - Pemerintah provinsi menyiapkan seribu tenda untuk pengungsi.\n"
+        "Bantuan logistik tiba Senin sore.\nPewarta: Nur Imansyah\nEditor: Budi Santoso",
+    )
     assert seg(art, "dateline") == ["Mataram (ANTARA) -"]
     assert art.metadata.authors == ["Nur Imansyah"] and art.metadata.editors == ["Budi Santoso"]
     assert art.metadata.publisher == "Antara"
@@ -233,9 +287,11 @@ def test_cnn_and_antara_datelines_and_pewarta(stage):
 def test_republika_baca_juga_block_whatsapp_and_merged_duplicates(stage):
     p1 = "Pemerintah daerah memperbaiki jalan rusak di tiga kecamatan tahun ini."
     p2 = "Anggaran perbaikan berasal dari dana alokasi khusus pemerintah pusat."
-    text = (f"REPUBLIKA.CO.ID, JAKARTA -- {p1}{p2}\nREPUBLIKA.CO.ID, JAKARTA -- {p1}\n{p2}\n"
-            "Baca Juga\nWarga Keluhkan Jalan Berlubang di Pantura\nTarif Tol Naik Mulai Bulan Depan\n"
-            "Pekerjaan ditargetkan selesai sebelum musim hujan tiba.\nIkuti Whatsapp Channel Republika")
+    text = (
+        f"REPUBLIKA.CO.ID, JAKARTA -- {p1}{p2}\nREPUBLIKA.CO.ID, JAKARTA -- {p1}\n{p2}\n"
+        "Baca Juga\nWarga Keluhkan Jalan Berlubang di Pantura\nTarif Tol Naik Mulai Bulan Depan\n"
+        "Pekerjaan ditargetkan selesai sebelum musim hujan tiba.\nIkuti Whatsapp Channel Republika"
+    )
     art = run(stage, text)
     lab = labels_by_line(art)
     assert lab[f"REPUBLIKA.CO.ID, JAKARTA -- {p1}{p2}"] == "boilerplate"
@@ -247,18 +303,25 @@ def test_republika_baca_juga_block_whatsapp_and_merged_duplicates(stage):
 
 
 def test_syndication_promo_end_markers_and_pagination(stage):
-    text = ("SURYA.CO.ID, SURABAYA - Festival kuliner digelar di Taman Bungkul selama tiga hari.\n"
-            "Pengunjung memadati area sejak sore hari. (*)\n"
-            "Bersambung ke halaman berikutnya...\nHalaman selanjutnya\n*****\n"
-            "Artikel ini telah tayang di Kompas.com dengan judul \"Festival Kuliner Digelar di Surabaya\"\n"
-            "Dapatkan update berita pilihan dan breaking news setiap hari dari Surya.co.id")
+    text = (
+        "SURYA.CO.ID, SURABAYA - Festival kuliner digelar di Taman Bungkul selama tiga hari.\n"
+        "Pengunjung memadati area sejak sore hari. (*)\n"
+        "Bersambung ke halaman berikutnya...\nHalaman selanjutnya\n*****\n"
+        'Artikel ini telah tayang di Kompas.com dengan judul "Festival Kuliner Digelar di Surabaya"\n'
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Surya.co.id"
+    )
     art = run(stage, text)
     lab = labels_by_line(art)
     assert lab["Bersambung ke halaman berikutnya..."] == "pagination"
     assert lab["Halaman selanjutnya"] == "pagination"
     assert lab["*****"] == "boilerplate"
-    assert lab['Artikel ini telah tayang di Kompas.com dengan judul "Festival Kuliner Digelar di Surabaya"'] == "byline"
-    assert lab["Dapatkan update berita pilihan dan breaking news setiap hari dari Surya.co.id"] == "boilerplate"
+    assert (
+        lab['Artikel ini telah tayang di Kompas.com dengan judul "Festival Kuliner Digelar di Surabaya"']
+        == "byline"
+    )
+    assert (
+        lab["Dapatkan update berita pilihan dan breaking news setiap hari dari Surya.co.id"] == "boilerplate"
+    )
     assert "(*)" in seg(art, "boilerplate")
     assert art.metadata.sources == ["Kompas.com"]
     assert art.metadata.publisher == "Surya"
@@ -287,14 +350,16 @@ def test_other_outlets(stage, dateline, publisher, ending, ending_label):
 
 
 def test_unknown_outlet_general_signals(stage):
-    text = ("Warga Gotong Royong Bangun Jembatan Desa\n\n"
-            "Warga Desa Sukamaju bergotong royong membangun jembatan bambu yang putus diterjang banjir.\n\n"
-            "Pembangunan dimulai Senin pagi dan ditargetkan rampung dalam sepekan.\n\n"
-            "Kepala Desa Janji Perbaiki Jalan Rusak Sebelum Musim Hujan Tiba\n\n"
-            "Sumber Dana\n\n"
-            "Biaya pembangunan ditanggung bersama oleh warga dan kas desa tahun ini.\n\n"
-            "Foto: Warga membawa bambu ke lokasi jembatan. (Dok. Pemdes Sukamaju)\n\n"
-            "Copyright © 2024 Kabar Desa. All rights reserved.")
+    text = (
+        "Warga Gotong Royong Bangun Jembatan Desa\n\n"
+        "Warga Desa Sukamaju bergotong royong membangun jembatan bambu yang putus diterjang banjir.\n\n"
+        "Pembangunan dimulai Senin pagi dan ditargetkan rampung dalam sepekan.\n\n"
+        "Kepala Desa Janji Perbaiki Jalan Rusak Sebelum Musim Hujan Tiba\n\n"
+        "Sumber Dana\n\n"
+        "Biaya pembangunan ditanggung bersama oleh warga dan kas desa tahun ini.\n\n"
+        "Foto: Warga membawa bambu ke lokasi jembatan. (Dok. Pemdes Sukamaju)\n\n"
+        "Copyright © 2024 Kabar Desa. All rights reserved."
+    )
     art = run(stage, text)
     lab = labels_by_line(art)
     assert lab["Warga Gotong Royong Bangun Jembatan Desa"] == "title"
@@ -307,8 +372,10 @@ def test_unknown_outlet_general_signals(stage):
 
 
 def test_glued_words_keep_text_and_detectors_cope(stage):
-    text = ("TRIBUNNEWS.COM, JAKARTA - Polisi menyelidikikondisikesehatan mentalyang dialami pelaku.\n"
-            "Penulis: Rina SariEditor: Adi Nugroho\n")
+    text = (
+        "TRIBUNNEWS.COM, JAKARTA - Polisi menyelidikikondisikesehatan mentalyang dialami pelaku.\n"
+        "Penulis: Rina SariEditor: Adi Nugroho\n"
+    )
     art = run(stage, text)
     assert "menyelidikikondisikesehatan mentalyang" in art.text
     assert seg(art, "dateline") == ["TRIBUNNEWS.COM, JAKARTA -"]
@@ -375,7 +442,13 @@ def test_html_through_pipeline():
 
 
 def test_hostile_html_deep_nesting():
-    deep = "<html><body>" + "<div>" * 10000 + "<p>Isi terdalam artikel berita.</p>" + "</div>" * 10000 + "</body></html>"
+    deep = (
+        "<html><body>"
+        + "<div>" * 10000
+        + "<p>Isi terdalam artikel berita.</p>"
+        + "</div>" * 10000
+        + "</body></html>"
+    )
     x = html_to_text(deep)
     assert "Isi terdalam artikel berita." in x.text
     art = Pipeline(stages=("structure",))(deep)
@@ -385,8 +458,10 @@ def test_hostile_html_deep_nesting():
 def test_hostile_html_external_entity_not_resolved(tmp_path):
     secret = tmp_path / "rahasia.txt"
     secret.write_text("KATA-SANDI-RAHASIA")
-    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-            "<html><body><p>Halo &xxe; dunia, ini berita biasa.</p></body></html>")
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        "<html><body><p>Halo &xxe; dunia, ini berita biasa.</p></body></html>"
+    )
     x = html_to_text(page)
     assert "KATA-SANDI-RAHASIA" not in x.text
     assert "dunia, ini berita biasa." in x.text
@@ -402,13 +477,15 @@ def test_hostile_html_five_megabytes():
 
 
 def test_detik_full_page_header_tags_and_byline(stage):
-    text = ("detikNews\nBerita\nPolisi Tangkap Dua Pelaku Pencurian Motor di Depok\nAndi Saputra - detikNews\n"
-            "Senin, 03 Feb 2025 10:15 WIB\nIlustrasi pencurian motor. Foto: Getty Images/iStockphoto\nDepok -\n"
-            "Polisi menangkap dua pelaku pencurian sepeda motor di kawasan Beji, Depok, Minggu (2/2/2025) malam.\n"
-            "SCROLL TO CONTINUE WITH CONTENT\n"
-            "Kapolsek Beji mengatakan kedua pelaku sudah lama diincar petugas.\n"
-            "Simak Video 'Detik-detik Pencuri Motor Tertangkap Warga':\n[Gambas:Video 20detik]\n(mei/mei)\n"
-            "pencurian motor\ndepok\n")
+    text = (
+        "detikNews\nBerita\nPolisi Tangkap Dua Pelaku Pencurian Motor di Depok\nAndi Saputra - detikNews\n"
+        "Senin, 03 Feb 2025 10:15 WIB\nIlustrasi pencurian motor. Foto: Getty Images/iStockphoto\nDepok -\n"
+        "Polisi menangkap dua pelaku pencurian sepeda motor di kawasan Beji, Depok, Minggu (2/2/2025) malam.\n"
+        "SCROLL TO CONTINUE WITH CONTENT\n"
+        "Kapolsek Beji mengatakan kedua pelaku sudah lama diincar petugas.\n"
+        "Simak Video 'Detik-detik Pencuri Motor Tertangkap Warga':\n[Gambas:Video 20detik]\n(mei/mei)\n"
+        "pencurian motor\ndepok\n"
+    )
     art = run(stage, text)
     lab = labels_by_line(art)
     assert lab["Polisi Tangkap Dua Pelaku Pencurian Motor di Depok"] == "title"
@@ -424,14 +501,16 @@ def test_detik_full_page_header_tags_and_byline(stage):
 
 
 def test_kompas_full_page_kicker_date_and_byline_without_colons(stage):
-    text = ("Megapolitan\nBanjir Rendam Ratusan Rumah di Bekasi, Warga Mengungsi ke Masjid\n"
-            "Kompas.com - 03/02/2025, 10:15 WIB\nLihat Foto\n"
-            "KOMPAS.com/ANDIKA PRASETYABanjir merendam permukiman warga di Bekasi, Senin (3/2/2025).\n"
-            "Penulis Rina Wulandari | Editor Ambaranie Nadia\n"
-            "BEKASI, KOMPAS.com - Banjir merendam ratusan rumah di Kecamatan Bekasi Timur sejak Senin dini hari.\n"
-            "Warga yang rumahnya terendam memilih mengungsi ke masjid terdekat.\nKronologi Banjir\n"
-            "Hujan deras mengguyur Bekasi sejak Minggu sore hingga malam hari.\n"
-            "Baca berita dengan sedikit iklan, klik di sini\n")
+    text = (
+        "Megapolitan\nBanjir Rendam Ratusan Rumah di Bekasi, Warga Mengungsi ke Masjid\n"
+        "Kompas.com - 03/02/2025, 10:15 WIB\nLihat Foto\n"
+        "KOMPAS.com/ANDIKA PRASETYABanjir merendam permukiman warga di Bekasi, Senin (3/2/2025).\n"
+        "Penulis Rina Wulandari | Editor Ambaranie Nadia\n"
+        "BEKASI, KOMPAS.com - Banjir merendam ratusan rumah di Kecamatan Bekasi Timur sejak Senin dini hari.\n"
+        "Warga yang rumahnya terendam memilih mengungsi ke masjid terdekat.\nKronologi Banjir\n"
+        "Hujan deras mengguyur Bekasi sejak Minggu sore hingga malam hari.\n"
+        "Baca berita dengan sedikit iklan, klik di sini\n"
+    )
     art = run(stage, text)
     lab = labels_by_line(art)
     assert lab["Megapolitan"] == "kicker"
@@ -445,19 +524,29 @@ def test_kompas_full_page_kicker_date_and_byline_without_colons(stage):
 
 
 def test_merdeka_and_poskota_habits(stage):
-    art = run(stage, "Merdeka.com - Harga cabai rawit di pasar induk turun tajam pekan ini. "
-                     "Pedagang menyebut pasokan dari daerah melimpah. [ary]")
+    art = run(
+        stage,
+        "Merdeka.com - Harga cabai rawit di pasar induk turun tajam pekan ini. "
+        "Pedagang menyebut pasokan dari daerah melimpah. [ary]",
+    )
     assert seg(art, "dateline") == ["Merdeka.com -"] and seg(art, "byline") == ["[ary]"]
-    art = run(stage, "JAKARTA (Pos Kota) - Polisi menertibkan parkir liar di kawasan Tanah Abang pada Senin pagi.\n(Yendhi/win)")
+    art = run(
+        stage,
+        "JAKARTA (Pos Kota) - Polisi menertibkan parkir liar di kawasan Tanah Abang pada Senin pagi.\n(Yendhi/win)",
+    )
     assert seg(art, "dateline") == ["JAKARTA (Pos Kota) -"] and seg(art, "byline") == ["(Yendhi/win)"]
 
 
 def test_place_only_dateline_not_taken_after_a_paragraph(stage):
-    text = ("Harga tiket pesawat rute domestik naik menjelang libur panjang akhir pekan ini.\n"
-            "Maumere - Kupang dan Labuan Bajo - Maumere termasuk rute yang paling cepat habis terjual.\n")
+    text = (
+        "Harga tiket pesawat rute domestik naik menjelang libur panjang akhir pekan ini.\n"
+        "Maumere - Kupang dan Labuan Bajo - Maumere termasuk rute yang paling cepat habis terjual.\n"
+    )
     art = run(stage, text)
     assert seg(art, "dateline") == []
-    assert seg(art, "lead") == ["Harga tiket pesawat rute domestik naik menjelang libur panjang akhir pekan ini."]
+    assert seg(art, "lead") == [
+        "Harga tiket pesawat rute domestik naik menjelang libur panjang akhir pekan ini."
+    ]
 
 
 PAGE_NO_ARTICLE = """<html><head><title>Harga Beras Naik Jelang Lebaran | Kabar Kota</title>
@@ -573,11 +662,29 @@ def test_html_kompas_style_page_split_byline_and_credit_line():
 
 
 _PIECES = [
-    "TRIBUNJOGJA.COM - ", "JAKARTA, KOMPAS.com -", "Baca juga: Judul Berita Lain Hari Ini", "Baca Juga",
-    "Advertisement", "Penulis: Rina Sari", "(ial/lir)", "Halaman", "123", "© 2024 Contoh.",
-    "Ilustrasi banjir di kota. (ANTARA/Budi)", "Warga mengungsi ke masjid terdekat.", "Judul Pendek",
-    "Harga beras naik menjelang Lebaran di pasar tradisional kota.", "\n", "\n\n", "  ", "\t", "(*)",
-    "Dok. Contoh FotoKeterangan foto.", "Liputan6.com, JakartaKalimat", "&nbsp;", "“kutipan,” katanya.",
+    "TRIBUNJOGJA.COM - ",
+    "JAKARTA, KOMPAS.com -",
+    "Baca juga: Judul Berita Lain Hari Ini",
+    "Baca Juga",
+    "Advertisement",
+    "Penulis: Rina Sari",
+    "(ial/lir)",
+    "Halaman",
+    "123",
+    "© 2024 Contoh.",
+    "Ilustrasi banjir di kota. (ANTARA/Budi)",
+    "Warga mengungsi ke masjid terdekat.",
+    "Judul Pendek",
+    "Harga beras naik menjelang Lebaran di pasar tradisional kota.",
+    "\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "(*)",
+    "Dok. Contoh FotoKeterangan foto.",
+    "Liputan6.com, JakartaKalimat",
+    "&nbsp;",
+    "“kutipan,” katanya.",
 ]
 
 

@@ -5,94 +5,408 @@ Every sentence here is written for the tests (none is copied from an article).
 
 from __future__ import annotations
 
-import itertools
 import time
 
 import pytest
+from tests.temporal.helpers import check_offsets, find
 
 from newsnlp.temporal import get_tagger, tag_times
-
-
-def find(times, text):
-    hits = [t for t in times if t.text == text]
-    assert hits, f"{text!r} not found in {[t.text for t in times]}"
-    return hits[0]
-
-
-def check_offsets(text, times):
-    for t in times:
-        assert text[t.start:t.end] == t.text
-    for a, b in itertools.pairwise(times):
-        assert a.end <= b.start
-
 
 # (sentence, published, span, type, value, anchor, mod)
 CASES = [
     # ordinal weeks: the ISO week holding day 4/11/18/25 of the month
-    ("Bantuan dicairkan pada pekan kedua Juni 2025 lewat bank.", "2025-06-02", "pekan kedua Juni 2025", "DATE", "2025-W24", "absolute", None),
-    ("Seleksi dibuka minggu ketiga Agustus.", "2025-06-18", "minggu ketiga Agustus", "DATE", "2025-W34", "published", None),
-    ("Rapat pleno digelar pekan terakhir bulan ini.", "2025-06-18", "pekan terakhir bulan ini", "DATE", "2025-W26", "published", None),
+    (
+        "Bantuan dicairkan pada pekan kedua Juni 2025 lewat bank.",
+        "2025-06-02",
+        "pekan kedua Juni 2025",
+        "DATE",
+        "2025-W24",
+        "absolute",
+        None,
+    ),
+    (
+        "Seleksi dibuka minggu ketiga Agustus.",
+        "2025-06-18",
+        "minggu ketiga Agustus",
+        "DATE",
+        "2025-W34",
+        "published",
+        None,
+    ),
+    (
+        "Rapat pleno digelar pekan terakhir bulan ini.",
+        "2025-06-18",
+        "pekan terakhir bulan ini",
+        "DATE",
+        "2025-W26",
+        "published",
+        None,
+    ),
     # academic and sports seasons
-    ("Persebaya menatap Liga 1 musim 2025/2026 dengan skuad baru.", "2025-06-18", "2025/2026", "DATE", "2025/2026", "absolute", None),
-    ("Jadwal Liga 2 2025-2026 segera dirilis operator.", "2025-06-18", "2025-2026", "DATE", "2025/2026", "absolute", None),
-    ("Pendaftaran siswa baru tahun ajaran 2020/2021 diundur.", "2020-06-01", "2020/2021", "DATE", "2020/2021", "absolute", None),
-    ("Laporan keuangan tahun 2020/2021 sudah diaudit.", "2021-08-01", "tahun 2020/2021", "DATE", "2020/2021", "absolute", None),
+    (
+        "Persebaya menatap Liga 1 musim 2025/2026 dengan skuad baru.",
+        "2025-06-18",
+        "2025/2026",
+        "DATE",
+        "2025/2026",
+        "absolute",
+        None,
+    ),
+    (
+        "Jadwal Liga 2 2025-2026 segera dirilis operator.",
+        "2025-06-18",
+        "2025-2026",
+        "DATE",
+        "2025/2026",
+        "absolute",
+        None,
+    ),
+    (
+        "Pendaftaran siswa baru tahun ajaran 2020/2021 diundur.",
+        "2020-06-01",
+        "2020/2021",
+        "DATE",
+        "2020/2021",
+        "absolute",
+        None,
+    ),
+    (
+        "Laporan keuangan tahun 2020/2021 sudah diaudit.",
+        "2021-08-01",
+        "tahun 2020/2021",
+        "DATE",
+        "2020/2021",
+        "absolute",
+        None,
+    ),
     # movable holidays from the data table / Easter / hijridate
-    ("Warga Tionghoa merayakan Imlek 2025 di kelenteng.", "2025-02-01", "Imlek 2025", "DATE", "2025-01-29", "absolute", None),
-    ("Perayaan Tahun Baru Imlek 2576 digelar meriah.", "2025-02-01", "Tahun Baru Imlek 2576", "DATE", "2025-01-29", "absolute", None),
-    ("Bandara Ngurah Rai tutup saat Nyepi 2024.", "2024-03-01", "Nyepi 2024", "DATE", "2024-03-11", "absolute", None),
-    ("Ribuan umat memadati Borobudur saat Waisak 2023.", "2023-06-05", "Waisak 2023", "DATE", "2023-06-04", "absolute", None),
-    ("Harga kue keranjang naik menjelang Imlek.", "2026-02-01", "menjelang Imlek", "DATE", "2026-02-17", "published", "BEFORE"),
-    ("Libur Jumat Agung 2025 jatuh pada April.", "2025-01-10", "Jumat Agung 2025", "DATE", "2025-04-18", "absolute", None),
-    ("Kenaikan Isa Almasih 2024 diperingati umat Kristiani.", "2024-05-01", "Kenaikan Isa Almasih 2024", "DATE", "2024-05-09", "absolute", None),
-    ("Pemerintah menetapkan Idul Adha 2025 setelah sidang isbat.", "2025-05-27", "Idul Adha 2025", "DATE", "2025-06-06", "absolute", None),
-    ("Peringatan Maulid Nabi 2025 digelar di masjid agung.", "2025-08-30", "Maulid Nabi 2025", "DATE", "2025-09-04", "absolute", None),
-    ("Pawai obor menyambut Tahun Baru Islam 1447 H.", "2025-06-20", "Tahun Baru Islam 1447 H", "DATE", "2025-06-26", "absolute", None),
+    (
+        "Warga Tionghoa merayakan Imlek 2025 di kelenteng.",
+        "2025-02-01",
+        "Imlek 2025",
+        "DATE",
+        "2025-01-29",
+        "absolute",
+        None,
+    ),
+    (
+        "Perayaan Tahun Baru Imlek 2576 digelar meriah.",
+        "2025-02-01",
+        "Tahun Baru Imlek 2576",
+        "DATE",
+        "2025-01-29",
+        "absolute",
+        None,
+    ),
+    (
+        "Bandara Ngurah Rai tutup saat Nyepi 2024.",
+        "2024-03-01",
+        "Nyepi 2024",
+        "DATE",
+        "2024-03-11",
+        "absolute",
+        None,
+    ),
+    (
+        "Ribuan umat memadati Borobudur saat Waisak 2023.",
+        "2023-06-05",
+        "Waisak 2023",
+        "DATE",
+        "2023-06-04",
+        "absolute",
+        None,
+    ),
+    (
+        "Harga kue keranjang naik menjelang Imlek.",
+        "2026-02-01",
+        "menjelang Imlek",
+        "DATE",
+        "2026-02-17",
+        "published",
+        "BEFORE",
+    ),
+    (
+        "Libur Jumat Agung 2025 jatuh pada April.",
+        "2025-01-10",
+        "Jumat Agung 2025",
+        "DATE",
+        "2025-04-18",
+        "absolute",
+        None,
+    ),
+    (
+        "Kenaikan Isa Almasih 2024 diperingati umat Kristiani.",
+        "2024-05-01",
+        "Kenaikan Isa Almasih 2024",
+        "DATE",
+        "2024-05-09",
+        "absolute",
+        None,
+    ),
+    (
+        "Pemerintah menetapkan Idul Adha 2025 setelah sidang isbat.",
+        "2025-05-27",
+        "Idul Adha 2025",
+        "DATE",
+        "2025-06-06",
+        "absolute",
+        None,
+    ),
+    (
+        "Peringatan Maulid Nabi 2025 digelar di masjid agung.",
+        "2025-08-30",
+        "Maulid Nabi 2025",
+        "DATE",
+        "2025-09-04",
+        "absolute",
+        None,
+    ),
+    (
+        "Pawai obor menyambut Tahun Baru Islam 1447 H.",
+        "2025-06-20",
+        "Tahun Baru Islam 1447 H",
+        "DATE",
+        "2025-06-26",
+        "absolute",
+        None,
+    ),
     # bare part of day after a preposition
-    ("Maling itu beraksi pada malam, saat pemilik rumah tidur.", "2025-06-18", "malam", "TIME", "2025-06-18TEV", "published", None),
-    ("Korban ditemukan Rabu (18/6/2025) pada pagi sekitar pukul 05.00 WIB.", "2025-06-19", "pagi", "TIME", "2025-06-18TMO", "previous", None),
+    (
+        "Maling itu beraksi pada malam, saat pemilik rumah tidur.",
+        "2025-06-18",
+        "malam",
+        "TIME",
+        "2025-06-18TEV",
+        "published",
+        None,
+    ),
+    (
+        "Korban ditemukan Rabu (18/6/2025) pada pagi sekitar pukul 05.00 WIB.",
+        "2025-06-19",
+        "pagi",
+        "TIME",
+        "2025-06-18TMO",
+        "previous",
+        None,
+    ),
     # "semalam": last night (EV, as "malam"), but one night after "menginap"
     ("Gudang itu terbakar semalam.", "2025-06-18", "semalam", "TIME", "2025-06-17TEV", "published", None),
-    ("Rombongan menginap semalam di hotel transit.", "2025-06-18", "semalam", "DURATION", "P1D", "absolute", None),
+    (
+        "Rombongan menginap semalam di hotel transit.",
+        "2025-06-18",
+        "semalam",
+        "DURATION",
+        "P1D",
+        "absolute",
+        None,
+    ),
     ("Baterai ponsel itu awet seharian.", "2025-06-18", "seharian", "DURATION", "P1D", "absolute", None),
     # vague references
-    ("Selama ini warga mengandalkan air sumur.", "2025-06-18", "Selama ini", "DATE", "PRESENT_REF", "published", None),
-    ("Kasus penipuan daring marak belakangan ini.", "2025-06-18", "belakangan ini", "DATE", "PAST_REF", "published", None),
-    ("Isu itu beredar beberapa waktu belakangan.", "2025-06-18", "beberapa waktu belakangan", "DATE", "PAST_REF", "published", None),
-    ("Proyek ini sementara ini dihentikan.", "2025-06-18", "sementara ini", "DATE", "PRESENT_REF", "published", None),
+    (
+        "Selama ini warga mengandalkan air sumur.",
+        "2025-06-18",
+        "Selama ini",
+        "DATE",
+        "PRESENT_REF",
+        "published",
+        None,
+    ),
+    (
+        "Kasus penipuan daring marak belakangan ini.",
+        "2025-06-18",
+        "belakangan ini",
+        "DATE",
+        "PAST_REF",
+        "published",
+        None,
+    ),
+    (
+        "Isu itu beredar beberapa waktu belakangan.",
+        "2025-06-18",
+        "beberapa waktu belakangan",
+        "DATE",
+        "PAST_REF",
+        "published",
+        None,
+    ),
+    (
+        "Proyek ini sementara ini dihentikan.",
+        "2025-06-18",
+        "sementara ini",
+        "DATE",
+        "PRESENT_REF",
+        "published",
+        None,
+    ),
     ("Rumah itu dulu milik seorang saudagar.", "2025-06-18", "dulu", "DATE", "PAST_REF", "published", None),
     ("Kampung itu tidak seramai dulu.", "2025-06-18", "dulu", "DATE", "PAST_REF", "published", None),
     # SET with -nya
     ("Jumlah wisatawan naik tiap tahunnya.", "2025-06-18", "tiap tahunnya", "SET", "P1Y", "absolute", None),
     # clock with a zone after the part of day
-    ("Upacara dimulai pukul 8 pagi WIB di lapangan.", "2025-06-18", "pukul 8 pagi WIB", "TIME", "2025-06-18T08:00+07:00", "published", None),
+    (
+        "Upacara dimulai pukul 8 pagi WIB di lapangan.",
+        "2025-06-18",
+        "pukul 8 pagi WIB",
+        "TIME",
+        "2025-06-18T08:00+07:00",
+        "published",
+        None,
+    ),
     # a closing parenthesis lost before a glued word: numbers win over the weekday
-    ("Hal itu disampaikan Kamis (19/6/2024Selanjutnya ia pergi.", "2025-06-19", "Kamis (19/6/2024", "DATE", "2024-06-19", "absolute", None),
+    (
+        "Hal itu disampaikan Kamis (19/6/2024Selanjutnya ia pergi.",
+        "2025-06-19",
+        "Kamis (19/6/2024",
+        "DATE",
+        "2024-06-19",
+        "absolute",
+        None,
+    ),
     # a tax year
-    ("Ia belum melaporkan SPT pajak 2023 ke kantor pajak.", "2025-06-18", "2023", "DATE", "2023", "absolute", None),
+    (
+        "Ia belum melaporkan SPT pajak 2023 ke kantor pajak.",
+        "2025-06-18",
+        "2023",
+        "DATE",
+        "2023",
+        "absolute",
+        None,
+    ),
     # holidays with a tense word or a relative year after them
-    ("Penumpang melonjak menjelang Idul Adha kemarin.", "2025-06-09", "menjelang Idul Adha kemarin", "DATE", "2025-06-06", "published", "BEFORE"),
-    ("Harga tiket naik saat Natal tahun lalu.", "2025-06-09", "Natal tahun lalu", "DATE", "2024-12-25", "published", None),
-    ("Laga kedua digelar pagi nanti di Seattle.", "2025-06-18", "pagi nanti", "TIME", "2025-06-18TMO", "published", None),
+    (
+        "Penumpang melonjak menjelang Idul Adha kemarin.",
+        "2025-06-09",
+        "menjelang Idul Adha kemarin",
+        "DATE",
+        "2025-06-06",
+        "published",
+        "BEFORE",
+    ),
+    (
+        "Harga tiket naik saat Natal tahun lalu.",
+        "2025-06-09",
+        "Natal tahun lalu",
+        "DATE",
+        "2024-12-25",
+        "published",
+        None,
+    ),
+    (
+        "Laga kedua digelar pagi nanti di Seattle.",
+        "2025-06-18",
+        "pagi nanti",
+        "TIME",
+        "2025-06-18TMO",
+        "published",
+        None,
+    ),
     # a clock time after a SET has no day of its own
-    ("Saksikan sinetron itu setiap hari pukul 18.00 WIB.", "2025-06-20", "pukul 18.00 WIB", "TIME", "XXXX-XX-XXT18:00+07:00", "absolute", None),
+    (
+        "Saksikan sinetron itu setiap hari pukul 18.00 WIB.",
+        "2025-06-20",
+        "pukul 18.00 WIB",
+        "TIME",
+        "XXXX-XX-XXT18:00+07:00",
+        "absolute",
+        None,
+    ),
     # years after event nouns
-    ("Tragedi 1998 masih membekas bagi keluarga korban.", "2025-06-19", "1998", "DATE", "1998", "absolute", None),
+    (
+        "Tragedi 1998 masih membekas bagi keluarga korban.",
+        "2025-06-19",
+        "1998",
+        "DATE",
+        "1998",
+        "absolute",
+        None,
+    ),
     # a lost space after a site name
-    ("Hal itu disampaikan dikutipKompas.combelum lama ini.", "2025-06-19", "belum lama ini", "DATE", "PAST_REF", "published", None),
+    (
+        "Hal itu disampaikan dikutipKompas.combelum lama ini.",
+        "2025-06-19",
+        "belum lama ini",
+        "DATE",
+        "PAST_REF",
+        "published",
+        None,
+    ),
     # "H-7 Lebaran": days counted from a holiday (from the first day of Ramadan)
-    ("Puncak arus mudik diprediksi pada H-7 Lebaran 2025.", "2025-03-01", "H-7 Lebaran 2025", "DATE", "2025-03-23", "absolute", None),
-    ("Harga daging naik pada H-1 Ramadan.", "2025-02-20", "H-1 Ramadan", "DATE", "2025-02-28", "published", None),
+    (
+        "Puncak arus mudik diprediksi pada H-7 Lebaran 2025.",
+        "2025-03-01",
+        "H-7 Lebaran 2025",
+        "DATE",
+        "2025-03-23",
+        "absolute",
+        None,
+    ),
+    (
+        "Harga daging naik pada H-1 Ramadan.",
+        "2025-02-20",
+        "H-1 Ramadan",
+        "DATE",
+        "2025-02-28",
+        "published",
+        None,
+    ),
     # weekday and part of day before the bracketed date
-    ("Korban tiba di rumah duka, Jumat pagi (20/6/2025).", "2025-06-21", "Jumat pagi (20/6/2025)", "TIME", "2025-06-20TMO", "absolute", None),
+    (
+        "Korban tiba di rumah duka, Jumat pagi (20/6/2025).",
+        "2025-06-21",
+        "Jumat pagi (20/6/2025)",
+        "TIME",
+        "2025-06-20TMO",
+        "absolute",
+        None,
+    ),
     # "1x24 jam" and number ranges before a unit
-    ("Polisi menahan terduga pelaku 1x24 jam untuk diperiksa.", "2025-06-18", "1x24 jam", "DURATION", "PT24H", "absolute", None),
-    ("Warga diberi waktu 3 x 24 jam untuk mengosongkan lahan.", "2025-06-18", "3 x 24 jam", "DURATION", "PT72H", "absolute", None),
-    ("Sudah dua-tiga tahun terakhir sawah itu kering.", "2025-06-18", "dua-tiga tahun terakhir", "DURATION", "P3Y", "absolute", "APPROX"),
+    (
+        "Polisi menahan terduga pelaku 1x24 jam untuk diperiksa.",
+        "2025-06-18",
+        "1x24 jam",
+        "DURATION",
+        "PT24H",
+        "absolute",
+        None,
+    ),
+    (
+        "Warga diberi waktu 3 x 24 jam untuk mengosongkan lahan.",
+        "2025-06-18",
+        "3 x 24 jam",
+        "DURATION",
+        "PT72H",
+        "absolute",
+        None,
+    ),
+    (
+        "Sudah dua-tiga tahun terakhir sawah itu kering.",
+        "2025-06-18",
+        "dua-tiga tahun terakhir",
+        "DURATION",
+        "P3Y",
+        "absolute",
+        "APPROX",
+    ),
     # a month range to a month with a year
-    ("Penjualan mobil Januari-Mei 2025 turun.", "2025-06-18", "Januari-Mei 2025", "DATE", "2025-01/2025-05", "absolute", None),
+    (
+        "Penjualan mobil Januari-Mei 2025 turun.",
+        "2025-06-18",
+        "Januari-Mei 2025",
+        "DATE",
+        "2025-01/2025-05",
+        "absolute",
+        None,
+    ),
     # English dates in headers stay supported
-    ("Posted on Monday, June 16, 2025 by admin.", None, "Monday, June 16, 2025", "DATE", "2025-06-16", "absolute", None),
+    (
+        "Posted on Monday, June 16, 2025 by admin.",
+        None,
+        "Monday, June 16, 2025",
+        "DATE",
+        "2025-06-16",
+        "absolute",
+        None,
+    ),
 ]
 
 
@@ -148,8 +462,10 @@ def test_glued_words():
 
 
 def test_repeated_hari_sebelumnya_does_not_chain():
-    text = ("Harga emas hari ini, Kamis (19/6/2025) turun dari hari sebelumnya. Harga perak juga turun "
-            "dari hari sebelumnya.")
+    text = (
+        "Harga emas hari ini, Kamis (19/6/2025) turun dari hari sebelumnya. Harga perak juga turun "
+        "dari hari sebelumnya."
+    )
     times, _ = tag_times(text, "2025-06-19")
     assert [t.value for t in times if t.text == "hari sebelumnya"] == ["2025-06-18", "2025-06-18"]
 
@@ -161,13 +477,17 @@ def test_keesokan_harinya_still_chains():
 
 
 def test_same_day_skips_the_attribution_date():
-    text = ("Pebalap itu menang di Mandalika, Minggu 8 Juni 2025 lalu. \"Saya senang,\" kata dia dikutip dari "
-            "laman resmi, Selasa (10/6/2025). Rekan setimnya finis kedua pada hari yang sama.")
+    text = (
+        'Pebalap itu menang di Mandalika, Minggu 8 Juni 2025 lalu. "Saya senang," kata dia dikutip dari '
+        "laman resmi, Selasa (10/6/2025). Rekan setimnya finis kedua pada hari yang sama."
+    )
     times, _ = tag_times(text, "2025-06-10")
     assert find(times, "hari yang sama").value == "2025-06-08"
 
 
-@pytest.mark.parametrize("chunk", ["Prayogakini ", "kini" * 10, "Ab" + "kini" * 3 + " ", "pada malam, ", "2025/2026 "])
+@pytest.mark.parametrize(
+    "chunk", ["Prayogakini ", "kini" * 10, "Ab" + "kini" * 3 + " ", "pada malam, ", "2025/2026 "]
+)
 def test_new_rules_stay_linear(chunk):
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
     get_tagger()

@@ -118,7 +118,9 @@ class Gazetteer:
         return self.tiers[entry] == 0
 
     # -- exact matching -------------------------------------------------------------------------
-    def match(self, text: str, ps: list[Piece] | None = None, norms: list[str] | None = None) -> list[GazMatch]:
+    def match(
+        self, text: str, ps: list[Piece] | None = None, norms: list[str] | None = None
+    ) -> list[GazMatch]:
         """Every gazetteer name in ``text``, leftmost-longest, non-overlapping, by start.
 
         Web domains of known outlets (``TRIBUNJOGJA.COM``) are found first; then names.
@@ -221,7 +223,9 @@ class Gazetteer:
         while True:
             if d in self.domains:
                 return self.domains[d]
-            if d.count(".") <= 1 or (d.endswith((".co.id", ".go.id", ".or.id", ".ac.id", ".co.uk")) and d.count(".") <= 2):
+            if d.count(".") <= 1 or (
+                d.endswith((".co.id", ".go.id", ".or.id", ".ac.id", ".co.uk")) and d.count(".") <= 2
+            ):
                 return None
             d = d.split(".", 1)[1]
 

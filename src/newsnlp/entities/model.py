@@ -161,11 +161,16 @@ class NerModel:
                     pieces.append((n, chunk, cased))
         out: list[list[ModelMention]] = [[] for _ in docs]
         for group in _batches(pieces, batch_size, MAX_BATCH_TOKENS):
-            spacy_docs = [self.make_doc([docs[n][0][i] for i in idx], _piece_spaces(docs[n][1], idx)) for n, idx, _ in group]
+            spacy_docs = [
+                self.make_doc([docs[n][0][i] for i in idx], _piece_spaces(docs[n][1], idx))
+                for n, idx, _ in group
+            ]
             self._tag(group, spacy_docs, out)
         return out
 
-    def _tag(self, group: list[tuple[int, list[int], bool]], spacy_docs: list[Doc], out: list[list[ModelMention]]) -> None:
+    def _tag(
+        self, group: list[tuple[int, list[int], bool]], spacy_docs: list[Doc], out: list[list[ModelMention]]
+    ) -> None:
         for (n, idx, cased), doc in zip(group, self.predict_docs(spacy_docs, batch_size=len(spacy_docs))):
             for ent in doc.ents:
                 a, b = _trim(doc, ent.start, ent.end)

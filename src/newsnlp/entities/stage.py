@@ -178,7 +178,9 @@ class EntityStage(BaseStage):
                     x += 1
                     continue
                 y, s, e, (entry, sim) = found
-                extra.append(Mention(s, e, g.labels[entry], "gazetteer", round(0.9 * sim / 100, 3), PRIO_FUZZY, entry))
+                extra.append(
+                    Mention(s, e, g.labels[entry], "gazetteer", round(0.9 * sim / 100, 3), PRIO_FUZZY, entry)
+                )
                 x = y
         return sorted(chosen + extra, key=lambda m: m.start)
 
@@ -187,12 +189,16 @@ def _load_model(path: str | None):
     try:
         from .model import NerModel
     except Exception as err:
-        warnings.warn(f"newsnlp entities: NER model not importable ({err}); running gazetteer-only", stacklevel=3)
+        warnings.warn(
+            f"newsnlp entities: NER model not importable ({err}); running gazetteer-only", stacklevel=3
+        )
         return None
     try:
         return NerModel.load(path)
     except Exception as err:
-        warnings.warn(f"newsnlp entities: NER model not available ({err}); running gazetteer-only", stacklevel=3)
+        warnings.warn(
+            f"newsnlp entities: NER model not available ({err}); running gazetteer-only", stacklevel=3
+        )
         return None
 
 
@@ -302,11 +308,18 @@ def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mentio
                     ]
                     if last:
                         continue  # the gazetteer's person name says the same, without the prefix
-                if inner and any(c.label != m.label for c in inner) and not _starts_with_head(text[m.start : m.end], gaz):
+                if (
+                    inner
+                    and any(c.label != m.label for c in inner)
+                    and not _starts_with_head(text[m.start : m.end], gaz)
+                ):
                     continue
             keep.append(m)
         pool = keep
-    model_per = _Cover(max((m.end for m in pool), default=0), [(m.start, m.end) for m in pool if m.source == "model" and m.label == "PER"])
+    model_per = _Cover(
+        max((m.end for m in pool), default=0),
+        [(m.start, m.end) for m in pool if m.source == "model" and m.label == "PER"],
+    )
     if model_per.bits.find(1) != -1:
         pool = [
             m
@@ -363,7 +376,9 @@ def _title_before(text: str, end: int, words: list[str]) -> str | None:
     else:
         # one set lookup per distinct length instead of one endswith per word: same result,
         # since the outcome depends only on the length of the matching entry
-        lengths = [(n, low[len(low) - n :]) for n, keys in table if n <= len(low) and low[len(low) - n :] in keys]
+        lengths = [
+            (n, low[len(low) - n :]) for n, keys in table if n <= len(low) and low[len(low) - n :] in keys
+        ]
     for n, wl in lengths:
         if low.endswith(wl):
             s = len(head) - n
@@ -528,7 +543,11 @@ def attach_titles(text: str, ms: list[Mention], gaz: Gazetteer) -> None:
             prev = by_end.get(gap.start())
             if prev is not None and prev.label in ("ORG", "LOC"):
                 gap2 = _WS_COMMA.search(text, max(0, prev.start - 4), prev.start)
-                if gap2 is not None and gap2.end() == prev.start and "," not in text[gap2.start() : gap2.end()]:
+                if (
+                    gap2 is not None
+                    and gap2.end() == prev.start
+                    and "," not in text[gap2.start() : gap2.end()]
+                ):
                     role = _title_before(text, gap2.start(), gaz.roles) if prev.label == "ORG" else None
                     if role is not None:
                         m.role = text[gap2.start() - len(role) : prev.end]
@@ -543,7 +562,9 @@ def attach_titles(text: str, ms: list[Mention], gaz: Gazetteer) -> None:
                     m.title = title
                 else:
                     if org_loc is None:
-                        org_loc = _Cover(len(text), [(o.start, o.end) for o in ms if o.label in ("ORG", "LOC")])
+                        org_loc = _Cover(
+                            len(text), [(o.start, o.end) for o in ms if o.label in ("ORG", "LOC")]
+                        )
                     m.title = _long_title_before(text, gap.start(), ms, gaz, org_loc)
 
 
@@ -560,7 +581,10 @@ def _long_title_before(
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         w = words[k].group()
         ws = head_start + words[k].start()
-        if k < len(words) - 1 and text[head_start + words[k].end() : head_start + words[k + 1].start()].strip():
+        if (
+            k < len(words) - 1
+            and text[head_start + words[k].end() : head_start + words[k + 1].start()].strip()
+        ):
             return None
         if k < len(words) - 1:
             t = _title_before(text, head_start + words[k].end(), gaz.titles)
@@ -599,7 +623,11 @@ def capitalised_runs(
             k = norms[i]
             if k in gaz.common and (is_sentence_start(text, ps, i) or (not cur and len(t) < 4)):
                 ok = False
-        if ok and (not cur or (not p.newline and not p.glued and ps[i - 1].end + 1 >= p.start)) and len(cur) < 4:
+        if (
+            ok
+            and (not cur or (not p.newline and not p.glued and ps[i - 1].end + 1 >= p.start))
+            and len(cur) < 4
+        ):
             cur.append(i)
             continue
         if cur:
@@ -682,7 +710,18 @@ def add_rule_mentions(
                 if inner.link is None:
                     inner.link = long_m
             elif free(om.start(), om.end()):
-                add(Mention(om.start(), om.end(), long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
+                add(
+                    Mention(
+                        om.start(),
+                        om.end(),
+                        long_m.label,
+                        "rule",
+                        SCORE_RULE,
+                        PRIO_RULE,
+                        long_m.entry,
+                        link=long_m,
+                    )
+                )
     # names after a title (an ORG/LOC mention right after the title is part of the title)
     if norms is None:
         norms = piece_norms(text, ps)
@@ -713,8 +752,11 @@ def add_rule_mentions(
                 while j < n and ps[j].start < after.end:
                     j += 1
             elif (
-                t[0].isupper() and t.isalpha() and (norm(t) in gaz.common or norm(t) in title_words)
-                and j + 1 < n and not ps[j + 1].newline
+                t[0].isupper()
+                and t.isalpha()
+                and (norm(t) in gaz.common or norm(t) in title_words)
+                and j + 1 < n
+                and not ps[j + 1].newline
             ):
                 j += 1
             else:
@@ -1000,7 +1042,9 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
             kb = gaz.kbs[entry]
             # a person's fullest name in the article wins over a shorter KB name
             if label == "PER":
-                fullest = max((text[ms[i].start : ms[i].end] for i in members), key=lambda s: (len(s.split()), len(s)))
+                fullest = max(
+                    (text[ms[i].start : ms[i].end] for i in members), key=lambda s: (len(s.split()), len(s))
+                )
                 if len(fullest.split()) > len(canonical.split()):
                     canonical = fullest
         else:

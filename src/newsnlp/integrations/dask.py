@@ -166,7 +166,9 @@ def _enrich_frame(
         if id_column is not None:
             item["id"] = _plain(df[id_column].iat[n])
         items.append(item)
-    records = enrich_partition(items, stages=stages, batch_size=batch_size, on_error=on_error) if items else []
+    records = (
+        enrich_partition(items, stages=stages, batch_size=batch_size, on_error=on_error) if items else []
+    )
     ok = [r if "error" not in r or "text" in r else None for r in records]
     empty: dict[str, Any] = {"metadata": {}, "tokens": (), "entities": (), "times": ()}
     meta = [(r or empty)["metadata"] for r in ok]

@@ -107,7 +107,12 @@ def _marks(article: Article) -> list[dict[str, Any]]:
         label = e.label
         if e.canonical and e.canonical != e.text:
             label = f"{e.label} · {e.canonical}"
-        mark = {"start": e.start, "end": e.end, "label": _html.escape(label), "color": ENTITY_COLORS.get(e.label)}
+        mark = {
+            "start": e.start,
+            "end": e.end,
+            "label": _html.escape(label),
+            "color": ENTITY_COLORS.get(e.label),
+        }
         url = _kb_url(e.kb_id)
         if url:
             mark["kb_id"] = _html.escape(e.kb_id or "")
@@ -117,7 +122,9 @@ def _marks(article: Article) -> list[dict[str, Any]]:
         label = f"{t.type} {t.value}" if t.value else t.type
         if t.mod:
             label += f" ({t.mod})"
-        marks.append({"start": t.start, "end": t.end, "label": _html.escape(label), "color": TIME_COLORS.get(t.type)})
+        marks.append(
+            {"start": t.start, "end": t.end, "label": _html.escape(label), "color": TIME_COLORS.get(t.type)}
+        )
     n_ents = len(article.entities)
     kept: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
@@ -191,7 +198,9 @@ def _metadata_table(article: Article) -> str:
     return f'<table class="newsnlp-meta">{body}</table>'
 
 
-def render_html(article: Article | Mapping[str, Any], full_page: bool = False, title: str | None = None) -> str:
+def render_html(
+    article: Article | Mapping[str, Any], full_page: bool = False, title: str | None = None
+) -> str:
     """HTML view of one enriched article (or its dict).
 
     Metadata on top, then each structure segment as a shaded, labelled block in which entities
@@ -218,7 +227,7 @@ def render_html(article: Article | Mapping[str, Any], full_page: bool = False, t
         return fragment
     page_title = _html.escape(title or art.metadata.title or "newsnlp article")
     return (
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{page_title}</title>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n"
     )
 
@@ -227,7 +236,7 @@ def render_page(articles: Iterable[Article | Mapping[str, Any]], title: str = "n
     """A complete HTML document showing several articles one after the other."""
     body = "\n<hr>\n".join(render_html(a) for a in articles)
     return (
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_html.escape(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 

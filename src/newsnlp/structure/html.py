@@ -29,14 +29,20 @@ _BLOCK = frozenset(
     "p div section article header footer main aside h1 h2 h3 h4 h5 h6 ul ol li table tr td th "
     "blockquote pre figure figcaption dl dt dd hr address center details summary caption body html br".split()
 )
-_RELATED_CLASS = re.compile(r"related|baca[-_]?juga|bacajuga|terkait|read[-_]?also|readmore|read-more|rekomendasi|inline[-_]?link|also[-_]?read", re.I)
+_RELATED_CLASS = re.compile(
+    r"related|baca[-_]?juga|bacajuga|terkait|read[-_]?also|readmore|read-more|rekomendasi|inline[-_]?link|also[-_]?read",
+    re.I,
+)
 _CAPTION_CLASS = re.compile(
     r"caption|keterangan|figcaption|photo[-_]?desc|img[-_]?desc|(?:img|image|foto|photo|pic)\w*[-_]cap(?:$|[\s_-])",
-    re.I)
+    re.I,
+)
 _CREDIT_CLASS = re.compile(r"credit|copyright-photo|photo[-_]?credit|sumber[-_]?foto", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|penulis|reporter|editor|contributor", re.I)
 _FOOT_CLASS = re.compile(r"copyright|footer", re.I)
-_PAGING_CLASS = re.compile(r"(?:^|[\s_-])(?:paging|pagination|page-?nav\w*|pager)(?:$|[\s_-])|item-page-navigation", re.I)
+_PAGING_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:paging|pagination|page-?nav\w*|pager)(?:$|[\s_-])|item-page-navigation", re.I
+)
 #: Page furniture around the article: cookie notices, breadcrumbs, share bars, comments, tag lists,
 #: newsletter boxes, ad slots. Their lines are hinted ``boilerplate``.
 _BOILER_CLASS = re.compile(
@@ -45,7 +51,9 @@ _BOILER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:ads?|adv|advert\w*|iklan|banner|sponsor\w*|gpt)(?:$|[\s_-])|google-?ads|"
     r"follow-?us|ikuti-?kami|app-?download|sticky|skip-?link|sr-only|visually-hidden|tagcloud|"
     r"cat-links|tags-links|entry-footer|post-categories|"
-    r"(?:^|[\s_-])menu(?:$|[\s_-])|navbar|main-?nav|site-?nav|nav-?menu", re.I)
+    r"(?:^|[\s_-])menu(?:$|[\s_-])|navbar|main-?nav|site-?nav|nav-?menu",
+    re.I,
+)
 _MAX_TEXT = 2_000_000
 
 
@@ -69,7 +77,11 @@ def _parser() -> lhtml.HTMLParser:
     # ``resolve_entities`` switch: entity expansion belongs to the XML parser); network access is
     # off as well, and the internal DTD subset is stripped beforehand (see _strip_doctype).
     return lhtml.HTMLParser(
-        no_network=True, huge_tree=True, remove_comments=True, remove_pis=True, recover=True,
+        no_network=True,
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
         default_doctype=False,
     )
 
@@ -77,7 +89,10 @@ def _parser() -> lhtml.HTMLParser:
 def _strip_doctype(source: str) -> str:
     # An internal DTD subset (<!DOCTYPE x [<!ENTITY ...>]>) is dropped before parsing: no entity
     # declared by the page is ever expanded.
-    return re.sub(r"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", "", source[:200000], count=1, flags=re.I) + source[200000:]
+    return (
+        re.sub(r"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", "", source[:200000], count=1, flags=re.I)
+        + source[200000:]
+    )
 
 
 def _attrs(el) -> str:
@@ -154,15 +169,28 @@ def _walk(el, parts: list[str], hints: list[tuple[int, int, str]], pos: list[int
         if event == "start":
             if tag == "a" and pos[0] and parts and parts[-1][-1:].isalnum():
                 prev = node.getprevious()
-                if prev is not None and isinstance(prev.tag, str) and prev.tag.lower() == "a" \
-                        and not (prev.tail or "").strip():
+                if (
+                    prev is not None
+                    and isinstance(prev.tag, str)
+                    and prev.tag.lower() == "a"
+                    and not (prev.tail or "").strip()
+                ):
                     _add(parts, pos, " ")  # adjacent links (menus, tag lists) are separate words
-            skip = tag in _SKIP or node.get("hidden") is not None or node.get("layout") == "nodisplay" \
+            skip = (
+                tag in _SKIP
+                or node.get("hidden") is not None
+                or node.get("layout") == "nodisplay"
                 or "display:none" in (node.get("style") or "").replace(" ", "")
+            )
             if tag in _BLOCK:
                 _newline(parts, pos)
             label = None if skip else _hint_label(node, tag)
-            if label is None and not skip and tag in ("b", "strong") and (not parts or parts[-1].endswith("\n")):
+            if (
+                label is None
+                and not skip
+                and tag in ("b", "strong")
+                and (not parts or parts[-1].endswith("\n"))
+            ):
                 # a bold run opening a paragraph (``<b>Liputan6.com, Jakarta</b> ...``): a dateline candidate
                 label = "dateline"
             stack.append((node, pos[0], label, skip))
@@ -259,17 +287,28 @@ def _meta(root) -> dict[str, Any]:
     pub = ld.get("publisher") or props.get("og:site_name") or props.get("publisher")
     if pub:
         md["publisher"] = pub
-    published = ld.get("datePublished") or props.get("article:published_time") or props.get("datepublished") \
-        or props.get("pubdate") or props.get("publishdate") or props.get("content_publishdate") \
-        or props.get("dc.date") or props.get("date") or props.get("content_publisheddate") \
-        or props.get("article:published") or props.get("og:published_time")
+    published = (
+        ld.get("datePublished")
+        or props.get("article:published_time")
+        or props.get("datepublished")
+        or props.get("pubdate")
+        or props.get("publishdate")
+        or props.get("content_publishdate")
+        or props.get("dc.date")
+        or props.get("date")
+        or props.get("content_publisheddate")
+        or props.get("article:published")
+        or props.get("og:published_time")
+    )
     if published:
         published = published.strip()
         m = re.match(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?", published)
         if m:
             published = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             if m.group(4):
-                published += "T" + m.group(4).rjust(5, "0") if len(m.group(4).split(":")[0]) == 1 else "T" + m.group(4)
+                published += (
+                    "T" + m.group(4).rjust(5, "0") if len(m.group(4).split(":")[0]) == 1 else "T" + m.group(4)
+                )
         md["published"] = published
     url = props.get("og:url") or ld.get("url")
     if not url:
@@ -284,8 +323,14 @@ def _meta(root) -> dict[str, Any]:
 
 def _looks_like_outlet(name: str) -> bool:
     """A brand rather than a person: a domain or a known news-brand word (``Tribun Jogja``)."""
-    return bool(re.search(r"\.(?:com|co\.id|id|net)\b|^(?:Tribun|Kompas|Detik|Liputan6|Tempo|Antara|Republika|"
-                          r"CNN|CNBC|Okezone|Sindonews|Suara|Kumparan|Viva|Merdeka|Redaksi|Admin)\b", name, re.I))
+    return bool(
+        re.search(
+            r"\.(?:com|co\.id|id|net)\b|^(?:Tribun|Kompas|Detik|Liputan6|Tempo|Antara|Republika|"
+            r"CNN|CNBC|Okezone|Sindonews|Suara|Kumparan|Viva|Merdeka|Redaksi|Admin)\b",
+            name,
+            re.I,
+        )
+    )
 
 
 def _names(value: Any) -> list[str]:
@@ -328,7 +373,10 @@ def _json_ld(root) -> dict[str, Any]:
                 queue.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
             typ = item.get("@type")
             types = typ if isinstance(typ, list) else [typ]
-            if any(isinstance(t, str) and t.endswith(("Article", "NewsArticle", "BlogPosting", "Report")) for t in types):
+            if any(
+                isinstance(t, str) and t.endswith(("Article", "NewsArticle", "BlogPosting", "Report"))
+                for t in types
+            ):
                 if item.get("headline") and "headline" not in found:
                     found["headline"] = str(item["headline"])
                 if item.get("datePublished") and "datePublished" not in found:
@@ -381,12 +429,15 @@ def html_to_text(html: str) -> HtmlExtraction:
 
 
 _CRUDE_DROP = re.compile(r"<(script|style|noscript|template|svg|head)\b[^>]{0,2000}>[\s\S]*?</\1\s*>", re.I)
-_CRUDE_BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|figure|figcaption|blockquote|header|footer)\b[^>]{0,2000}>", re.I)
+_CRUDE_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|h[1-6]|tr|section|article|figure|figcaption|blockquote|header|footer)\b[^>]{0,2000}>",
+    re.I,
+)
 _CRUDE_TAG = re.compile(r"<[^>]{0,2000}>")
 
 
 def _crude_text(source: str) -> str:
-    s = _CRUDE_DROP.sub(" ", source[:_MAX_TEXT * 2])
+    s = _CRUDE_DROP.sub(" ", source[: _MAX_TEXT * 2])
     s = re.sub(r"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", " ", s, flags=re.I)
     s = _CRUDE_BLOCK.sub("\n", s)
     s = _CRUDE_TAG.sub(" ", s)

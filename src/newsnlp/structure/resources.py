@@ -99,7 +99,9 @@ class Resources:
         return None
 
 
-def _build_dateline(brands: list[str], not_places: list[str], agencies_list: list[str]) -> list[re.Pattern[str]]:
+def _build_dateline(
+    brands: list[str], not_places: list[str], agencies_list: list[str]
+) -> list[re.Pattern[str]]:
     brand = "(?:" + "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)) + ")"
     pub = rf"(?:{_DOMAIN}|{brand})"
     agencies = "|".join(re.escape(a) for a in sorted(agencies_list, key=len, reverse=True))
@@ -132,10 +134,10 @@ def load_resources() -> Resources:
     outl = json.loads((DATA_DIR / "outlets.json").read_text(encoding="utf-8"))
     marker = pat["related_marker"]
     need_colon = {re.sub(r"\s+", "", m).lower() for m in pat["related_marker_requires_colon"]}
-    related_line = re.compile(
-        rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))"
+    related_line = re.compile(rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))")
+    related_inline = re.compile(
+        r"(?<=[.!?\"”’)])\s*(?P<rel>(?:Pilihan\s*[Ee]ditor|PILIHAN\s*EDITOR|Baca\s*[Jj]uga|BACA\s*JUGA|Baca|BACA|Lihat\s*[Jj]uga|Berita\s*[Tt]erkait)\s*[:：].*)\Z"
     )
-    related_inline = re.compile(r"(?<=[.!?\"”’)])\s*(?P<rel>(?:Pilihan\s*[Ee]ditor|PILIHAN\s*EDITOR|Baca\s*[Jj]uga|BACA\s*JUGA|Baca|BACA|Lihat\s*[Jj]uga|Berita\s*[Tt]erkait)\s*[:：].*)\Z")
     roles = dict(pat["byline_keys"])
     keys = sorted(roles, key=len, reverse=True)
     key_alt = "|".join(re.escape(k) for k in keys if k != "Laporan")
@@ -187,7 +189,9 @@ def load_resources() -> Resources:
         tag_line=re.compile(pat["tag_line"]),
         boilerplate_search=re.compile(pat["boilerplate_search"]),
         end_marker_inline=re.compile(pat["end_marker_inline"]),
-        dateline_patterns=_build_dateline(brands, outl.get("dateline_not_places", []), outl.get("agencies", [])),
+        dateline_patterns=_build_dateline(
+            brands, outl.get("dateline_not_places", []), outl.get("agencies", [])
+        ),
         publisher_in_line=re.compile(rf"(?:{_DOMAIN}|{brand})"),
         dateline_split=dateline_split,
         publishers=publishers,

@@ -17,7 +17,7 @@ from .resources import PLACE_ONLY_DATELINES, WEAK_DATELINES, Resources, load_res
 
 __all__ = ["Line", "SegmentResult", "segment_text", "split_lines"]
 
-_TERMINAL = tuple('.!?"”’\'…)];:')
+_TERMINAL = tuple(".!?\"”’'…)];:")
 _STOP_END = tuple('.!?"”’…')
 #: Function words that headline case leaves in lower case (from patterns.json, set on first use).
 _FUNCTION_WORDS: frozenset[str] = frozenset()
@@ -114,7 +114,7 @@ def _title_like(line: Line) -> bool:
         if not (t.endswith(("?", "!")) and _headline_case(t)):
             return False
     m0 = _NUMBERED.match(t)
-    first = t[m0.end() if m0 else 0:].lstrip("\"“'‘([•·●▪-–* \u00a0\t")[:1]
+    first = t[m0.end() if m0 else 0 :].lstrip("\"“'‘([•·●▪-–* \u00a0\t")[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return False
     # a headline is one sentence: no sentence boundary inside (``Infantino.Penghargaan``); the
@@ -140,7 +140,9 @@ def _shape(line: Line) -> str:
 def _strict_headline(text: str) -> bool:
     """Headline case from the start: the first three content words capitalised (``iPhone`` counts)."""
     words = [w for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS][:3]
-    return len(words) == 3 and all(w[0].isupper() or w[0].isdigit() or any(c.isupper() for c in w[1:]) for w in words)
+    return len(words) == 3 and all(
+        w[0].isupper() or w[0].isdigit() or any(c.isupper() for c in w[1:]) for w in words
+    )
 
 
 def _paragraph_like(line: Line) -> bool:
@@ -166,7 +168,12 @@ class _Segmenter:
                 return "byline"
         if len(t) < 400 and line.words >= 6 and r.caption_prefix.match(t):
             return "caption"
-        if len(t) < 100 and line.words <= 9 and r.credit_line.match(t) and t.startswith(("Foto", "FOTO", "Sumber", "Kredit")):
+        if (
+            len(t) < 100
+            and line.words <= 9
+            and r.credit_line.match(t)
+            and t.startswith(("Foto", "FOTO", "Sumber", "Kredit"))
+        ):
             return "credit"  # "Foto: Republika/Putra M. Akbar" is a photo credit, not a byline
         if len(t) < 300:
             m = r.byline_key.match(t)
@@ -223,8 +230,10 @@ class _Segmenter:
             if not place_only and k >= len(pats) - PLACE_ONLY_DATELINES:
                 break
             m = pat.match(t)
-            if m and k >= len(pats) - WEAK_DATELINES and not (
-                _paragraph_like(line) and line.words >= 10 and not _title_like(line)
+            if (
+                m
+                and k >= len(pats) - WEAK_DATELINES
+                and not (_paragraph_like(line) and line.words >= 10 and not _title_like(line))
             ):
                 continue
             if m:
@@ -236,8 +245,9 @@ class _Segmenter:
         return None
 
     # -- the whole article ----------------------------------------------------------------
-    def run(self, text: str, hints: list[tuple[int, int, str]] | None = None,
-            title_hint: str | None = None) -> SegmentResult:
+    def run(
+        self, text: str, hints: list[tuple[int, int, str]] | None = None, title_hint: str | None = None
+    ) -> SegmentResult:
         lines = split_lines(text)
         res = SegmentResult(segments=[], lines=lines)
         if not lines:
@@ -251,7 +261,9 @@ class _Segmenter:
         for ln in lines:
             ln.label = self.hard_label(ln)
             hint = hint_of.get(ln.idx)
-            if hint is not None and (ln.label is None or (hint == "title" and ln.label in ("kicker", "source_link"))):
+            if hint is not None and (
+                ln.label is None or (hint == "title" and ln.label in ("kicker", "source_link"))
+            ):
                 ln.label = hint
                 continue
             if ln.idx in hint_of:
@@ -263,14 +275,24 @@ class _Segmenter:
         # A byline key alone on its line ("Penulis") names the person on the next short line.
         for i in range(len(lines) - 1):
             a, b = lines[i], lines[i + 1]
-            if a.label == "byline" and self.r.byline_key_alone.match(a.text) and b.label is None \
-                    and b.words <= 6 and _title_like(b):
+            if (
+                a.label == "byline"
+                and self.r.byline_key_alone.match(a.text)
+                and b.label is None
+                and b.words <= 6
+                and _title_like(b)
+            ):
                 b.label = "byline"
         # Two or more paragraphs glued on one line, then repeated below one by one (Republika).
         merged: set[int] = set()
         for i in range(len(lines) - 1):
             a, b = lines[i], lines[i + 1]
-            if a.label is None and a.words > 8 and len(a.text) > len(b.text) + 10 and a.text.startswith(b.text):
+            if (
+                a.label is None
+                and a.words > 8
+                and len(a.text) > len(b.text) + 10
+                and a.text.startswith(b.text)
+            ):
                 a.label = "boilerplate"
                 merged.add(i)
         # exact copies of such a merged line right above it are merged lines too
@@ -284,8 +306,13 @@ class _Segmenter:
         for ln in lines:
             if ln.label == "boilerplate" and self.r.embed_signature.match(ln.text):
                 j = ln.idx - 1
-                while j >= 0 and ln.idx - j <= 4 and lines[j].label in (None, "boilerplate") \
-                        and j not in merged and not (_paragraph_like(lines[j]) and lines[j].words >= 12):
+                while (
+                    j >= 0
+                    and ln.idx - j <= 4
+                    and lines[j].label in (None, "boilerplate")
+                    and j not in merged
+                    and not (_paragraph_like(lines[j]) and lines[j].words >= 12)
+                ):
                     lines[j].label = "boilerplate"
                     j -= 1
         title_norm = _norm(title_hint) if title_hint else None
@@ -318,8 +345,11 @@ class _Segmenter:
                     nxt2.label = "lead"
                     lead = nxt2.idx
                     break
-                if (re.search(r"(?:-{1,3}|–|—)\Z", ln.text) or "," in ln.text) and nxt.label is None \
-                        and _paragraph_like(nxt):
+                if (
+                    (re.search(r"(?:-{1,3}|–|—)\Z", ln.text) or "," in ln.text)
+                    and nxt.label is None
+                    and _paragraph_like(nxt)
+                ):
                     ln.label = "dateline"
                     nxt.label = "lead"
                     lead = nxt.idx
@@ -328,14 +358,26 @@ class _Segmenter:
                     break
                 # a place alone on its line right above the first paragraph (detik: "Bandung"), below
                 # the headline or opening the text; not a rubric (kicker) and not the headline itself
-                if not seen_par and ln.words <= 3 and nxt.label is None and nxt.words >= 12 and nxt.text.endswith(_STOP_END) \
-                        and not _title_like(nxt) and not self.r.kicker_full.match(ln.text) \
-                        and not ln.text.endswith((*_STOP_END, ":")) and not any(c.isdigit() for c in ln.text) \
-                        and (title_norm is None or _norm(ln.text) != title_norm) \
-                        and self.dateline(nxt) is None and (
-                            (ln.idx == 0 and ln.words == 1)
-                            or any(p.label is None and _plausible_title(p) and p.words >= 4 for p in lines[:ln.idx])
-                            or any(p.label == "title" for p in lines[:ln.idx])):
+                if (
+                    not seen_par
+                    and ln.words <= 3
+                    and nxt.label is None
+                    and nxt.words >= 12
+                    and nxt.text.endswith(_STOP_END)
+                    and not _title_like(nxt)
+                    and not self.r.kicker_full.match(ln.text)
+                    and not ln.text.endswith((*_STOP_END, ":"))
+                    and not any(c.isdigit() for c in ln.text)
+                    and (title_norm is None or _norm(ln.text) != title_norm)
+                    and self.dateline(nxt) is None
+                    and (
+                        (ln.idx == 0 and ln.words == 1)
+                        or any(
+                            p.label is None and _plausible_title(p) and p.words >= 4 for p in lines[: ln.idx]
+                        )
+                        or any(p.label == "title" for p in lines[: ln.idx])
+                    )
+                ):
                     ln.label = "dateline"
                     nxt.label = "lead"
                     lead = nxt.idx
@@ -352,7 +394,9 @@ class _Segmenter:
                     lead = ln.idx
                     break
         if lead is None:
-            free = [ln for ln in lines if ln.label is None and not (title_norm and _norm(ln.text) == title_norm)]
+            free = [
+                ln for ln in lines if ln.label is None and not (title_norm and _norm(ln.text) == title_norm)
+            ]
             pick = next((ln for ln in free if ln.text.endswith(_STOP_END)), None)
             if pick is None and free:
                 pick = free[1] if len(free) > 1 and _title_like(free[0]) else free[0]
@@ -363,7 +407,7 @@ class _Segmenter:
             lead = len(lines)
 
         # 2. The header (lines before the lead): kicker, teaser, title, source link.
-        later = {_norm(ln.text) for ln in lines[lead + 1:]} if lead < len(lines) else set()
+        later = {_norm(ln.text) for ln in lines[lead + 1 :]} if lead < len(lines) else set()
         self._header(lines[:lead], title_norm, later)
 
         # 3. The body.
@@ -385,7 +429,12 @@ class _Segmenter:
         """A bold run opening the first paragraph as dateline (``<b>Liputan6.com, Jakarta</b> Badan ...``)."""
         n = end - ln.start
         head = ln.text[:n].rstrip()
-        if not head[:1].isupper() or len(head.split()) > 4 or n > len(ln.text) - 20 or _INNER_STOP.search(head):
+        if (
+            not head[:1].isupper()
+            or len(head.split()) > 4
+            or n > len(ln.text) - 20
+            or _INNER_STOP.search(head)
+        ):
             return None
         pub = self.r.publisher_in_line.search(head)
         if pub is None and "," not in head:
@@ -397,9 +446,17 @@ class _Segmenter:
 
     #: Longest hint span (characters) trusted per label: a wrapper element with a misleading
     #: class (``editor-content``) must not turn a whole article into a byline.
-    _HINT_MAX = {"title": 300, "caption": 600, "related": 3000, "byline": 300, "copyright": 500,
-                 "boilerplate": 3000, "subheading": 200, "kicker": 80,
-                 "pagination": 300}
+    _HINT_MAX = {
+        "title": 300,
+        "caption": 600,
+        "related": 3000,
+        "byline": 300,
+        "copyright": 500,
+        "boilerplate": 3000,
+        "subheading": 200,
+        "kicker": 80,
+        "pagination": 300,
+    }
 
     def _apply_hints(self, lines: list[Line], hints, hint_of: dict[int, str]) -> None:
         starts = [ln.start for ln in lines]
@@ -413,9 +470,12 @@ class _Segmenter:
             while j < len(lines) and lines[j].start < e:
                 ln = lines[j]
                 if ln.start >= s - 1 and ln.end <= e + 1:
-                    if not (label in ("related", "boilerplate") and _paragraph_like(ln) and not _title_like(ln)
-                            and (label == "related" or ln.words >= 30)) \
-                            and not (label == "boilerplate" and hint_of.get(ln.idx) == "title"):
+                    if not (
+                        label in ("related", "boilerplate")
+                        and _paragraph_like(ln)
+                        and not _title_like(ln)
+                        and (label == "related" or ln.words >= 30)
+                    ) and not (label == "boilerplate" and hint_of.get(ln.idx) == "title"):
                         hint_of[ln.idx] = label
                 j += 1
 
@@ -443,7 +503,7 @@ class _Segmenter:
         """Split ``ln`` into a caption head (credit first) and the paragraph glued after it."""
         t = ln.text
         for g in self.r.credit_glue.finditer(t, search_from + 5, min(len(t), search_from + 260)):
-            rest = t[g.start():]
+            rest = t[g.start() :]
             if len(rest.split()) >= 12 and rest.rstrip().endswith(_STOP_END):
                 ln.head = (ln.start + g.start(), "caption")
                 ln.subs.append((ln.start, ln.start + credit_end, "credit"))
@@ -486,7 +546,7 @@ class _Segmenter:
         the article and ``Peng`` is not; otherwise before the last capital (``PRAKARSAMobil``).
         """
         t = ln.text
-        outside = text[: ln.start] + "\n" + text[ln.end:]
+        outside = text[: ln.start] + "\n" + text[ln.end :]
         best, best_n = cut, -1
         for k in (cut, cut - 1, cut - 2):
             if k - floor < 3 or (k < cut and not t[k:cut].isupper()):
@@ -503,7 +563,12 @@ class _Segmenter:
     def _header(self, head: list[Line], title_norm: str | None, later: set[str] | None = None) -> None:
         if later:
             for ln in head:
-                if ln.label is None and ln.words >= 6 and ln.text.endswith(_STOP_END) and _norm(ln.text) in later:
+                if (
+                    ln.label is None
+                    and ln.words >= 6
+                    and ln.text.endswith(_STOP_END)
+                    and _norm(ln.text) in later
+                ):
                     ln.label = "boilerplate"  # a body paragraph repeated above the article
         for ln in head:
             # a photo caption above the article (the lead image): it closes with a strong credit
@@ -567,15 +632,17 @@ class _Segmenter:
             if a.label not in (None, "caption") or b.label not in (None, "caption"):
                 continue
             if len(b.text) > len(a.text) and b.text.startswith(a.text) and len(a.text) < 400:
-                suffix = b.text[len(a.text):]
+                suffix = b.text[len(a.text) :]
                 m = r.credit_suffix.search(b.text, len(a.text))
                 if m and not suffix[: m.start() - len(a.text)].strip(" .,;-–—|"):
                     a.label = b.label = "caption"
                     cs = m.start("credit")
                     b.subs.append((b.start + cs, b.start + m.end("credit"), "credit"))
         # Tag lists after the last paragraph (detik): short lower-case lines -> boilerplate.
-        last_par = max((ln.idx for ln in lines[lead:] if ln.label is None and _paragraph_like(ln)), default=lead)
-        for ln in lines[last_par + 1:]:
+        last_par = max(
+            (ln.idx for ln in lines[lead:] if ln.label is None and _paragraph_like(ln)), default=lead
+        )
+        for ln in lines[last_par + 1 :]:
             if ln.label is None and r.tag_line.match(ln.text) and ln.words <= 5:
                 ln.label = "boilerplate"
         in_related_run = False
@@ -594,9 +661,15 @@ class _Segmenter:
                 ln.label = "boilerplate"  # a duplicated paragraph
                 continue
             seen[key] = i
-            if in_related_run and _title_like(ln) and ln.words >= 4 and _headline_case(ln.text) \
-                    and not ln.text.endswith(":") and not ln.text.startswith(("\"", "“")) \
-                    and not _NUMBERED.match(ln.text):
+            if (
+                in_related_run
+                and _title_like(ln)
+                and ln.words >= 4
+                and _headline_case(ln.text)
+                and not ln.text.endswith(":")
+                and not ln.text.startswith(('"', "“"))
+                and not _NUMBERED.match(ln.text)
+            ):
                 ln.label = "related"
                 continue
             in_related_run = False
@@ -605,10 +678,9 @@ class _Segmenter:
                 continue
             ln.label = self._body_line(ln, lines, i)
 
-
     def _bare_marker(self, ln: Line) -> bool:
         m = self.r.related_line.match(ln.text)
-        return bool(m) and not ln.text[m.end():].strip(" :：-–—»>|")
+        return bool(m) and not ln.text[m.end() :].strip(" :：-–—»>|")
 
     def _credit_suffix(self, ln: Line, force: bool) -> bool:
         t = ln.text
@@ -616,8 +688,17 @@ class _Segmenter:
             return False
         tail = t[-140:]
         # quick exact pre-check: every credit form closes with ")" or holds "/", Foto, Dok, Sumber, Istimewa
-        if not (t.endswith(")") or "/" in tail or "Foto" in tail or "FOTO" in tail or "Dok" in tail
-                or "DOK" in tail or "Sumber" in tail or "stimewa" in tail or "STIMEWA" in tail):
+        if not (
+            t.endswith(")")
+            or "/" in tail
+            or "Foto" in tail
+            or "FOTO" in tail
+            or "Dok" in tail
+            or "DOK" in tail
+            or "Sumber" in tail
+            or "stimewa" in tail
+            or "STIMEWA" in tail
+        ):
             return False
         m = self.r.credit_suffix.search(t, max(0, len(t) - 140))  # a credit closes the line
         tries = 0
@@ -638,7 +719,12 @@ class _Segmenter:
             # "(ANTARA)" after a long multi-sentence paragraph is an agency tag, not a caption credit.
             if len(re.findall(r"[.!?][\"”]?\s", before)) > 2:
                 return False
-            if inner.isupper() and len(inner.split()) == 1 and inner in ("ANTARA", "AFP", "AP") and len(before) > 200:
+            if (
+                inner.isupper()
+                and len(inner.split()) == 1
+                and inner in ("ANTARA", "AFP", "AP")
+                and len(before) > 200
+            ):
                 return False
         ln.subs.append((ln.start + m.start("credit"), ln.start + m.end("credit"), "credit"))
         return True
@@ -661,42 +747,87 @@ class _Segmenter:
         li = self.r.list_item
         # list items next to list items of the same kind (a bullet link after a numbered list is not)
         in_list = bool(li.match(t)) and any(
-            o is not None and bool(li.match(o.text)) and _shape(o) == _shape(ln) for o in (prv, nxt))
+            o is not None and bool(li.match(o.text)) and _shape(o) == _shape(ln) for o in (prv, nxt)
+        )
         if in_list:
             return "body"
-        next_par = nxt is not None and nxt.label in (None, "body") and (
-            (_paragraph_like(nxt) and not _title_like(nxt)) or (nxt.text.endswith(":") and nxt.words >= 5)
+        next_par = (
+            nxt is not None
+            and nxt.label in (None, "body")
+            and (
+                (_paragraph_like(nxt) and not _title_like(nxt)) or (nxt.text.endswith(":") and nxt.words >= 5)
+            )
         )
         # a short line of the same kind right above: an item of a list of short lines
-        prev_short = prv is not None and prv.label in (None, "body", "subheading") and _title_like(prv) \
-            and prv.words <= 10 and not prv.text.endswith(":") and _shape(prv) == _shape(ln)
+        prev_short = (
+            prv is not None
+            and prv.label in (None, "body", "subheading")
+            and _title_like(prv)
+            and prv.words <= 10
+            and not prv.text.endswith(":")
+            and _shape(prv) == _shape(ln)
+        )
         numbered = bool(_NUMBERED.match(t))
         plain = _shape(ln) == "plain"
         # a plain heading over a list (``Promo Event`` / ``1. Cashback ...``) or over a lower heading
         next_list = nxt is not None and nxt.label in (None, "body") and plain and _shape(nxt) != "plain"
         nn = lines[nxt.idx + 1] if nxt is not None and nxt.idx + 1 < len(lines) else None
-        next_heading = nxt is not None and nxt.label is None and plain and _title_like(nxt) \
-            and not _paragraph_like(nxt) and nxt.words <= 5 and _headline_case(nxt.text) \
-            and nn is not None and nn.label is None and (
-                _shape(nn) != "plain" or (ln.words < 8 and _paragraph_like(nn) and not _title_like(nn)))
-        prev_heading_ok = prv is None or prv.label == "subheading" or not (
-            prv.label in (None, "body") and _title_like(prv) and prv.words <= 8 and _shape(prv) == "plain"
-            and not prv.text.endswith(":"))
+        next_heading = (
+            nxt is not None
+            and nxt.label is None
+            and plain
+            and _title_like(nxt)
+            and not _paragraph_like(nxt)
+            and nxt.words <= 5
+            and _headline_case(nxt.text)
+            and nn is not None
+            and nn.label is None
+            and (_shape(nn) != "plain" or (ln.words < 8 and _paragraph_like(nn) and not _title_like(nn)))
+        )
+        prev_heading_ok = (
+            prv is None
+            or prv.label == "subheading"
+            or not (
+                prv.label in (None, "body")
+                and _title_like(prv)
+                and prv.words <= 8
+                and _shape(prv) == "plain"
+                and not prv.text.endswith(":")
+            )
+        )
         if (next_list or next_heading) and ln.words <= 12 and _headline_case(t) and prev_heading_ok:
             return "subheading"
         question = t.endswith("?")
         # an unmarked link stands alone between paragraphs; a run of such lines is a list
-        next_titleish = nxt is not None and nxt.label is None and _title_like(nxt) and not _paragraph_like(nxt) \
+        next_titleish = (
+            nxt is not None
+            and nxt.label is None
+            and _title_like(nxt)
+            and not _paragraph_like(nxt)
             and nxt.words >= 4
+        )
         alone = not prev_short and not next_titleish
-        if 8 <= ln.words <= 20 and t.count(":") <= 1 and _headline_case(t) and not numbered \
-                and _strict_headline(_BULLET.sub("", t, count=1)) \
-                and not (question and next_par) and alone and not self.r.not_related_start.match(t):
+        if (
+            8 <= ln.words <= 20
+            and t.count(":") <= 1
+            and _headline_case(t)
+            and not numbered
+            and _strict_headline(_BULLET.sub("", t, count=1))
+            and not (question and next_par)
+            and alone
+            and not self.r.not_related_start.match(t)
+        ):
             return "related"
         if nxt is None:
             # a heading closing the text (the scraper cut what it headed), not the last list item
-            return "subheading" if ln.words <= 7 and _headline_case(t) and not prev_short \
-                and not (prv is not None and prv.text.endswith(":")) else "body"
+            return (
+                "subheading"
+                if ln.words <= 7
+                and _headline_case(t)
+                and not prev_short
+                and not (prv is not None and prv.text.endswith(":"))
+                else "body"
+            )
         if (ln.words <= 10 or numbered or question) and next_par and not prev_short:
             if li.match(t) or ln.words <= 4:
                 return "subheading"
@@ -779,7 +910,7 @@ class _Segmenter:
             if ln.label == "byline":
                 texts.append(ln.text)
             if ln.tail is not None and ln.tail[1] == "byline":
-                texts.append(ln.text[ln.tail[0] - ln.start:])
+                texts.append(ln.text[ln.tail[0] - ln.start :])
             for t in texts:
                 self._parse_byline(t, res, end_role)
         for name in ("authors", "editors", "sources"):
@@ -821,7 +952,7 @@ class _Segmenter:
         keys = list(r.byline_key_anywhere.finditer(inner))
         if keys:
             for k, m in enumerate(keys):
-                value = inner[m.end(): keys[k + 1].start() if k + 1 < len(keys) else len(inner)]
+                value = inner[m.end() : keys[k + 1].start() if k + 1 < len(keys) else len(inner)]
                 value = value.strip(" |;,-–—/")
                 role = r.byline_roles.get(m.group("key"), "other")
                 if role in ("authors", "editors", "sources") and value:
@@ -833,7 +964,9 @@ class _Segmenter:
         if m:
             res.authors.extend(_split_names(m.group(1)))
             return
-        if end_role in ("authors", "editors") and re.fullmatch(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}", inner):
+        if end_role in ("authors", "editors") and re.fullmatch(
+            r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}", inner
+        ):
             getattr(res, end_role).append(inner)
 
 
@@ -851,8 +984,12 @@ def _split_names(value: str) -> list[str]:
 _SEGMENTER: _Segmenter | None = None
 
 
-def segment_text(text: str, hints: list[tuple[int, int, str]] | None = None,
-                 title_hint: str | None = None, resources: Resources | None = None) -> SegmentResult:
+def segment_text(
+    text: str,
+    hints: list[tuple[int, int, str]] | None = None,
+    title_hint: str | None = None,
+    resources: Resources | None = None,
+) -> SegmentResult:
     """Label the lines of ``text`` and return segments (start, end, label) with metadata."""
     global _SEGMENTER
     if resources is not None:

@@ -116,8 +116,22 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Map a start token (lower-case; ``"0"`` for any digit run) to the rules that may match there."""
     wd = [w for w in lex["weekdays"] if w not in set(lex["english_weekday_abbrev"])]
     months = list(lex["months"])
-    numwords = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-                "sebelas", "seratus", "seribu", "setengah"]
+    numwords = [
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+        "sebelas",
+        "seratus",
+        "seribu",
+        "setengah",
+    ]
     starts: dict[str, list[str]] = {
         "iso": [DIGIT],
         "datenum": [*wd, "(", DIGIT],
@@ -172,7 +186,9 @@ def get_patterns() -> Patterns:
     eng_abbrev = set(lex["english_weekday_abbrev"])
     wd = alternation([w for w in lex["weekdays"] if w not in eng_abbrev])
     month_keys = list(lex["months"])
-    abbrev = [m for m in month_keys if len(m) <= 4 and m not in ("mei", "juni", "juli", "june", "july", "may")]
+    abbrev = [
+        m for m in month_keys if len(m) <= 4 and m not in ("mei", "juni", "juli", "june", "july", "may")
+    ]
     full = [m for m in month_keys if m not in abbrev]
     mon = f"(?:{alternation(full)}|{alternation(abbrev)}(?:\\.(?=\\s*\\d))?)"
     mon_full = alternation([m for m in full if m not in ("may", "march")])
@@ -216,12 +232,18 @@ def get_patterns() -> Patterns:
         + f"(?P<d>\\d{{1,2}})(?:\\s*{rng}\\s*(?P<d2>\\d{{1,2}})(?:\\s+(?P<m1>{mon}))?)?\\s*(?P<mon>{mon})"
         r"(?:\s*,?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d))?(?(open)\s*\))" + rel_suffix
     )
-    rules["engdate"] = f"(?:(?P<wd>{wd}),?\\s+)?(?P<mon>{eng_mon})\\s+(?P<d>\\d{{1,2}}),?\\s+(?P<y>\\d{{4}})(?!\\d)"
+    rules["engdate"] = (
+        f"(?:(?P<wd>{wd}),?\\s+)?(?P<mon>{eng_mon})\\s+(?P<d>\\d{{1,2}}),?\\s+(?P<y>\\d{{4}})(?!\\d)"
+    )
     rules["decade"] = r"(?:(?P<pre>tahun|era|dekade|medio)\s+)?" + lb + r"(?P<y>\d{4}|\d{2})-?an\b"
-    rules["century"] = r"\babad\s+(?:ke-?\s*)?(?P<n>\d{1,2}|[IVXL]{1,6}\b|(?:ke)?(?:sembilan|delapan|tujuh)\s+belas|(?:ke)?dua\s+puluh(?:\s+satu)?)(?:\s*(?P<bc>SM|Masehi|M)\b)?"
+    rules["century"] = (
+        r"\babad\s+(?:ke-?\s*)?(?P<n>\d{1,2}|[IVXL]{1,6}\b|(?:ke)?(?:sembilan|delapan|tujuh)\s+belas|(?:ke)?dua\s+puluh(?:\s+satu)?)(?:\s*(?P<bc>SM|Masehi|M)\b)?"
+    )
     ordinals = alternation(lex["ordinals"])
     rules["quarter"] = (
-        r"\b(?:(?:kuartal|triwulan|kwartal|caturwulan)\s*(?:ke-?\s*)?(?P<q>" + ordinals + r")\b|(?P<qq>Q[1-4])\b)"
+        r"\b(?:(?:kuartal|triwulan|kwartal|caturwulan)\s*(?:ke-?\s*)?(?P<q>"
+        + ordinals
+        + r")\b|(?P<qq>Q[1-4])\b)"
         r"(?:\s*[-/]?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<t>ini|lalu|depan|sebelumnya))?"
         + r"|\b(?:kuartal|triwulan)\s+(?P<t2>ini|lalu|depan|sebelumnya|mendatang)\b"
     )
@@ -236,7 +258,8 @@ def get_patterns() -> Patterns:
         r"(?!\s*menit|[\d.,:/]\d)"
     )
     rules["clock"] = (
-        r"\b(?P<pre>pukul|pkl\.?|jam)\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?:[.:]\d{2})?(?![\d.,:/]\d)" + clock_tail
+        r"\b(?P<pre>pukul|pkl\.?|jam)\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?:[.:]\d{2})?(?![\d.,:/]\d)"
+        + clock_tail
     )
     rules["clockz"] = (
         lb + r"(?P<h>\d{1,2})[.:](?P<mi>\d{2})(?:[.:]\d{2})?"
@@ -244,17 +267,25 @@ def get_patterns() -> Patterns:
         f"(?:\\s*{rng}\\s*(?P<h2>\\d{{1,2}})[.:](?P<mi2>\\d{{2}}))?\\s*(?P<z>{zones})\\b"
     )
     islamic = alternation(lex["islamic_holidays"])
-    rules["islamic"] = f"\\b(?P<name>{islamic})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)(?:\\s*(?P<h>{hsuf}|M\\b|Masehi\\b))?|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    rules["islamic"] = (
+        f"\\b(?P<name>{islamic})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)(?:\\s*(?P<h>{hsuf}|M\\b|Masehi\\b))?|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    )
     anniv = alternation(lex["anniversaries"])
     aw = alternation(lex["anniversary_words"])
     rules["anniv"] = (
         f"\\b{aw}\\s+(?:ke-?\\s*(?P<n1>\\d{{1,4}})\\s+)?(?P<who>{anniv})\\b(?:\\s+ke-?\\s*(?P<n2>\\d{{1,4}}))?"
     )
     holidays = alternation(lex["holidays_fixed"])
-    rules["holiday"] = f"\\b(?P<name>{holidays})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    rules["holiday"] = (
+        f"\\b(?P<name>{holidays})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    )
     seasons = alternation(lex["seasons"])
-    rules["season"] = f"\\b(?P<name>{seasons})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>tahun\\s+(?:ini|lalu|depan)|ini|lalu|mendatang))?"
-    rules["weekend"] = r"\bakhir\s+(?:pekan|minggu)\b(?:\s+(?P<t>ini|lalu|kemarin|depan|mendatang|nanti|sebelumnya|berikutnya))?"
+    rules["season"] = (
+        f"\\b(?P<name>{seasons})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>tahun\\s+(?:ini|lalu|depan)|ini|lalu|mendatang))?"
+    )
+    rules["weekend"] = (
+        r"\bakhir\s+(?:pekan|minggu)\b(?:\s+(?P<t>ini|lalu|kemarin|depan|mendatang|nanti|sebelumnya|berikutnya))?"
+    )
     rules["periodmod"] = (
         r"\b(?P<m>awal|akhir|pertengahan|penghujung|pengujung|medio)\s+(?P<u>tahun|bulan|pekan)\b"
         r"(?!\s+(?:ini|lalu|depan|kemarin|mendatang|itu|tersebut|yang|ke|\d|[^\W\d_]+an\b|baru|buku|pertama|kedua))"
@@ -279,7 +310,9 @@ def get_patterns() -> Patterns:
         r"\b(?P<u>pekan|minggu|bulan|tahun|dekade|abad)\s+"
         r"(?P<t>ini|lalu|yang\s+lalu|kemarin|depan|mendatang|yang\s+akan\s+datang|silam)" + GLUE_END
     )
-    rules["tanggal"] = r"\b(?:tanggal|tgl\.?)\s+(?P<d>\d{1,2})\b(?!\s*[/.:-]\d)(?:\s+(?P<mt>bulan\s+(?:ini|lalu|depan)))?"
+    rules["tanggal"] = (
+        r"\b(?:tanggal|tgl\.?)\s+(?P<d>\d{1,2})\b(?!\s*[/.:-]\d)(?:\s+(?P<mt>bulan\s+(?:ini|lalu|depan)))?"
+    )
     dir_words = (
         r"(?P<dir>yang\s+lalu|yang\s+silam|lalu|silam|sebelumnya|kemudian|setelahnya|sesudahnya|berikutnya|"
         r"lagi|mendatang|yang\s+akan\s+datang|ke\s*depan|terakhir|belakangan(?:\s+ini)?|pertama|ini)"
@@ -316,7 +349,9 @@ def get_patterns() -> Patterns:
     )
     # holidays dated per year from a data table (Imlek, Nyepi, Waisak) or from Easter (Paskah, Jumat Agung)
     yhol = alternation([*lex["holiday_names_by_year"], *lex["easter_holidays"]])
-    rules["yholiday"] = f"\\b(?P<name>{yhol})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    rules["yholiday"] = (
+        f"\\b(?P<name>{yhol})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    )
 
     compiled = {name: re.compile(_g(name, rules[name]), re.IGNORECASE) for name in RULES}
     dispatch = _dispatch(lex)
@@ -335,7 +370,9 @@ def get_patterns() -> Patterns:
         space_table=SPACE_TABLE,
         digit_table=DIGIT_TABLE,
         mod_before=re.compile(f"(?:\\b(?P<w>{mods})|(?P<pm>±))\\s*(?:pukul\\s+)?$", re.IGNORECASE),
-        range_between=re.compile(r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*", re.IGNORECASE),
+        range_between=re.compile(
+            r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*", re.IGNORECASE
+        ),
         law_before=re.compile(
             r"(?:\b(?:no|nomor|nomer)\.?\s*\d{1,4}[a-z]?|\b\d{1,4}[a-z]?|/|\b(?:UU|PP|Perpres|Perppu|Permen\w*|Perda|Keppres|Inpres|POJK|Perkap\w*))\s*$",
             re.IGNORECASE,

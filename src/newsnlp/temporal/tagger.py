@@ -28,7 +28,9 @@ _YEAR_PREP = frozenset(
     "kisaran sekitar mulai in since natal lebaran ramadan ramadhan s.d. s.d s/d".split()
 )
 #: a month followed by a range to a month and year ("Januari-Mei 2025", "Januari hingga Maret 2025")
-_MONTH_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*[A-Z][a-z]{2,9}\.?\s*,?\s*\d{4}(?!\d)")
+_MONTH_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*[A-Z][a-z]{2,9}\.?\s*,?\s*\d{4}(?!\d)"
+)
 #: "H-7 " / "H+3 " just before a holiday name (Indonesian for D-7 / D+3).
 _H_DAY = re.compile(r"(?<![\w-])H\s?([-–+])\s?(\d{1,2})\s+$")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -113,7 +115,14 @@ def _valid_date(y: int, m: int, d: int) -> dt.date | None:
 
 def _dur(n: float, unit: str) -> str:
     """TIMEX3 duration value for ``n`` units (unit codes from the lexicon)."""
-    mult = {"DE": (10, "Y"), "WI": (8, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "SEM": (6, "M"), "Q": (3, "M")}
+    mult = {
+        "DE": (10, "Y"),
+        "WI": (8, "Y"),
+        "CE": (100, "Y"),
+        "ML": (1000, "Y"),
+        "SEM": (6, "M"),
+        "Q": (3, "M"),
+    }
     if unit in mult:
         k, unit = mult[unit]
         n = n * k
@@ -154,7 +163,9 @@ class TimeTagger:
         self._bare_after = frozenset(lex["bare_parts_after"])
         self._glued_words = tuple(lex["glued_refs"])
         self._glued_not = frozenset(lex["glued_ref_not_stems"])
-        self._reporting = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["reporting_verbs"])) + r")\b", re.IGNORECASE)
+        self._reporting = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, lex["reporting_verbs"])) + r")\b", re.IGNORECASE
+        )
 
     # ------------------------------------------------------------------ extraction
     def extract(self, text: str) -> list[Candidate]:
@@ -176,7 +187,7 @@ class TimeTagger:
             cand = handlers[first](m, text)
             if cand is None or cand.end <= cand.start:
                 cand = None
-                for name in names[names.index(first) + 1:]:
+                for name in names[names.index(first) + 1 :]:
                     m = rules[name].match(text, s)
                     if m is None:
                         continue
@@ -238,8 +249,11 @@ class TimeTagger:
             lr = len(run)
             i = digits.find(run)
             while i >= 0:
-                if (i == 0 or digits[i - 1] == 32) and (i + lr == n or digits[i + lr] == 32) \
-                        and not (i > 1 and asc[i - 1] in b"/.,:-" and digits[i - 2] == 48):
+                if (
+                    (i == 0 or digits[i - 1] == 32)
+                    and (i + lr == n or digits[i + lr] == 32)
+                    and not (i > 1 and asc[i - 1] in b"/.,:-" and digits[i - 2] == 48)
+                ):
                     # a digit run right after "3/" or "12." continues a number or date already tried
                     found.append((i, "0"))
                 i = digits.find(run, i + lr)
@@ -258,7 +272,7 @@ class TimeTagger:
             j -= 1
         if j < lo and lo > 0:
             return False
-        stem = text[j + 1:i]
+        stem = text[j + 1 : i]
         if len(stem) < 3 or not stem[0].isupper() or stem.lower() in self._glued_not:
             return False
         # the word before the glued one is a capitalised name too: "Farel Prayogakini"
@@ -278,12 +292,31 @@ class TimeTagger:
         word = "±" if m.group("pm") else norm(m.group("w"))
         mod = self.mods.get(word)
         kind = cand.kind
-        period_kinds = {"year", "month", "monthyear", "unitrel", "decade", "century", "season", "quarter", "half",
-                        "islamic", "weekend"}
+        period_kinds = {
+            "year",
+            "month",
+            "monthyear",
+            "unitrel",
+            "decade",
+            "century",
+            "season",
+            "quarter",
+            "half",
+            "islamic",
+            "weekend",
+        }
         if mod in ("START", "MID", "END"):
             ok = kind in period_kinds
         elif mod == "BEFORE":
-            ok = kind in period_kinds or kind in {"date", "weekday", "relday", "holiday", "yholiday", "anniv", "clock"}
+            ok = kind in period_kinds or kind in {
+                "date",
+                "weekday",
+                "relday",
+                "holiday",
+                "yholiday",
+                "anniv",
+                "clock",
+            }
         elif mod == "APPROX":
             ok = kind in {"clock", "qty", "year", "date", "month", "monthyear", "decade", "weekday"}
         else:
@@ -306,7 +339,11 @@ class TimeTagger:
                 if (
                     c.kind in joinable
                     and d.kind in joinable
-                    and (c.kind == d.kind or {c.kind, d.kind} <= {"date", "weekday"} or {c.kind, d.kind} <= {"month", "monthyear"})
+                    and (
+                        c.kind == d.kind
+                        or {c.kind, d.kind} <= {"date", "weekday"}
+                        or {c.kind, d.kind} <= {"month", "monthyear"}
+                    )
                     and self.p.range_between.fullmatch(text, c.end, d.start)
                     and not c.info.get("part")
                     and c.mod is None
@@ -328,7 +365,9 @@ class TimeTagger:
         tense = m.group(f"{rule}_tense")
         part = m.group(f"{rule}_part")
         if rel:
-            info["relyear"] = {"ini": 0, "lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}[norm(rel).split()[-1]]
+            info["relyear"] = {"ini": 0, "lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}[
+                norm(rel).split()[-1]
+            ]
         if tense:
             t = norm(tense)
             info["tense"] = -1 if t in ("lalu", "yang lalu", "silam", "kemarin") else (0 if t == "ini" else 1)
@@ -407,7 +446,12 @@ class TimeTagger:
 
     def _x_engdate(self, m, text):
         g = lambda k: self._grp(m, "engdate", k)  # noqa: E731
-        info = {"wd": self._wd(g("wd")), "d": int(g("d")), "m": self.months[norm(g("mon")).rstrip(".")], "y": int(g("y"))}
+        info = {
+            "wd": self._wd(g("wd")),
+            "d": int(g("d")),
+            "m": self.months[norm(g("mon")).rstrip(".")],
+            "y": int(g("y")),
+        }
         return Candidate(m.start(), m.end(), "date", info)
 
     def _x_decade(self, m, text):
@@ -531,7 +575,9 @@ class TimeTagger:
         if not n:
             return None
         base = dt.date.fromisoformat(self.lex["anniversaries"][norm(g("who"))])
-        return Candidate(m.start(), m.end(), "anniv", {"y": base.year + int(n), "m": base.month, "d": base.day})
+        return Candidate(
+            m.start(), m.end(), "anniv", {"y": base.year + int(n), "m": base.month, "d": base.day}
+        )
 
     def _x_holiday(self, m, text):
         g = lambda k: self._grp(m, "holiday", k)  # noqa: E731
@@ -598,7 +644,7 @@ class TimeTagger:
         return Candidate(m.start(), m.end(), "ordweek", info)
 
     def _x_barepart(self, m, text):
-        before = text[max(0, m.start() - 12):m.start()].split()
+        before = text[max(0, m.start() - 12) : m.start()].split()
         if not before or before[-1].lower() not in self._bare_after:
             return None
         p = norm(self._grp(m, "barepart", "p"))
@@ -635,11 +681,16 @@ class TimeTagger:
     def _x_setx(self, m, text):
         g = lambda k: self._grp(m, "setx", k)  # noqa: E731
         if g("pu"):
-            before = text[max(0, m.start() - 12):m.start()].split()
+            before = text[max(0, m.start() - 12) : m.start()].split()
             if before and before[-1].lower().rstrip(".") in self._rate_units:
                 return None  # "200 km per jam" is a speed
             u = self.units[norm(g("pu"))]
-            return Candidate(m.start(), m.end(), "set", {"value": _dur(1, "Mi" if u == "M" and norm(g("pu")) == "menit" else u)})
+            return Candidate(
+                m.start(),
+                m.end(),
+                "set",
+                {"value": _dur(1, "Mi" if u == "M" and norm(g("pu")) == "menit" else u)},
+            )
         if g("n"):
             n = parse_number(g("n"), self.lex)
             if n is None:
@@ -658,7 +709,12 @@ class TimeTagger:
         if g("td"):
             return Candidate(m.start(), m.end(), "set", {"value": f"XXXX-XX-{int(g('td')):02d}"})
         if g("dd"):
-            return Candidate(m.start(), m.end(), "set", {"value": f"XXXX-{self.months[norm(g('dmon')).rstrip('.')]:02d}-{int(g('dd')):02d}"})
+            return Candidate(
+                m.start(),
+                m.end(),
+                "set",
+                {"value": f"XXXX-{self.months[norm(g('dmon')).rstrip('.')]:02d}-{int(g('dd')):02d}"},
+            )
         uw = norm(g("u1"))
         uw = uw[:-3] if uw.endswith("nya") else uw
         u = "Mi" if uw == "menit" else self.units[uw]
@@ -688,9 +744,11 @@ class TimeTagger:
     def _x_deictic(self, m, text):
         w = norm(self._grp(m, "deictic", "w"))
         if w == "semalam":
-            before = text[max(0, m.start() - 12):m.start()].split()
+            before = text[max(0, m.start() - 12) : m.start()].split()
             if before and before[-1].lower() in self._overnight:
-                return Candidate(m.start(), m.end(), "qty", {"dir": None, "n": 1.0, "unit": "D", "value": "P1D"})
+                return Candidate(
+                    m.start(), m.end(), "qty", {"dir": None, "n": 1.0, "unit": "D", "value": "P1D"}
+                )
         part, k = self.lex["deictic_parts"][w]
         return Candidate(m.start(), m.end(), "relday", {"k": k, "part": part})
 
@@ -698,7 +756,7 @@ class TimeTagger:
         g = lambda k: self._grp(m, "relday", k)  # noqa: E731
         w = norm(g("w"))
         info: dict[str, Any] = {"k": self.lex["relative_days"][w]}
-        if w == "esok" and g("w")[0].isupper() is False and text[m.end():m.end() + 1] == "-":
+        if w == "esok" and g("w")[0].isupper() is False and text[m.end() : m.end() + 1] == "-":
             return None
         if g("part"):
             info["part"] = self.parts[norm(g("part"))]
@@ -719,7 +777,9 @@ class TimeTagger:
             tense = -1 if t in ("lalu", "yang lalu", "kemarin", "silam") else (0 if t == "ini" else 1)
             return Candidate(m.start(), m.end(), "weekday", {"wd": 7, "tense": tense})
         k = -1 if t in ("lalu", "yang lalu", "kemarin", "silam") else (0 if t == "ini" else 1)
-        unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "dekade": "DE", "abad": "CE"}[norm(u)]
+        unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "dekade": "DE", "abad": "CE"}[
+            norm(u)
+        ]
         return Candidate(m.start(), m.end(), "unitrel", {"unit": unit, "k": k})
 
     def _x_tanggal(self, m, text):
@@ -744,7 +804,11 @@ class TimeTagger:
             u = "Mi" if uw == "menit" else self.units[uw]
             info["vague"] = True
             info["unit"] = u
-            info["value"] = ("PTX" if u in ("H", "Mi", "S") else "PX") + {"Mi": "M", "DE": "DE", "CE": "CE"}.get(u, u[0])
+            info["value"] = ("PTX" if u in ("H", "Mi", "S") else "PX") + {
+                "Mi": "M",
+                "DE": "DE",
+                "CE": "CE",
+            }.get(u, u[0])
         else:
             if g("se"):
                 n: float | None = 1.0
@@ -765,7 +829,7 @@ class TimeTagger:
                 return None
             u = "Mi" if uw == "menit" else self.units[uw]
             # "UU Nomor 11 Tahun 2020": a law name, not eleven years
-            after = text[m.end("qty_u") if g("u") else m.end():m.end("qty_u") + 8 if g("u") else m.end()]
+            after = text[m.end("qty_u") if g("u") else m.end() : m.end("qty_u") + 8 if g("u") else m.end()]
             if uw == "tahun" and re.match(r"\s+\d{4}", after):
                 return None
             if info["dir"] == "ini" and n >= 100:
@@ -788,11 +852,15 @@ class TimeTagger:
         n = int(g("a")) * int(g("b"))
         if not n:
             return None
-        return Candidate(m.start(), m.end(), "qty", {"dir": None, "n": float(n), "unit": u, "value": _dur(n, u)})
+        return Candidate(
+            m.start(), m.end(), "qty", {"dir": None, "n": float(n), "unit": u, "value": _dur(n, u)}
+        )
 
     def _x_monthyear(self, m, text):
         g = lambda k: self._grp(m, "monthyear", k)  # noqa: E731
-        return Candidate(m.start(), m.end(), "monthyear", {"m": self.months[norm(g("mon")).rstrip(".")], "y": int(g("y"))})
+        return Candidate(
+            m.start(), m.end(), "monthyear", {"m": self.months[norm(g("mon")).rstrip(".")], "y": int(g("y"))}
+        )
 
     def _x_year(self, m, text):
         g = lambda k: self._grp(m, "year", k)  # noqa: E731
@@ -802,7 +870,7 @@ class TimeTagger:
             if self.p.law_before.search(text, max(0, start - 25), start):
                 return None
         else:
-            before = text[max(0, start - 20):start].rstrip()
+            before = text[max(0, start - 20) : start].rstrip()
             if not before:
                 return None
             season = g("y2") and int(g("y2")) == int(g("y")) + 1 and int(g("y")) >= 1900
@@ -810,7 +878,7 @@ class TimeTagger:
                 last = before.rsplit(None, 1)[-1].lower()
                 if last not in self._year_prep:
                     return None
-            lead = re.search(r"\btahun\s+$", text[max(0, start - 12):start], re.IGNORECASE)
+            lead = re.search(r"\btahun\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
             if lead and self.p.law_before.search(text, max(0, start - 40), start - len(lead.group())):
                 return None
         info: dict[str, Any] = {"y": int(g("y"))}
@@ -830,8 +898,16 @@ class TimeTagger:
             return None
         info: dict[str, Any] = {"m": self.months[norm(mon)]}
         self._suffix(m, "month", info)
-        has_bulan = m.group("month").lower().startswith("bulan") or _MONTH_RANGE_AFTER.match(text, m.end()) is not None
-        if not (has_bulan or "tense" in info or "relyear" in info or self.p.month_prep.search(text, max(0, m.start() - 20), m.start())):
+        has_bulan = (
+            m.group("month").lower().startswith("bulan")
+            or _MONTH_RANGE_AFTER.match(text, m.end()) is not None
+        )
+        if not (
+            has_bulan
+            or "tense" in info
+            or "relyear" in info
+            or self.p.month_prep.search(text, max(0, m.start() - 20), m.start())
+        ):
             return None
         if info.get("part"):
             return None
@@ -846,8 +922,12 @@ class TimeTagger:
         self._suffix(m, "weekday", info)
         if "relyear" in info:
             return None
-        if norm(wd) == "minggu" and "tense" in info and info.get("tense_word") in ("lalu", "depan", "ini", "mendatang") \
-                and self._sentence_start(text, m.start()):
+        if (
+            norm(wd) == "minggu"
+            and "tense" in info
+            and info.get("tense_word") in ("lalu", "depan", "ini", "mendatang")
+            and self._sentence_start(text, m.start())
+        ):
             k = info["tense"]
             return Candidate(m.start(), m.end(), "unitrel", {"unit": "W", "k": k})
         if norm(wd) in ("mon", "sun", "sat", "wed"):
@@ -857,15 +937,29 @@ class TimeTagger:
     def _x_ref(self, m, text):
         w = norm(self._grp(m, "ref", "w"))
         if w in ("dulu", "dahulu"):
-            if re.search(r"\b(?:terlebih|lebih)\s*$", text[max(0, m.start() - 12):m.start()], re.I):
+            if re.search(r"\b(?:terlebih|lebih)\s*$", text[max(0, m.start() - 12) : m.start()], re.I):
                 return None
-            before = text[max(0, m.start() - 15):m.start()].split()
-            after = text[m.end():m.end() + 8]
+            before = text[max(0, m.start() - 15) : m.start()].split()
+            after = text[m.end() : m.end() + 8]
             prev = before[-1].lower() if before else ""
-            equative = prev.startswith("se") and len(prev) > 5 and prev not in self._dulu_se_not  # "seramai dulu"
-            if prev and prev not in self._dulu_keep and not equative and not self._sentence_start(text, m.start()) \
-                    and (not after.strip() or after.lstrip()[:1] in ".,;!?\"”)'" or
-                         re.match(r"\s+(?:ya|aja|saja|deh|lah|dong|sebelum|baru|sebentar|agar|supaya|biar)\b", after, re.I)):
+            equative = (
+                prev.startswith("se") and len(prev) > 5 and prev not in self._dulu_se_not
+            )  # "seramai dulu"
+            if (
+                prev
+                and prev not in self._dulu_keep
+                and not equative
+                and not self._sentence_start(text, m.start())
+                and (
+                    not after.strip()
+                    or after.lstrip()[:1] in ".,;!?\"”)'"
+                    or re.match(
+                        r"\s+(?:ya|aja|saja|deh|lah|dong|sebelum|baru|sebentar|agar|supaya|biar)\b",
+                        after,
+                        re.I,
+                    )
+                )
+            ):
                 return None  # "diamankan dulu.", "tunggu dulu ya": "dulu" = first, not formerly
         return Candidate(m.start(), m.end(), "ref", {"value": self.refs[w]})
 
@@ -881,7 +975,7 @@ class TimeTagger:
         for c in cands:
             if c.kind == "clock":
                 pending_clocks.append((len(out), c))
-                out.append(TimeExpression(c.start, c.end, text[c.start:c.end], "TIME"))
+                out.append(TimeExpression(c.start, c.end, text[c.start : c.end], "TIME"))
                 day_of.append(None)
                 state_snapshot = state["last"]
                 c.info["_last"] = state_snapshot
@@ -914,7 +1008,7 @@ class TimeTagger:
             j -= 1
         if j < 0 or text[j] != ",":
             return False
-        tail = text[c.end:c.end + 3].lstrip(")")
+        tail = text[c.end : c.end + 3].lstrip(")")
         if tail[:1] not in (".", "\n", ""):
             return False
         lo = self._sent_start(text, c.start)
@@ -925,14 +1019,16 @@ class TimeTagger:
         if t is not None:
             return t
         lo = max(0, c.start - 120)
-        seg = text[lo:c.start]
+        seg = text[lo : c.start]
         cut = max(seg.rfind(". "), seg.rfind("\n"))
-        seg = seg[cut + 1:] if cut >= 0 else seg
+        seg = seg[cut + 1 :] if cut >= 0 else seg
         if self.p.future_cue.search(seg):
             return 1
         return None
 
-    def _pick_year(self, mm: int, dd: int, ref: dt.date, tense: int | None, wd: int | None = None) -> int | None:
+    def _pick_year(
+        self, mm: int, dd: int, ref: dt.date, tense: int | None, wd: int | None = None
+    ) -> int | None:
         best = None
         for y in (ref.year - 1, ref.year, ref.year + 1):
             d = _valid_date(y, mm, dd)
@@ -953,8 +1049,10 @@ class TimeTagger:
             return None
         return best[1]
 
-    def _resolve_one(self, text: str, c: Candidate, anchor: Anchor | None, state: dict) -> tuple[TimeExpression, dt.date | None]:
-        te = TimeExpression(c.start, c.end, text[c.start:c.end], "DATE")
+    def _resolve_one(
+        self, text: str, c: Candidate, anchor: Anchor | None, state: dict
+    ) -> tuple[TimeExpression, dt.date | None]:
+        te = TimeExpression(c.start, c.end, text[c.start : c.end], "DATE")
         info = c.info
         kind = c.kind
         ref = anchor.date if anchor else None
@@ -983,7 +1081,11 @@ class TimeTagger:
             te.flags = ta.flags + [f for f in tb.flags if f not in ta.flags]
             if ta.value and tb.value:
                 te.value = f"{ta.value}/{tb.value}"
-            te.anchor = "absolute" if ta.anchor == tb.anchor == "absolute" else ("previous" if "previous" in (ta.anchor, tb.anchor) else "published")
+            te.anchor = (
+                "absolute"
+                if ta.anchor == tb.anchor == "absolute"
+                else ("previous" if "previous" in (ta.anchor, tb.anchor) else "published")
+            )
             if not ref and te.anchor != "absolute":
                 te.value = None
             day = db
@@ -1071,7 +1173,14 @@ class TimeTagger:
             if ref is None:
                 te.value, te.anchor = "XXXX-WXX-WE", "published"
             else:
-                k = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1, "berikutnya": 1}.get(t or "", 0)
+                k = {
+                    "lalu": -1,
+                    "kemarin": -1,
+                    "sebelumnya": -1,
+                    "depan": 1,
+                    "mendatang": 1,
+                    "berikutnya": 1,
+                }.get(t or "", 0)
                 base = ref
                 if t in ("sebelumnya", "berikutnya") and state["last"]:
                     base = state["last"]
@@ -1153,15 +1262,20 @@ class TimeTagger:
             te.value = (te.value or day.isoformat()) + "T" + info["part"]
         return te, day
 
-    def _resolve_date(self, text: str, c: Candidate, te: TimeExpression, ref: dt.date | None) -> dt.date | None:
+    def _resolve_date(
+        self, text: str, c: Candidate, te: TimeExpression, ref: dt.date | None
+    ) -> dt.date | None:
         info = c.info
         mm, dd, wd = info["m"], info["d"], info.get("wd")
         if info.get("bad_year"):
             te.flags.append("invalid_year")
             te.value = None
             return None
-        if not (1 <= mm <= 12 and 1 <= dd <= 31) or ("y" in info and _valid_date(info["y"], mm, dd) is None) \
-                or _valid_date(2000, mm, dd) is None:
+        if (
+            not (1 <= mm <= 12 and 1 <= dd <= 31)
+            or ("y" in info and _valid_date(info["y"], mm, dd) is None)
+            or _valid_date(2000, mm, dd) is None
+        ):
             te.flags.append("impossible_date")
             te.value = None
             return None
@@ -1182,8 +1296,14 @@ class TimeTagger:
                 return None
             tense = self._tense_of(text, c)
             y = self._pick_year(mm, dd, ref, tense, wd)
-            if wd is not None and tense is not None and "tense" not in info and y is not None \
-                    and _valid_date(y, mm, dd) and _valid_date(y, mm, dd).isoweekday() != wd:
+            if (
+                wd is not None
+                and tense is not None
+                and "tense" not in info
+                and y is not None
+                and _valid_date(y, mm, dd)
+                and _valid_date(y, mm, dd).isoweekday() != wd
+            ):
                 # a future cue earlier in the sentence is weaker evidence than the stated weekday
                 y2 = self._pick_year(mm, dd, ref, None, wd)
                 if y2 is not None and _valid_date(y2, mm, dd).isoweekday() == wd:
@@ -1232,7 +1352,9 @@ class TimeTagger:
         te.value = day.isoformat()
         return day
 
-    def _resolve_islamic(self, text: str, c: Candidate, te: TimeExpression, ref: dt.date | None) -> dt.date | None:
+    def _resolve_islamic(
+        self, text: str, c: Candidate, te: TimeExpression, ref: dt.date | None
+    ) -> dt.date | None:
         from hijridate import Gregorian
 
         info = c.info
@@ -1312,7 +1434,9 @@ class TimeTagger:
                 y += 1
             te.value = f"{y:04d}-{info['s']}"
 
-    def _resolve_prev(self, c: Candidate, te: TimeExpression, ref: dt.date | None, state: dict) -> dt.date | None:
+    def _resolve_prev(
+        self, c: Candidate, te: TimeExpression, ref: dt.date | None, state: dict
+    ) -> dt.date | None:
         info = c.info
         unit, k = info["unit"], info["k"]
         base = state["last"] if k > 0 else (state["base"] or state["last"])
@@ -1381,8 +1505,12 @@ class TimeTagger:
             te.value = info["value"]
             if d in ("ini", "pertama", "belakangan", "belakangan ini"):
                 # "dua tahun ini": still a duration; the extra word is not part of the expression
-                te.end = c.start + len(text[c.start:c.end].rsplit(None, 1)[0]) if d in ("ini", "pertama") else c.end
-                te.text = text[te.start:te.end]
+                te.end = (
+                    c.start + len(text[c.start : c.end].rsplit(None, 1)[0])
+                    if d in ("ini", "pertama")
+                    else c.end
+                )
+                te.text = text[te.start : te.end]
             return None
         if "value2" in info:
             te.type, te.value = "DURATION", info["value"]
@@ -1424,7 +1552,9 @@ class TimeTagger:
             te.value = f"{(base.year + 10 * n) // 10:03d}"
         elif unit in ("H", "Mi", "S") and anchor and anchor.hour is not None and not prev:
             t0 = dt.datetime(base.year, base.month, base.day, anchor.hour, anchor.minute or 0)
-            delta = {"H": dt.timedelta(hours=n), "Mi": dt.timedelta(minutes=n), "S": dt.timedelta(seconds=n)}[unit]
+            delta = {"H": dt.timedelta(hours=n), "Mi": dt.timedelta(minutes=n), "S": dt.timedelta(seconds=n)}[
+                unit
+            ]
             t1 = t0 + delta
             te.type = "TIME"
             te.value = t1.strftime("%Y-%m-%dT%H:%M") + (anchor.zone or "")
@@ -1435,7 +1565,9 @@ class TimeTagger:
             te.value = None
         return None
 
-    def _resolve_weekday(self, text: str, c: Candidate, te: TimeExpression, ref: dt.date | None) -> dt.date | None:
+    def _resolve_weekday(
+        self, text: str, c: Candidate, te: TimeExpression, ref: dt.date | None
+    ) -> dt.date | None:
         info = c.info
         wd = info["wd"]
         te.anchor = "published"
@@ -1467,7 +1599,7 @@ class TimeTagger:
         te = out[idx]
         info = c.info
         zone = info.get("zone", "")
-        if idx > 0 and out[idx - 1].type == "SET" and not text[out[idx - 1].end:c.start].strip(" ,"):
+        if idx > 0 and out[idx - 1].type == "SET" and not text[out[idx - 1].end : c.start].strip(" ,"):
             # "setiap hari pukul 18.00 WIB": a clock time of a repeated event has no day
             te.type, te.anchor = "TIME", "absolute"
             te.value = f"XXXX-XX-XXT{info['h']:02d}:{info['mi']:02d}{zone}"
