@@ -151,3 +151,25 @@ def test_seed_article_end_to_end(default_pipeline, seed_text):
     tok = next(t for t in art.tokens if t.text == "pihaknya")
     assert tok.clitic == "nya" and tok.stem == "pihak"
     assert art.to_dict()["text"] == seed_text
+
+
+def test_enrich_many_two_processes_equals_one():
+    from newsnlp import enrich_many
+
+    items = [
+        {
+            "id": i,
+            "text": f"Gubernur Jawa Barat meninjau banjir di Bekasi pada Senin (3/8/2020), hari ke-{i}.",
+            "published": "2020-08-04",
+        }
+        for i in range(9)
+    ]
+    items.insert(4, {"id": "bad", "text": 42})
+    one = list(enrich_many(items, n_process=1, batch_size=2, progress=False, on_error="record"))
+    two = list(enrich_many(items, n_process=2, batch_size=2, progress=False, on_error="record"))
+    assert len(one) == len(two) == 10
+    assert [type(x).__name__ for x in two] == [type(x).__name__ for x in one]
+    assert two[4]["error"] == "InputTypeError" and two[4]["index"] == 4
+    for a, b in zip(one, two):
+        if not isinstance(a, dict):
+            assert a.to_json() == b.to_json()

@@ -223,10 +223,24 @@ def _enrich_parallel(items, n_process, batch_size, on_error, stages, bar):
 
     if "fork" in mp.get_all_start_methods():
         # Load once in the parent; forked workers share it copy-on-write and start at once.
+        # gc.freeze() keeps the collector from writing to (and so copying) the shared pages.
+        import gc
+
         get_default_pipeline(stages)
+        gc.collect()
+        gc.freeze()
         ctx = mp.get_context("fork")
     else:  # pragma: no cover - Windows and macOS defaults
         ctx = mp.get_context("spawn")
+    try:
+        yield from _run_pool(ctx, items, n_process, batch_size, on_error, stages, bar)
+    finally:
+        import gc
+
+        gc.unfreeze()
+
+
+def _run_pool(ctx, items, n_process, batch_size, on_error, stages, bar):
     with ctx.Pool(n_process, initializer=_worker_init, initargs=(stages,)) as pool:
         jobs = ((chunk, on_error) for chunk in _chunks(items, batch_size))
         for results in pool.imap(_worker_run, jobs):
