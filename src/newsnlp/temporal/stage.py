@@ -15,8 +15,8 @@ __all__ = ["TimeStage", "make_time_stage"]
 class TimeStage(BaseStage):
     """Fill ``article.times`` with TIMEX3 expressions; infer ``metadata.published`` when missing.
 
-    Reads only ``article.text`` and ``article.metadata.published``; needs no other stage. When a
-    structure stage has set segments, each expression gets the label of the segment it falls in.
+    Reads only ``article.text`` and ``article.metadata.published``; needs no other stage. The
+    structure stage, which runs after it, labels each expression with its segment.
     """
 
     name = "time"
@@ -37,18 +37,7 @@ class TimeStage(BaseStage):
             if anchor is not None:
                 meta.published = anchor_iso(anchor)
                 meta.published_source = "inferred"
-        times = self.tagger.resolve(text, cands, anchor)
-        if article.segments:
-            for t in times:
-                t.segment = article.segment_at(t.start, t.end)
-        article.times = times
-
-    def finalize(self, article: Article) -> None:
-        """Label expressions with their segment when the structure stage ran after this one."""
-        if article.segments:
-            for t in article.times:
-                if t.segment is None:
-                    t.segment = article.segment_at(t.start, t.end)
+        article.times = self.tagger.resolve(text, cands, anchor)
 
 
 @register_stage("time")
