@@ -106,6 +106,23 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+def _shift_value(base: dt.date, unit: str, k: int) -> str | None:
+    """TIMEX3 value of the week, month, year, decade (``DE``) or century (``CE``) ``k`` units from
+    ``base``; ``None`` for any other unit."""
+    if unit == "W":
+        return _week(base + dt.timedelta(weeks=k))
+    if unit == "M":
+        y, mo = _add_months(base.year, base.month, k)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "Y":
+        return f"{base.year + k:04d}"
+    if unit == "DE":
+        return f"{base.year // 10 + k:03d}"
+    if unit == "CE":
+        return f"{base.year // 100 + k:02d}"
+    return None
+
+
 def _valid_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -1479,17 +1496,7 @@ class TimeTagger:
         if ref is None:
             te.value = None
             return
-        if unit == "W":
-            te.value = _week(ref + dt.timedelta(weeks=k))
-        elif unit == "M":
-            y, mo = _add_months(ref.year, ref.month, k)
-            te.value = f"{y:04d}-{mo:02d}"
-        elif unit == "Y":
-            te.value = f"{ref.year + k:04d}"
-        elif unit == "DE":
-            te.value = f"{ref.year // 10 + k:03d}"
-        elif unit == "CE":
-            te.value = f"{ref.year // 100 + k:02d}"
+        te.value = _shift_value(ref, unit, k)
 
     def _resolve_qty(self, text, c, te, ref, state, anchor) -> dt.date | None:
         info = c.info
@@ -1541,15 +1548,8 @@ class TimeTagger:
             day = base + dt.timedelta(days=n)
             te.value = day.isoformat()
             return day
-        if unit == "W":
-            te.value = _week(base + dt.timedelta(weeks=n))
-        elif unit == "M":
-            y, mo = _add_months(base.year, base.month, n)
-            te.value = f"{y:04d}-{mo:02d}"
-        elif unit == "Y":
-            te.value = f"{base.year + n:04d}"
-        elif unit == "DE":
-            te.value = f"{(base.year + 10 * n) // 10:03d}"
+        if unit in ("W", "M", "Y", "DE"):
+            te.value = _shift_value(base, unit, n)
         elif unit in ("H", "Mi", "S") and anchor and anchor.hour is not None and not prev:
             t0 = dt.datetime(base.year, base.month, base.day, anchor.hour, anchor.minute or 0)
             delta = {"H": dt.timedelta(hours=n), "Mi": dt.timedelta(minutes=n), "S": dt.timedelta(seconds=n)}[
