@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
+
+from _timing import best_of
 
 from newsnlp.pipeline import Pipeline
 from newsnlp.record import Article
@@ -23,18 +24,6 @@ from newsnlp.structure.stage import StructureStage
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
 #: The invented outlet pages of the tests (Kompas, Detik, Tribun ... markup), 20 copies each.
 PAGES = Path(__file__).resolve().parents[1] / "tests" / "structure" / "pages"
-
-
-def bench(fn, items, repeat: int) -> tuple[float, float]:
-    """Best wall-clock time and best CPU time (process_time: robust to a loaded machine)."""
-    best_wall = best_cpu = float("inf")
-    for _ in range(repeat):
-        w0, c0 = time.perf_counter(), time.process_time()
-        for it in items:
-            fn(it)
-        best_wall = min(best_wall, time.perf_counter() - w0)
-        best_cpu = min(best_cpu, time.process_time() - c0)
-    return best_wall, best_cpu
 
 
 def main() -> None:
@@ -56,14 +45,14 @@ def main() -> None:
         for t in texts
     ]
     rows = [
-        ("structure stage (Article)", bench(stage_only, texts, args.repeat), len(texts)),
-        ("Pipeline(stages=('structure',))", bench(nlp, texts, args.repeat), len(texts)),
-        ("html_to_text (synthetic pages)", bench(html_to_text, pages, args.repeat), len(pages)),
-        ("Pipeline on HTML pages", bench(nlp, pages, args.repeat), len(pages)),
+        ("structure stage (Article)", best_of(stage_only, texts, args.repeat), len(texts)),
+        ("Pipeline(stages=('structure',))", best_of(nlp, texts, args.repeat), len(texts)),
+        ("html_to_text (synthetic pages)", best_of(html_to_text, pages, args.repeat), len(pages)),
+        ("Pipeline on HTML pages", best_of(nlp, pages, args.repeat), len(pages)),
     ]
     saved = [p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.html"))] * 20
     if saved:
-        rows.append(("Pipeline on saved outlet pages", bench(nlp, saved, args.repeat), len(saved)))
+        rows.append(("Pipeline on saved outlet pages", best_of(nlp, saved, args.repeat), len(saved)))
     print(
         f"{len(texts)} news-dev articles, {chars / len(texts):.0f} chars on average, best of {args.repeat}, 1 core"
     )

@@ -18,6 +18,8 @@ import os
 import time
 from pathlib import Path
 
+from _timing import best_of
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
@@ -26,21 +28,6 @@ DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-de
 def _load(limit: int | None) -> list[dict]:
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     return rows[:limit] if limit else rows
-
-
-def _bench(fn, items, repeat: int) -> tuple[float, float]:
-    """Best wall-clock and best CPU (``time.process_time``) seconds over ``repeat`` runs.
-
-    The CPU figure is robust to other jobs on a shared machine; the wall figure is not.
-    """
-    best = best_cpu = float("inf")
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for it in items:
-            fn(it)
-        best = min(best, time.perf_counter() - t0)
-        best_cpu = min(best_cpu, time.process_time() - c0)
-    return best, best_cpu
 
 
 def main() -> None:
@@ -69,8 +56,8 @@ def main() -> None:
     def run_infer(r):
         return tag_times(r["text"])
 
-    results = [("time stage (published given)", _bench(run_stage, rows, args.repeat), args.repeat)]
-    results.append(("tag_times (published inferred)", _bench(run_infer, rows, args.repeat), args.repeat))
+    results = [("time stage (published given)", best_of(run_stage, rows, args.repeat), args.repeat)]
+    results.append(("tag_times (published inferred)", best_of(run_infer, rows, args.repeat), args.repeat))
     found = sum(len(run_stage(r).times) for r in rows)
     dp_found = None
     if not args.no_dateparser:
@@ -81,7 +68,7 @@ def main() -> None:
         def run_dp(r):
             return search_dates(r["text"], languages=["id"]) or []
 
-        results.append(('dateparser.search_dates(languages=["id"])', _bench(run_dp, rows, 1), 1))
+        results.append(('dateparser.search_dates(languages=["id"])', best_of(run_dp, rows, 1), 1))
         dp_found = sum(len(run_dp(r)) for r in rows)
 
     print(f"news-dev: {n} articles, {chars:,.0f} characters on average; stage load {load_s * 1000:.0f} ms")
