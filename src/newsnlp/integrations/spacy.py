@@ -390,13 +390,12 @@ class _StageComponent:
         article = self.pipeline(doc.text, published=self._published(doc), html=False)
         if "segments" in doc.spans:  # a structure component ran first: label our spans too
             from ..record import Segment
+            from ..structure.stage import assign_segments
 
             article.segments = [
                 Segment(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans["segments"]
             ]
-            for layer in (article.entities, article.times):
-                for item in layer:
-                    item.segment = item.segment or article.segment_at(item.start, item.end)
+            assign_segments(article)  # the structure stage's own rule
         return article
 
     def __call__(self, doc: Doc) -> Doc:
