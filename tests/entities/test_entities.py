@@ -274,7 +274,7 @@ class FakeModel:
         self.spans = spans
         self.calls = 0
 
-    def predict(self, docs, batch_size=64):
+    def predict(self, docs, batch_size=64, line_starts=None):
         self.calls += 1
         out = []
         for words, _spaces in docs:
@@ -390,3 +390,21 @@ def test_surname_groups_with_the_right_person(model_stage_pipeline):
     budi = ents(art, "Budi Hartanto")[0]
     hartanto = ents(art, "Hartanto")[0]
     assert hartanto.entity_id == budi.entity_id and hartanto.canonical == "Budi Hartanto"
+
+
+def test_headline_case_words_after_a_known_name(model_stage_pipeline):
+    # in a Title Case headline, ordinary words after a known name are not part of it;
+    # in running text the model's longer span stands
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Microsoft", "Diskusi"): "ORG", ("Toko", "Sumber", "Rejeki"): "ORG"})
+    text = (
+        "Microsoft Diskusi dengan Trump Terkait Aplikasi TikTok\n\n"
+        "Warga berbelanja di Toko Sumber Rejeki, lalu berbincang tentang Microsoft Diskusi kemarin.\n"
+    )
+    art = nlp(text)
+    check_layer(art)
+    first = next(e for e in art.entities if e.start == 0)
+    assert (first.text, first.label) == ("Microsoft", "ORG")
+    body = [e for e in art.entities if e.start > 60 and e.text.startswith("Microsoft")]
+    assert body and body[0].text == "Microsoft Diskusi"
+    assert ents(art, "Toko Sumber Rejeki")

@@ -147,3 +147,56 @@ def test_load_from_explicit_path_and_missing_path(tmp_path: Path) -> None:
     assert NerModel.load(DEFAULT_MODEL_PATH).labels
     with pytest.raises(FileNotFoundError):
         NerModel.load(tmp_path / "nope")
+
+
+def test_line_starts_split_lines_without_whitespace_tokens(model: NerModel) -> None:
+    # newsnlp's tokenizer leaves whitespace out: line breaks come as token indices instead
+    text = "techcrunch.com\nMicrosoft mengonfirmasi pembicaraan dengan ByteDance.\nJakarta Pusat"
+    words, spaces = tokenize(text)
+    starts, kept_words, kept_spaces = set(), [], []
+    for w, s in zip(words, spaces):
+        if w == "\n":
+            starts.add(len(kept_words))
+            continue
+        kept_words.append(w)
+        kept_spaces.append(s)
+    [mentions] = model.predict([(kept_words, kept_spaces)], line_starts=[starts])
+    for m in mentions:
+        inner = set(range(m.start + 1, m.end))
+        assert not inner & starts, f"{kept_words[m.start : m.end]} crosses a line break"
+    with pytest.raises(ValueError):
+        model.predict([(kept_words, kept_spaces)], line_starts=[])
+
+
+def test_context_fast_path_matches_whole_lines(model: NerModel) -> None:
+    # the model reads only the stretches around capitalised tokens; its names are the same
+    text = (
+        "Menurut laporan yang dirilis pada pekan ini, harga beras di sejumlah pasar tradisional naik "
+        "cukup tajam karena pasokan dari daerah sentra produksi berkurang akibat musim kemarau yang "
+        "panjang, sementara Menteri Perdagangan Zulkifli Hasan meminta Perum Bulog di Jawa Tengah "
+        "segera menggelar operasi pasar.\n"
+        "Namun, para pedagang mengaku belum merasakan dampaknya dan berharap pemerintah bertindak cepat "
+        "sebelum harga kembali naik menjelang akhir tahun, kata Ketua Ikatan Pedagang Pasar Indonesia "
+        "Abdullah Mansuri di Jakarta."
+    )
+    doc = tokenize(text)
+    whole = model.predict([doc], context=None)
+    fast = model.predict([doc])
+    assert fast == whole
+    words = doc[0]
+    names = {" ".join(words[m.start : m.end]) for m in fast[0]}
+    assert "Zulkifli Hasan" in names
+    assert "Jawa Tengah" in names
+
+
+def test_context_windows_cover_capitalised_tokens() -> None:
+    from newsnlp.entities.model import _windows
+
+    words = "harga beras naik , kata Ketua Bulog di Jakarta , pedagang pasar tetap menunggu".split()
+    idx = list(range(len(words)))
+    assert _windows(words, idx, 1) == [[4, 5, 6, 7, 8, 9]]
+    assert _windows(words, idx, 0) == [[5, 6], [8]]
+    assert _windows(words[:4], idx[:4], 3) == []  # nothing capitalised: the model need not read it
+    # a sentence-initial function word is not a reason to read its neighbours
+    words = "naik . Namun harga turun".split()
+    assert _windows(words, list(range(5)), 1) == []

@@ -18,12 +18,13 @@ is therefore a calibrated estimate of how often such a mention is right, not a p
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -39,6 +40,9 @@ MODEL_LABELS = ("PER", "ORG", "LOC")
 MAX_CHUNK_TOKENS = 5000
 #: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).
 MAX_BATCH_TOKENS = 20_000
+#: Tokens of context the model reads on each side of a token with a capital (see ``predict``).
+CONTEXT_TOKENS = 4
+_OPENERS = frozenset({".", "!", "?", "\u2026", ":", '"', "\u201c", "(", "-", "\u2013", "\u2014"})
 _SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
 
 
@@ -141,24 +145,42 @@ class NerModel:
         return self.nlp.pipe(docs, batch_size=batch_size)
 
     def predict(
-        self, docs: list[tuple[list[str], list[bool]]], batch_size: int = 64
+        self,
+        docs: list[tuple[list[str], list[bool]]],
+        batch_size: int = 64,
+        line_starts: list[Collection[int]] | None = None,
+        context: int | None = CONTEXT_TOKENS,
     ) -> list[list[ModelMention]]:
         """Tag each (words, space_after) document; return its mentions in token indices, in order.
 
-        Whitespace-only tokens are not shown to the model: those holding a line break split the
-        document into separately tagged pieces (no mention crosses a line break), the others (runs of
-        spaces, non-breaking spaces) are skipped, so a mention may span them but never starts or ends
-        on one. Tokens without a letter or digit are trimmed from the edges of a mention; mentions without
-        a letter, and all-lower-case mentions in a piece that otherwise uses capitals, are dropped.
+        Lines are tagged separately, so no mention crosses a line break: a line starts at each
+        index in ``line_starts[n]`` (for tokenizers that leave whitespace out, such as newsnlp's)
+        and after each whitespace-only token holding a line break. Other whitespace-only tokens
+        (runs of spaces, non-breaking spaces) are skipped, so a mention may span them but never
+        starts or ends on one. Tokens without a letter or digit are trimmed from the edges of a
+        mention; mentions without a letter, and all-lower-case mentions in a line that otherwise uses
+        capitals, are dropped.
+
+        Fast path (``context``): in a line that uses capitals, every mention the model may keep holds
+        a token with a capital letter, so the model only reads the stretches around such tokens,
+        ``context`` tokens on each side (stretches that touch are joined). The model's view of a
+        token reaches two tokens to each side (window 1, depth 2), so its output differs from reading
+        the whole line only where a mention would run past that margin (measured on news-dev, see
+        ``docs/benchmarks.md``). ``context=None`` reads every line whole.
         """
+        if line_starts is not None and len(line_starts) != len(docs):
+            raise ValueError(f"{len(docs)} documents but {len(line_starts)} line_starts")
         pieces: list[tuple[int, list[int], bool]] = []  # (document number, token indices, cased)
         for n, (words, spaces) in enumerate(docs):
             if len(words) != len(spaces):
                 raise ValueError(f"document {n}: {len(words)} words but {len(spaces)} space flags")
-            for idx in _pieces(words):
+            starts = line_starts[n] if line_starts is not None else ()
+            for idx in _pieces(words, starts):
                 cased = any(words[i][:1].isupper() for i in idx[1:])
-                for chunk in _chunks(words, idx, MAX_CHUNK_TOKENS):
-                    pieces.append((n, chunk, cased))
+                windows = _windows(words, idx, context) if cased and context is not None else [idx]
+                for win in windows:
+                    for chunk in _chunks(words, win, MAX_CHUNK_TOKENS):
+                        pieces.append((n, chunk, cased))
         out: list[list[ModelMention]] = [[] for _ in docs]
         for group in _batches(pieces, batch_size, MAX_BATCH_TOKENS):
             spacy_docs = [
@@ -215,11 +237,39 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(words: list[str]) -> list[list[int]]:
-    """Indices of the non-blank tokens, cut into pieces at tokens that hold a line break."""
+def _windows(words: list[str], idx: list[int], context: int) -> list[list[int]]:
+    """The stretches of a piece around its tokens with a capital letter, ``context`` tokens on
+    each side; stretches that overlap or touch are joined. Empty when no token has a capital."""
+    out: list[list[int]] = []
+    last = len(idx) - 1
+    a = b = -1  # current stretch, positions in idx (inclusive)
+    for k, i in enumerate(idx):
+        w = words[i]
+        if w.islower() or not any(ch.isupper() for ch in w):
+            continue
+        if (k == 0 or words[idx[k - 1]] in _OPENERS) and w.lower() in STOP_WORDS:
+            continue  # a sentence-initial function word (Namun, Ia, Dalam)
+        lo, hi = max(0, k - context), min(last, k + context)
+        if a >= 0 and lo <= b + 1:
+            b = hi
+            continue
+        if a >= 0:
+            out.append(idx[a : b + 1])
+        a, b = lo, hi
+    if a >= 0:
+        out.append(idx[a : b + 1])
+    return out
+
+
+def _pieces(words: list[str], line_starts: Collection[int] = ()) -> list[list[int]]:
+    """Indices of the non-blank tokens, cut into pieces at tokens that hold a line break and
+    before the tokens listed in ``line_starts``."""
     out: list[list[int]] = []
     cur: list[int] = []
     for i, w in enumerate(words):
+        if i in line_starts and cur:
+            out.append(cur)
+            cur = []
         if not w or w.isspace():
             if "\n" in w or "\r" in w or "\u2029" in w:
                 if cur:

@@ -92,7 +92,8 @@ class EntityStage(BaseStage):
                     ([t.text for t in articles[i].tokens], [bool(t.space_after) for t in articles[i].tokens])
                     for i in idx
                 ]
-                preds = self.model.predict(docs, batch_size=self.batch_size)
+                starts = [_line_starts(articles[i]) for i in idx]
+                preds = self.model.predict(docs, batch_size=self.batch_size, line_starts=starts)
                 for i, pred in zip(idx, preds):
                     model_out[i] = pred
         for article, pred in zip(articles, model_out):
@@ -183,6 +184,19 @@ class EntityStage(BaseStage):
                 )
                 x = y
         return sorted(chosen + extra, key=lambda m: m.start)
+
+
+def _line_starts(article: Article) -> set[int]:
+    """Indices of the tokens that begin a new line (the text before them, after the previous
+    token, holds a line break): the model tags each line on its own."""
+    text = article.text
+    toks = article.tokens
+    out: set[int] = set()
+    for i in range(1, len(toks)):
+        a, b = toks[i - 1].end, toks[i].start
+        if b > a and ("\n" in text[a:b] or "\r" in text[a:b] or "\u2029" in text[a:b]):
+            out.add(i)
+    return out
 
 
 def _load_model(path: str | None):
@@ -507,6 +521,14 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
             m.end = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
             m.end = m.start + len(text[m.start : m.end].rstrip(" \u00a0"))
             words.pop()
+    if len(words) >= 2 and (m.start, m.end) not in index.spans and _headline_line(text, m.start, m.end):
+        # a known name followed by headline-cased ordinary words (Microsoft Diskusi dengan ...)
+        for g in index.by_start.get(m.start, ()):
+            rest = text[g.end : m.end].split()
+            if g.end < m.end and rest and all(w.isalpha() and name_key(w) in gaz.common for w in rest):
+                m.end = g.end
+                m.label = g.label
+                break
     strip_title(text, m, gaz)
     before = m.start
     while before > 0 and text[before - 1] in " \u00a0":
@@ -519,6 +541,27 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
                     m.start = m.end - len(rest.lstrip(" \u00a0"))
                 break
     return m.start < m.end
+
+
+#: Longest line (characters) taken for a headline by :func:`_headline_line`.
+_HEADLINE_MAX = 250
+
+
+def _headline_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``text[start:end]`` is a headline in Title Case: at most
+    ``_HEADLINE_MAX`` characters, 4+ words, and 70 % or more of its words capitalised."""
+    a = text.rfind("\n", max(0, start - _HEADLINE_MAX), start)
+    if a < 0 and start > _HEADLINE_MAX:
+        return False
+    b = text.find("\n", end, end + _HEADLINE_MAX)
+    if b < 0:
+        if len(text) - end > _HEADLINE_MAX:
+            return False
+        b = len(text)
+    words = [w for w in text[a + 1 : b].split() if w[:1].isalpha()]
+    if len(words) < 4 or b - a > _HEADLINE_MAX:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
