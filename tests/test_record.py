@@ -83,3 +83,22 @@ def test_segment_at_prefers_innermost():
     assert art.segment_at(12, 14) == "credit"
     assert art.segment_at(2, 4) == "caption"
     assert art.segment_at(25) is None
+
+
+def test_pickle_round_trip_is_exact_and_drops_scratch() -> None:
+    import pickle
+
+    from newsnlp import Pipeline
+
+    text = (
+        "Jakarta, KOMPAS.com - Presiden Joko Widodo meresmikan Bendungan Sadawarna di Subang, "
+        "Jawa Barat, Rabu (31/7/2024).\n\nPeresmian itu dihadiri Menteri PUPR Basuki Hadimuljono."
+    )
+    art = Pipeline()(text)
+    art.scratch["note"] = object()  # working state: not part of the record
+    back = pickle.loads(pickle.dumps(art, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == art
+    assert back.to_dict() == art.to_dict()
+    assert back.scratch == {}
+    assert back.tokens and type(back.tokens[0]) is Token
+    assert back.entities and back.times and back.segments
