@@ -26,6 +26,7 @@ Usage::
     python evaluation/ner.py                       # model, idner test + news-dev
     python evaluation/ner.py --split dev --model training/ner/build/models/w96/model-best
     python evaluation/ner.py --system combined --json scores.json
+    python evaluation/ner.py --system combined --model training/ner/build/models/w48_p2/model-best
 """
 
 from __future__ import annotations
@@ -209,12 +210,18 @@ def model_system(model_path: str | None) -> Callable:
     return run
 
 
-def pipeline_system(system: str) -> Callable:
-    """The ``entities`` stage of the pipeline: a function texts -> span sets."""
+def pipeline_system(system: str, model_path: str | None = None) -> Callable:
+    """The ``entities`` stage of the pipeline: a function texts -> span sets.
+
+    ``model_path`` (``combined`` only) replaces the shipped NER model by another model directory.
+    """
+    options = dict(STAGE_OPTIONS[system])
+    if model_path is not None and system == "combined":
+        options["model_path"] = model_path
     try:
         from newsnlp import Pipeline
 
-        nlp = Pipeline(stages=("text", "entities"), config={"entities": STAGE_OPTIONS[system]})
+        nlp = Pipeline(stages=("text", "entities"), config={"entities": options})
     except Exception as exc:  # the stage may not exist yet
         sys.exit(f"cannot build the entities stage for --system {system}: {exc!r}")
 
@@ -242,7 +249,7 @@ def evaluate(
     """Run ``system`` on the gold sets and return ``{set name: scores}``."""
     results: dict[str, dict] = {}
     run_model = model_system(model_path) if system == "model" else None
-    run_pipe = pipeline_system(system) if system != "model" else None
+    run_pipe = pipeline_system(system, model_path) if system != "model" else None
 
     if "idner" in sets:
         texts, words, starts, gold = idner_gold(split)
@@ -271,7 +278,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--system", choices=("model", "gazetteer", "combined"), default="model")
     ap.add_argument("--split", choices=("train", "dev", "test"), default="test", help="idner split")
-    ap.add_argument("--model", default=None, help="model directory (default: the shipped model)")
+    ap.add_argument(
+        "--model",
+        default=None,
+        help="model directory for --system model/combined (default: the shipped model)",
+    )
     ap.add_argument("--sets", default="idner,newsdev", help="comma-separated: idner, newsdev")
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     args = ap.parse_args(argv)

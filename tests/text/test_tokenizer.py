@@ -109,7 +109,26 @@ def test_words_that_only_look_like_clitics(text_pipeline, word):
 
 @pytest.mark.parametrize(
     "abbr",
-    ["Prof.", "dr.", "H.", "Jl.", "No.", "dkk.", "dll.", "s.d.", "Kec.", "Kab.", "Dr.", "Ir.", "Hj.", "Tbk."],
+    [
+        "Prof.",
+        "dr.",
+        "H.",
+        "Jl.",
+        "No.",
+        "dkk.",
+        "dll.",
+        "s.d.",
+        "Kec.",
+        "Kab.",
+        "Dr.",
+        "Ir.",
+        "Hj.",
+        "Tbk.",
+        "Pdt.",
+        "Mgr.",
+        "Rev.",
+        "Dsn.",
+    ],
 )
 def test_abbreviations_keep_their_period(text_pipeline, abbr):
     assert abbr in toks(text_pipeline, f"Menurut {abbr} Budi di sana, kata dia.")
