@@ -173,3 +173,17 @@ def test_enrich_many_two_processes_equals_one():
     for a, b in zip(one, two):
         if not isinstance(a, dict):
             assert a.to_json() == b.to_json()
+
+
+def test_enrich_many_two_processes_raises_the_same_error_class():
+    from newsnlp import enrich_many
+    from newsnlp.errors import InputTypeError
+
+    items = ["Gubernur Jawa Barat meninjau banjir di Bekasi pada Senin (3/8/2020)."] * 3 + [{"text": 42}]
+    for n in (1, 2):
+        got = []
+        with pytest.raises(InputTypeError) as info:
+            for art in enrich_many(items, n_process=n, batch_size=2, progress=False):
+                got.append(art)
+        assert len(got) == 3, "the items before the bad one are delivered"
+        assert "text" in str(info.value)

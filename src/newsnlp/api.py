@@ -142,6 +142,24 @@ def _worker_run(
     return out
 
 
+def _worker_error(record: ErrorRecord) -> NewsNLPError:
+    """The error a worker met, rebuilt in the parent with the same :mod:`newsnlp.errors` class
+    (so ``except InputTypeError`` works as with one process), its message and, as a note, the
+    worker's traceback. Other errors become a :class:`NewsNLPError` naming the original type."""
+    from . import errors
+
+    cls = getattr(errors, record["error"], None)
+    message = f"item {record['index']}: {record['message']}"
+    if isinstance(cls, type) and issubclass(cls, NewsNLPError):
+        err = cls.__new__(cls)
+        Exception.__init__(err, message)
+    else:
+        err = NewsNLPError(f"item {record['index']} failed: {record['error']}: {record['message']}")
+    if hasattr(err, "add_note") and record.get("traceback"):
+        err.add_note("in the worker process:\n" + record["traceback"])
+    return err
+
+
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
     chunk: list[tuple[int, Any]] = []
     for index, item in enumerate(items):
@@ -246,9 +264,7 @@ def _run_pool(ctx, items, n_process, batch_size, on_error, stages, bar):
         for results in pool.imap(_worker_run, jobs):
             for index, result in results:
                 if index == -1:
-                    raise NewsNLPError(
-                        f"item {result['index']} failed: {result['error']}: {result['message']}"
-                    )
+                    raise _worker_error(result)
                 if bar is not None:
                     bar.update(1)
                 if result is not None:
