@@ -40,6 +40,8 @@ MODEL_LABELS = ("PER", "ORG", "LOC")
 MAX_CHUNK_TOKENS = 5000
 #: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).
 MAX_BATCH_TOKENS = 20_000
+#: Lexemes the model's vocabulary may hold before the model is reloaded with an empty one.
+MAX_VOCAB = 200_000
 #: Tokens of context the model reads on each side of a token with a capital (see ``predict``).
 CONTEXT_TOKENS = 4
 _OPENERS = frozenset({".", "!", "?", "\u2026", ":", '"', "\u201c", "(", "-", "\u2013", "\u2014"})
@@ -104,8 +106,10 @@ def _length_class(n_tokens: int) -> str:
 class NerModel:
     """The trained NER model. Build it with :meth:`load`; tag token lists with :meth:`predict`."""
 
-    def __init__(self, nlp: Any, scores: dict[str, Any] | None = None) -> None:
+    def __init__(self, nlp: Any, scores: dict[str, Any] | None = None, path: Path | None = None) -> None:
         self.nlp = nlp
+        #: Where the model was loaded from (reloaded from there to empty its vocabulary).
+        self.path = path
         scores = scores or {}
         self._scores: dict[str, dict[str, float]] = scores.get("precision", {})
         self._default = float(scores.get("default", 0.5))
@@ -120,7 +124,7 @@ class NerModel:
         nlp = spacy.load(path)
         scores_file = path / "scores.json"
         scores = json.loads(scores_file.read_text(encoding="utf-8")) if scores_file.exists() else None
-        return cls(nlp, scores)
+        return cls(nlp, scores, path)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -168,6 +172,10 @@ class NerModel:
         the whole line only where a mention would run past that margin (measured on news-dev, see
         ``docs/benchmarks.md``). ``context=None`` reads every line whole.
         """
+        if self.path is not None and len(self.nlp.vocab) > MAX_VOCAB:
+            # spaCy keeps a lexeme for every word it has seen: over a large corpus the
+            # vocabulary grows without end. The model's output does not depend on it.
+            self.nlp = spacy.load(self.path)
         if line_starts is not None and len(line_starts) != len(docs):
             raise ValueError(f"{len(docs)} documents but {len(line_starts)} line_starts")
         pieces: list[tuple[int, list[int], bool]] = []  # (document number, token indices, cased)
