@@ -85,6 +85,29 @@ def test_segment_at_prefers_innermost():
     assert art.segment_at(25) is None
 
 
+def test_segment_rule_is_the_structure_stages():
+    # a span crossing from the lead into the body belongs to the lead (where it starts); a span
+    # that begins in a gap belongs to the first segment starting inside it; a dateline counts
+    # only for what it holds whole
+    text = "JAKARTA - Banjir melanda. Warga mengungsi ke masjid."
+    segs = [
+        Segment(0, 25, text[0:25], "lead"),
+        Segment(0, 7, text[0:7], "dateline"),
+        Segment(26, 52, text[26:52], "body"),
+    ]
+    art = Article(text=text, segments=segs)
+    assert art.segment_at(0, 7) == "dateline"
+    assert art.segment_at(0, 9) == "lead"
+    assert art.segment_at(20, 30) == "lead"
+    assert art.segment_at(25, 31) == "body"
+    art.entities = [Entity(0, 7, "JAKARTA", "LOC"), Entity(26, 31, "Warga", "MISC")]
+    from newsnlp.structure import assign_segments
+
+    assign_segments(art)
+    assert [e.segment for e in art.entities] == [art.segment_at(0, 7), art.segment_at(26, 31)]
+    assert [e.segment for e in art.entities] == ["dateline", "body"]
+
+
 def test_pickle_round_trip_is_exact_and_drops_scratch() -> None:
     import pickle
 

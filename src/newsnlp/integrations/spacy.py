@@ -194,13 +194,14 @@ def apply_article(
 
 def _label_segments(doc: Doc, article: Article) -> None:
     """Give entity and time spans already in ``doc`` the segment they fall in."""
+    label_of = article.segment_labeler()
     for key in ("entities", "times"):
         for span in doc.spans.get(key, []):
             if span._.segment is None:
-                span._.segment = article.segment_at(span.start_char, span.end_char)
+                span._.segment = label_of(span.start_char, span.end_char)
     for span in doc.ents:
         if span._.segment is None:
-            span._.segment = article.segment_at(span.start_char, span.end_char)
+            span._.segment = label_of(span.start_char, span.end_char)
 
 
 _VOCAB: list[Vocab] = []

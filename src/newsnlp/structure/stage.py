@@ -7,7 +7,6 @@ which segment it sits in (``.segment``).
 
 from __future__ import annotations
 
-import bisect
 from typing import Any
 
 from ..record import Article, Segment
@@ -16,8 +15,6 @@ from .resources import Resources, load_resources
 from .segmenter import SegmentResult, _Segmenter
 
 __all__ = ["StructureStage", "assign_segments", "make_structure_stage"]
-
-_INNER = ("credit", "dateline")
 
 
 class StructureStage(BaseStage):
@@ -67,29 +64,11 @@ class StructureStage(BaseStage):
 
 
 def assign_segments(article: Article) -> None:
-    """Set ``.segment`` on every sentence, entity and time expression of ``article``.
-
-    An item gets the innermost segment that holds it whole (a ``credit`` or ``dateline`` inside its
-    parent), otherwise the segment its start falls in (or the first segment starting inside it).
-    """
-    outer = [s for s in article.segments if s.label not in _INNER]
-    inner = [s for s in article.segments if s.label in _INNER]
-    o_starts = [s.start for s in outer]
-    i_starts = [s.start for s in inner]
-
-    def label_of(start: int, end: int) -> str | None:
-        if inner:
-            k = bisect.bisect_right(i_starts, start) - 1
-            if k >= 0 and inner[k].start <= start and end <= inner[k].end:
-                return inner[k].label
-        k = bisect.bisect_right(o_starts, start) - 1
-        if k >= 0 and start < outer[k].end:
-            return outer[k].label
-        k += 1
-        if k < len(outer) and outer[k].start < end:
-            return outer[k].label
-        return None
-
+    """Set ``.segment`` on every sentence, entity and time expression of ``article``, by the
+    record's rule (:meth:`newsnlp.record.Article.segment_labeler`): the inner segment (``credit``,
+    ``dateline``) that holds the item whole, otherwise the segment its start falls in (or the
+    first segment starting inside it)."""
+    label_of = article.segment_labeler()
     for layer in (article.sentences, article.entities, article.times):
         for item in layer:
             item.segment = label_of(item.start, item.end)
