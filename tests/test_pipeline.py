@@ -187,3 +187,44 @@ def test_enrich_many_two_processes_raises_the_same_error_class():
                 got.append(art)
         assert len(got) == 3, "the items before the bad one are delivered"
         assert "text" in str(info.value)
+
+
+def test_collector_paused_only_while_enriching():
+    import gc
+
+    from newsnlp import Pipeline
+    from newsnlp.errors import InputTypeError, StageError
+
+    nlp = Pipeline(stages=("text",))
+    seen = []
+
+    class Spy:
+        name = "spy"
+
+        def process(self, article):
+            seen.append(gc.isenabled())
+            if "BOOM" in article.text:
+                raise RuntimeError("stage failed")
+
+        def process_batch(self, articles):
+            seen.append(gc.isenabled())
+
+        def finalize(self, article):
+            return None
+
+    nlp._stages.append(Spy())
+    assert gc.isenabled()
+    nlp("Warga Bekasi mengungsi.")
+    list(nlp.pipe(["Banjir di Bekasi.", "Hujan di Bogor."]))
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(InputTypeError):
+        list(nlp.pipe(["Banjir di Bekasi.", 42]))
+    with pytest.raises(StageError):
+        nlp("BOOM di Bekasi.")
+    assert gc.isenabled(), "the collector is back on after an error"
+    gc.disable()
+    try:
+        nlp("Warga Bekasi mengungsi.")
+        assert not gc.isenabled(), "a caller's choice to keep the collector off is respected"
+    finally:
+        gc.enable()

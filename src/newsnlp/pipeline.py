@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import inspect
 import re
 import threading
@@ -285,18 +287,20 @@ class Pipeline:
     ) -> Article:
         """Enrich one article (``str`` or ``bytes``) and return its :class:`Article`."""
         article = self.make_article(text, published=published, url=url, html=html, encoding=encoding)
-        for stage in self._stages:
-            _run(stage, "process", article)
-            article.stages.append(stage.name)
-        return self._finish(article)
+        with _gc_paused():
+            for stage in self._stages:
+                _run(stage, "process", article)
+                article.stages.append(stage.name)
+            return self._finish(article)
 
     def process_articles(self, articles: list[Article]) -> list[Article]:
         """Run every stage over already-built records, batched per stage."""
-        for stage in self._stages:
-            _run(stage, "process_batch", articles)
-            for article in articles:
-                article.stages.append(stage.name)
-        return [self._finish(a) for a in articles]
+        with _gc_paused():
+            for stage in self._stages:
+                _run(stage, "process_batch", articles)
+                for article in articles:
+                    article.stages.append(stage.name)
+            return [self._finish(a) for a in articles]
 
     def pipe(
         self,
@@ -320,6 +324,26 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self.process_articles(batch)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the stages run.
+
+    Enriching creates hundreds of thousands of small objects (tokens, spans, spaCy lexemes) that
+    form no reference cycles and mostly live until the article is returned; with the collector
+    on, they are traversed again and again on their way to the oldest generation (a quarter of the
+    text stage's time in batches). Memory is still freed by reference counting; the collector
+    resumes as soon as the call returns (also on error) and any cyclic garbage is collected then.
+    Nothing is changed when the caller has disabled the collector."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def item_to_kwargs(item: Any) -> dict[str, Any]:
