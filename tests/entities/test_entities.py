@@ -408,3 +408,26 @@ def test_headline_case_words_after_a_known_name(model_stage_pipeline):
     body = [e for e in art.entities if e.start > 60 and e.text.startswith("Microsoft")]
     assert body and body[0].text == "Microsoft Diskusi"
     assert ents(art, "Toko Sumber Rejeki")
+
+
+def test_short_name_in_brackets_and_unbalanced_closing_bracket(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("PT", "Kirana", "Megatara", "Nusantara"): "ORG",
+            ("RUPST", ")", "PT", "Sinar", "Laut"): "ORG",  # glued scrape: the bracket is not the name
+        }
+    )
+    text = (
+        "PT Kirana Megatara Nusantara (Kirana) menambah pabrik karet di Jambi. "
+        "Tahun lalu Kirana membukukan laba bersih.\n"
+        "Rapat Umum Pemegang Saham Tahunan (RUPST) PT Sinar Laut menyetujui pembagian dividen."
+    )
+    art = nlp(text)
+    check_layer(art)
+    long = ents(art, "PT Kirana Megatara Nusantara")[0]
+    short = [e for e in art.entities if e.text == "Kirana"]
+    assert len(short) == 2, "the short name in brackets and its later mention"
+    assert all(e.label == "ORG" and e.entity_id == long.entity_id for e in short)
+    assert not [e for e in art.entities if ")" in e.text]
+    assert ents(art, "PT Sinar Laut")

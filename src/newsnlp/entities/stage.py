@@ -463,7 +463,8 @@ class _GazIndex:
 def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Mention] | _GazIndex) -> bool:
     """Tidy a model span; ``False`` when nothing name-like is left (docs/entities.md, step 0).
 
-    * an unbalanced ``(`` cuts the span before it (``Komisi Yudisial (KY``);
+    * an unbalanced ``(`` cuts the span before it (``Komisi Yudisial (KY``), an unbalanced ``)``
+      starts it after (``RUPST) PT Sarana``);
     * lower-case words at either edge go (``citra Angel Lelga``, ``Ani cocok``; glued words are
       cut at their camel-case boundary: ``disapaBro`` -> ``Bro``);
     * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list) or a span made of
@@ -495,6 +496,13 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     if span.count("(") > span.count(")"):
         cut = span.rfind("(")
         m.end = m.start + len(span[:cut].rstrip(" \u00a0"))
+    elif span.count(")") > span.count("("):
+        # an unbalanced ``)`` starts the span after it (``RUPST) PT Sarana`` -> ``PT Sarana``)
+        cut = span.find(")") + 1
+        rest = span[cut:]
+        m.start += cut + len(rest) - len(rest.lstrip(" \u00a0"))
+        if m.start >= m.end:
+            return False
     ps = [p for p in pieces(text[m.start : m.end])]
     if not ps:
         return False
@@ -719,13 +727,20 @@ def add_rule_mentions(
     for am in _ACRONYM_DEF.finditer(text):
         acr = am.group(1)
         letters = [c for c in acr if c.isalpha()]
+        short_name = False  # PT Pintu Kemana Saja (Pintu): a word of the name, not its initials
         if sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
-            continue
+            short_name = True
         long_m = None
         before_end = am.start()  # len(text[: am.start()].rstrip(" \u00a0")), without the copy
         while before_end > 0 and text[before_end - 1] in " \u00a0":
             before_end -= 1
-        if before_end < am.start():
+        if short_name:
+            long_m = ends.get(before_end) if before_end < am.start() else None
+            if long_m is None or long_m.label not in ("ORG", "PRODUCT"):
+                continue
+            if acr not in text[long_m.start : long_m.end].split()[1:]:
+                continue
+        elif before_end < am.start():
             long_m = ends.get(before_end)
             if long_m is None:
                 long_m = _initials_mention(text, before_end, acr, gaz)
@@ -743,7 +758,8 @@ def add_rule_mentions(
             inner.link = long_m
         elif free(s, e):
             add(Mention(s, e, long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
-        acr_links[acr] = long_m
+        if not (short_name and name_key(acr) in gaz.common):
+            acr_links[acr] = long_m  # later mentions; an ordinary word (pintu) only in brackets
     for acr, long_m in acr_links.items():
         for om in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
             if om.start() < long_m.start:
