@@ -371,6 +371,7 @@ def main() -> None:
         "event_heads": read_list(CURATED / "event_heads.txt"),
         "not_entities": sorted({name_key(x) for x in read_list(CURATED / "not_entities.txt")}),
         "particles": sorted(particles),
+        "speech_verbs": read_list(CURATED / "speech_verbs.txt"),
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -431,3 +431,24 @@ def test_short_name_in_brackets_and_unbalanced_closing_bracket(model_stage_pipel
     assert all(e.label == "ORG" and e.entity_id == long.entity_id for e in short)
     assert not [e for e in art.entities if ")" in e.text]
     assert ents(art, "PT Sinar Laut")
+
+
+def test_speaker_after_a_quotation_is_a_person():
+    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
+    text = (
+        '"Target penerimaan tahun ini tercapai," terang Djaka. Realisasinya naik 8 persen.\n'
+        '"Semua berjalan lancar," ujar Djaka Budi Utama dalam konferensi pers.\n'
+        "Kebijakan itu, kata Yuliot, akan dijelaskan pekan depan.\n"
+        '"Kami siap," kata Head of Marketing Jaecoo.\n'
+        '"Ini bagus," kata Menteri Keuangan Sri Mulyani.\n'
+        "Menurut dia, kata Pengantar buku itu ditulis ulang.\n"
+    )
+    art = nlp(text)
+    check_layer(art)
+    assert [(e.text, e.label) for e in ents(art, "Djaka")] == [("Djaka", "PER")]
+    assert [e.label for e in ents(art, "Djaka Budi Utama")] == ["PER"]
+    assert ents(art, "Djaka")[0].entity_id == ents(art, "Djaka Budi Utama")[0].entity_id
+    assert [e.label for e in ents(art, "Yuliot")] == ["PER"]
+    assert not [e for e in art.entities if e.text in ("Head", "Pengantar", "Menteri")]
+    sri = ents(art, "Sri Mulyani")
+    assert sri and sri[0].title and sri[0].title.startswith("Menteri")

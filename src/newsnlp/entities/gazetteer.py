@@ -98,6 +98,8 @@ class Gazetteer:
             self.event_last_by_word.setdefault(h[-1], []).append(h)
         #: First words of organisation names (Badan, Komisi, Lembaga).
         self.org_heads: frozenset[str] = frozenset(norm(t) for t in data.get("org_heads", []))
+        #: Speech verbs of news attribution (``kata``, ``ujar``): ``"...," kata Amin``.
+        self.speech_verbs: frozenset[str] = frozenset(data.get("speech_verbs", []))
         self._fuzzy_keys: list[str] = data["fuzzy"]
         #: Longest window (in pieces) to try from a first piece; single-piece keys included.
         self._startlen: dict[str, int] = dict(self.first)

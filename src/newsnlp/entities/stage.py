@@ -551,6 +551,27 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     return m.start < m.end
 
 
+_SPEECH_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _speech_pattern(gaz: Gazetteer) -> re.Pattern[str]:
+    """The attribution pattern over ``gaz.speech_verbs``: a closing quote (group ``quote``) or a
+    comma, a speech verb (``kata``, ``ujarnya``), then 1-4 capitalised words (``Amin``, ``Djaka
+    Budi Utama``) that end the clause (punctuation, a lower-case word, the end of the text) and
+    are not followed by an English ``of``/``for`` (``Head of Marketing``) or a number."""
+    pat = _SPEECH_PATTERNS.get(gaz.speech_verbs)
+    if pat is None:
+        verbs = "|".join(sorted((re.escape(v) for v in gaz.speech_verbs), key=len, reverse=True)) or "(?!)"
+        word = r"[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*"
+        pat = re.compile(
+            r"(?:(?P<quote>[\"\u201d'\u2019])|,)[ \u00a0]*(?:" + verbs + r")(?:nya)?[ \u00a0]+"
+            r"(?P<name>" + word + r"(?:[ \u00a0]" + word + r"){0,3})"
+            r"(?![\w\u00a0]|[ \u00a0]+(?:of|for|\d)\b|[ \u00a0]+[A-Z])"
+        )
+        _SPEECH_PATTERNS[gaz.speech_verbs] = pat
+    return pat
+
+
 #: Longest line (characters) taken for a headline by :func:`_headline_line`.
 _HEADLINE_MAX = 250
 
@@ -781,6 +802,15 @@ def add_rule_mentions(
                         link=long_m,
                     )
                 )
+    # the speaker after a quotation: "...," kata Amin.
+    for sm in _speech_pattern(gaz).finditer(text):
+        s, e = sm.span("name")
+        words = sm.group("name").split()
+        if words[0].lower() in gaz.title_set or not free(s, e):
+            continue  # a position first (kata Menteri Keuangan ...): the title rules handle it
+        if sm.group("quote") is None and text[e : e + 1] != ",":
+            continue  # after a comma only as an aside: ..., kata Amin, ...
+        add(Mention(s, e, "PER", "rule", SCORE_RULE, PRIO_RULE))
     # names after a title (an ORG/LOC mention right after the title is part of the title)
     if norms is None:
         norms = piece_norms(text, ps)
