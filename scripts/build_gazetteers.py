@@ -57,6 +57,9 @@ TIER_NAMES = [
 ]
 #: Tiers whose names go into the fuzzy index (districts and DBpedia places are too many short,
 #: similar names: a typo would as often land on the wrong one).
+#: Tiers whose one-word names that are also common words are kept for locative contexts (cities,
+#: not regencies: `ke Puncak` is the Bogor hills more often than Kabupaten Puncak).
+CONTEXT_TIERS = {T_COUNTRY, T_PROVINCE, T_KOTA}
 FUZZY_TIERS = {T_CURATED, T_COUNTRY, T_PROVINCE, T_KOTA, T_KAB, T_DBP_ORG, T_DBP_PER}
 
 _NAME_OK = re.compile(r"^[^\W\d_][\w.,'’&()\- ]*$")
@@ -271,6 +274,9 @@ def main() -> None:
     cased: dict[str, str] = {}
     lc_count: dict[str, int] = {}
     n_dropped = Counter()
+    # place names that are also common words (Padang, Palu, Serang): matched only after a
+    # locative word by the entities stage (``context_places``), never on their own
+    context_claims: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for idx, e in enumerate(b.entries):
         for surface in {e.name, *e.aliases}:
             key = name_key(surface)
@@ -281,10 +287,14 @@ def main() -> None:
             single = len(surface.split()) == 1 and len(alpha) <= 2
             if single and key in ambiguous:
                 n_dropped["ambiguous"] += 1
+                if e.label == "LOC" and e.tier in CONTEXT_TIERS and len(key) >= 4:
+                    context_claims[key].append((e.tier, idx))
                 continue
             if e.tier != T_CURATED and single:
                 if key in common_keys or len(key) < 4:
                     n_dropped["common"] += 1
+                    if e.label == "LOC" and e.tier in CONTEXT_TIERS and len(key) >= 4:
+                        context_claims[key].append((e.tier, idx))
                     continue
                 if e.label != "PER" and key in given:
                     n_dropped["given-name"] += 1
@@ -327,7 +337,14 @@ def main() -> None:
         for d in e.domains:
             domains[d] = idx
 
-    used = sorted(set(keys.values()) | set(domains.values()))
+    context: dict[str, int] = {}
+    for key, cl in context_claims.items():
+        best = min(t for t, _ in cl)
+        winners = sorted({i for t, i in cl if t == best})
+        if key not in keys and len(winners) == 1:
+            context[key] = winners[0]
+
+    used = sorted(set(keys.values()) | set(domains.values()) | set(context.values()))
     remap = {old: new for new, old in enumerate(used)}
     entries = [b.entries[i] for i in used]
     fuzzy = sorted(
@@ -372,6 +389,8 @@ def main() -> None:
         "not_entities": sorted({name_key(x) for x in read_list(CURATED / "not_entities.txt")}),
         "particles": sorted(particles),
         "speech_verbs": read_list(CURATED / "speech_verbs.txt"),
+        "context_places": {k: remap[i] for k, i in sorted(context.items())},
+        "locative_words": read_list(CURATED / "locative_words.txt"),
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)

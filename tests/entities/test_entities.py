@@ -452,3 +452,24 @@ def test_speaker_after_a_quotation_is_a_person():
     assert not [e for e in art.entities if e.text in ("Head", "Pengantar", "Menteri")]
     sri = ents(art, "Sri Mulyani")
     assert sri and sri[0].title and sri[0].title.startswith("Menteri")
+
+
+def test_places_that_are_common_words_need_a_locative_word():
+    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
+    art = nlp(
+        "Helikopter jatuh di Palu, Sulawesi Tengah. Pengunjung dari Medan datang ke Batu pekan lalu.\n"
+        "Batu itu jatuh dari tebing. Medan yang berat membuat tim lambat, kata warga Serang.\n"
+    )
+    check_layer(art)
+    got = {
+        (e.text, e.label, e.kb_id, e.start)
+        for e in art.entities
+        if e.text in ("Palu", "Medan", "Batu", "Serang")
+    }
+    first_line = art.text.index("\n")
+    assert {(t, lab, kb) for t, lab, kb, _ in got} == {
+        ("Palu", "LOC", "wilayah:72.71"),
+        ("Medan", "LOC", "wilayah:12.71"),
+        ("Batu", "LOC", "wilayah:35.79"),
+    }
+    assert all(start < first_line for *_, start in got), "alone, the common word is not the place"

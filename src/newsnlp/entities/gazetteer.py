@@ -100,6 +100,10 @@ class Gazetteer:
         self.org_heads: frozenset[str] = frozenset(norm(t) for t in data.get("org_heads", []))
         #: Speech verbs of news attribution (``kata``, ``ujar``): ``"...," kata Amin``.
         self.speech_verbs: frozenset[str] = frozenset(data.get("speech_verbs", []))
+        #: One-word place names that are also common words (``padang``), key -> entry: a place
+        #: only right after a locative word (``di Padang``), see ``locative_words``.
+        self.context_places: dict[str, int] = data.get("context_places", {})
+        self.locative_words: frozenset[str] = frozenset(data.get("locative_words", []))
         self._fuzzy_keys: list[str] = data["fuzzy"]
         #: Longest window (in pieces) to try from a first piece; single-piece keys included.
         self._startlen: dict[str, int] = dict(self.first)

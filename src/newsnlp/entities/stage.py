@@ -802,6 +802,26 @@ def add_rule_mentions(
                         link=long_m,
                     )
                 )
+    if norms is None:
+        norms = piece_norms(text, ps)
+    # one-word places that are also common words, after a locative word: di Padang, ke Palu
+    if gaz.context_places:
+        for k, w in enumerate(norms):
+            entry = gaz.context_places.get(w)
+            if entry is None or k == 0:
+                continue
+            p = ps[k]
+            t = text[p.start : p.end]
+            prev = ps[k - 1]
+            if not t.istitle() or p.glued or p.newline or norms[k - 1] not in gaz.locative_words:
+                continue
+            if prev.glued or not text[prev.start].isalpha() or not free(p.start, p.end):
+                continue
+            add(
+                Mention(
+                    p.start, p.end, "LOC", "gazetteer", SCORE_GAZ.get(gaz.tiers[entry], 0.85), PRIO_GAZ, entry
+                )
+            )
     # the speaker after a quotation: "...," kata Amin.
     for sm in _speech_pattern(gaz).finditer(text):
         s, e = sm.span("name")
@@ -812,8 +832,6 @@ def add_rule_mentions(
             continue  # after a comma only as an aside: ..., kata Amin, ...
         add(Mention(s, e, "PER", "rule", SCORE_RULE, PRIO_RULE))
     # names after a title (an ORG/LOC mention right after the title is part of the title)
-    if norms is None:
-        norms = piece_norms(text, ps)
     n = len(ps)
     todo = [k for k, w in enumerate(norms) if w in title_words] if title_rule else []
     i = 0
