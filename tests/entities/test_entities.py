@@ -18,7 +18,7 @@ from newsnlp.entities.stage import EntityStage
 from newsnlp.record import ENTITY_LABELS, Article
 from tests.conftest import assert_offsets
 
-KB_ID = re.compile(r"^(wilayah:\d{2}(\.\d{2}){0,2}|iso3166:[A-Z]{2}|dbpedia-id:\S+)$")
+KB_ID = re.compile(r"^(wilayah:\d{2}(\.\d{2}){0,2}|iso3166:[A-Z]{2}|geonames:\d+|dbpedia-id:\S+)$")
 
 
 @pytest.fixture(scope="module")
@@ -473,3 +473,13 @@ def test_places_that_are_common_words_need_a_locative_word():
         ("Batu", "LOC", "wilayah:35.79"),
     }
     assert all(start < first_line for *_, start in got), "alone, the common word is not the place"
+
+
+def test_world_cities_carry_geonames_ids():
+    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
+    art = nlp("Timnas berangkat ke Philadelphia, lalu terbang ke Birmingham dan Washington pekan depan.")
+    check_layer(art)
+    got = {e.text: (e.label, e.kb_id) for e in art.entities}
+    assert got["Philadelphia"] == ("LOC", "geonames:4560349")
+    assert got["Birmingham"] == ("LOC", "geonames:2655603")  # the largest of that name (England)
+    assert got["Washington"][0] == "LOC" and got["Washington"][1].startswith("geonames:")

@@ -125,3 +125,12 @@ def test_top_entities_bars(corpus):
     per = top_entities(corpus, n=3, labels=("PER",))
     assert all("(PER)" in t.get_text() for t in per.get_yticklabels())
     plt.close("all")
+
+
+def test_kb_links_for_every_shipped_scheme():
+    from newsnlp.integrations.viz import _kb_url
+
+    assert _kb_url("geonames:4560349") == "https://www.geonames.org/4560349"
+    assert _kb_url("dbpedia-id:Joko_Widodo") == "http://id.dbpedia.org/resource/Joko_Widodo"
+    assert _kb_url("wilayah:34.71") is None  # no public page per code
+    assert _kb_url(None) is None

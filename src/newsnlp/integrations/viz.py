@@ -97,6 +97,8 @@ def _kb_url(kb_id: str | None) -> str | None:
         return f"https://www.wikidata.org/wiki/{kb_id.split(':', 1)[1]}"
     if kb_id.startswith("dbpedia-id:"):
         return f"http://id.dbpedia.org/resource/{kb_id.split(':', 1)[1]}"
+    if kb_id.startswith("geonames:") and kb_id[9:].isdigit():
+        return f"https://www.geonames.org/{kb_id[9:]}"
     return None
 
 
