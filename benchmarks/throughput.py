@@ -168,7 +168,9 @@ def main() -> int:
             continue
         results.append(json.loads(res.stdout.strip().splitlines()[-1]))
     print(f"best of {args.repeat} passes over the articles")
-    print("| configuration | stages | articles | articles/s (wall) | articles/CPU-s | tokens/s | build s | peak MB |")
+    print(
+        "| configuration | stages | articles | articles/s (wall) | articles/CPU-s | tokens/s | build s | peak MB |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(
