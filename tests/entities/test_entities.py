@@ -483,3 +483,11 @@ def test_world_cities_carry_geonames_ids():
     assert got["Philadelphia"] == ("LOC", "geonames:4560349")
     assert got["Birmingham"] == ("LOC", "geonames:2655603")  # the largest of that name (England)
     assert got["Washington"][0] == "LOC" and got["Washington"][1].startswith("geonames:")
+
+
+def test_legal_form_alone_is_not_a_name(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Tbk",): "PER", ("Persero",): "ORG"})
+    art = nlp("Saham PT Barito Pacific Tbk naik, sementara PT Pertamina (Persero) menaikkan harga.")
+    check_layer(art)
+    assert not [e for e in art.entities if e.text in ("Tbk", "Persero")]
