@@ -433,8 +433,7 @@ def test_short_name_in_brackets_and_unbalanced_closing_bracket(model_stage_pipel
     assert ents(art, "PT Sinar Laut")
 
 
-def test_speaker_after_a_quotation_is_a_person():
-    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
+def test_speaker_after_a_quotation_is_a_person(nlp):
     text = (
         '"Target penerimaan tahun ini tercapai," terang Djaka. Realisasinya naik 8 persen.\n'
         '"Semua berjalan lancar," ujar Djaka Budi Utama dalam konferensi pers.\n'
@@ -454,8 +453,7 @@ def test_speaker_after_a_quotation_is_a_person():
     assert sri and sri[0].title and sri[0].title.startswith("Menteri")
 
 
-def test_places_that_are_common_words_need_a_locative_word():
-    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
+def test_places_that_are_common_words_need_a_locative_word(nlp):
     art = nlp(
         "Helikopter jatuh di Palu, Sulawesi Tengah. Pengunjung dari Medan datang ke Batu pekan lalu.\n"
         "Batu itu jatuh dari tebing. Medan yang berat membuat tim lambat, kata warga Serang.\n"
@@ -475,8 +473,7 @@ def test_places_that_are_common_words_need_a_locative_word():
     assert all(start < first_line for *_, start in got), "alone, the common word is not the place"
 
 
-def test_world_cities_carry_geonames_ids():
-    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
+def test_world_cities_carry_geonames_ids(nlp):
     art = nlp("Timnas berangkat ke Philadelphia, lalu terbang ke Birmingham dan Washington pekan depan.")
     check_layer(art)
     got = {e.text: (e.label, e.kb_id) for e in art.entities}
