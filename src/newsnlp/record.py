@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
@@ -66,6 +67,7 @@ SEGMENT_LABELS = (
 INNER_SEGMENT_LABELS = ("credit", "dateline")
 #: Segments whose text makes up :attr:`Article.clean_text`.
 CLEAN_LABELS = ("title", "lead", "body")
+_SPAN_ORDER = operator.attrgetter("start", "end")
 
 
 class _Record:
@@ -88,10 +90,6 @@ class _Record:
         # the slot-by-slot state of a slotted dataclass (matters when worker processes send
         # hundreds of thousands of tokens back to the parent).
         return (type(self), tuple([getattr(self, name) for name in self._fields]))
-
-
-def _seg_key(seg: Segment) -> tuple[int, int]:
-    return (seg.start, seg.end)
 
 
 def _plain(value: Any) -> Any:
@@ -323,8 +321,8 @@ class Article:
         ``dateline``) that holds the span whole, otherwise the segment the span's start falls in,
         otherwise the first segment starting inside the span; ``None`` when no segment touches it.
         Build it once and call it for many spans (each call is a binary search)."""
-        outer = sorted((s for s in self.segments if s.label not in INNER_SEGMENT_LABELS), key=_seg_key)
-        inner = sorted((s for s in self.segments if s.label in INNER_SEGMENT_LABELS), key=_seg_key)
+        outer = sorted((s for s in self.segments if s.label not in INNER_SEGMENT_LABELS), key=_SPAN_ORDER)
+        inner = sorted((s for s in self.segments if s.label in INNER_SEGMENT_LABELS), key=_SPAN_ORDER)
         o_starts = [s.start for s in outer]
         i_starts = [s.start for s in inner]
 

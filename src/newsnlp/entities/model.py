@@ -28,6 +28,8 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .textutil import has_line_break
+
 __all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
 
 #: Where the trained model ships inside the package.
@@ -279,7 +281,7 @@ def _pieces(words: list[str], line_starts: Collection[int] = ()) -> list[list[in
             out.append(cur)
             cur = []
         if not w or w.isspace():
-            if "\n" in w or "\r" in w or "\u2029" in w:
+            if has_line_break(w):
                 if cur:
                     out.append(cur)
                 cur = []

@@ -13,12 +13,13 @@ import warnings
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..record import Article, Entity
 from ..registry import BaseStage, register_stage
 from .gazetteer import Gazetteer, GazMatch, is_sentence_start
-from .textutil import Piece, name_key, norm, piece_norms, pieces
+from .textutil import Piece, has_line_break, name_key, norm, piece_norms, pieces
 
 __all__ = ["EntityStage", "Mention", "make_entity_stage"]
 
@@ -194,7 +195,7 @@ def _line_starts(article: Article) -> set[int]:
     out: set[int] = set()
     for i in range(1, len(toks)):
         a, b = toks[i - 1].end, toks[i].start
-        if b > a and ("\n" in text[a:b] or "\r" in text[a:b] or "\u2029" in text[a:b]):
+        if b > a and has_line_break(text[a:b]):
             out.add(i)
     return out
 
@@ -551,25 +552,19 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     return m.start < m.end
 
 
-_SPEECH_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
-
-
-def _speech_pattern(gaz: Gazetteer) -> re.Pattern[str]:
-    """The attribution pattern over ``gaz.speech_verbs``: a closing quote (group ``quote``) or a
-    comma, a speech verb (``kata``, ``ujarnya``), then 1-4 capitalised words (``Amin``, ``Djaka
-    Budi Utama``) that end the clause (punctuation, a lower-case word, the end of the text) and
-    are not followed by an English ``of``/``for`` (``Head of Marketing``) or a number."""
-    pat = _SPEECH_PATTERNS.get(gaz.speech_verbs)
-    if pat is None:
-        verbs = "|".join(sorted((re.escape(v) for v in gaz.speech_verbs), key=len, reverse=True)) or "(?!)"
-        word = r"[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*"
-        pat = re.compile(
-            r"(?:(?P<quote>[\"\u201d'\u2019])|,)[ \u00a0]*(?:" + verbs + r")(?:nya)?[ \u00a0]+"
-            r"(?P<name>" + word + r"(?:[ \u00a0]" + word + r"){0,3})"
-            r"(?![\w\u00a0]|[ \u00a0]+(?:of|for|\d)\b|[ \u00a0]+[A-Z])"
-        )
-        _SPEECH_PATTERNS[gaz.speech_verbs] = pat
-    return pat
+@lru_cache(maxsize=4)
+def _speech_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
+    """The attribution pattern over the speech verbs (``gaz.speech_verbs``): a closing quote (group
+    ``quote``) or a comma, a speech verb (``kata``, ``ujarnya``), then 1-4 capitalised words
+    (``Amin``, ``Djaka Budi Utama``) that end the clause (punctuation, a lower-case word, the end of
+    the text) and are not followed by an English ``of``/``for`` (``Head of Marketing``) or a number."""
+    alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True)) or "(?!)"
+    word = r"[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*"
+    return re.compile(
+        r"(?:(?P<quote>[\"\u201d'\u2019])|,)[ \u00a0]*(?:" + alternatives + r")(?:nya)?[ \u00a0]+"
+        r"(?P<name>" + word + r"(?:[ \u00a0]" + word + r"){0,3})"
+        r"(?![\w\u00a0]|[ \u00a0]+(?:of|for|\d)\b|[ \u00a0]+[A-Z])"
+    )
 
 
 #: Longest line (characters) taken for a headline by :func:`_headline_line`.
@@ -823,7 +818,7 @@ def add_rule_mentions(
                 )
             )
     # the speaker after a quotation: "...," kata Amin.
-    for sm in _speech_pattern(gaz).finditer(text):
+    for sm in _speech_pattern(gaz.speech_verbs).finditer(text):
         s, e = sm.span("name")
         words = sm.group("name").split()
         if words[0].lower() in gaz.title_set or not free(s, e):

@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["DROPPED", "Piece", "name_key", "name_pieces", "norm", "pieces"]
+__all__ = ["DROPPED", "Piece", "has_line_break", "name_key", "name_pieces", "norm", "pieces"]
 
 #: A token; only whitespace lies between two consecutive tokens. (Not ``(\s*)(token)``: that
 #: pattern retries every position of a trailing whitespace run, quadratic in its length.)
@@ -28,6 +28,11 @@ _RUN = re.compile(r"[^\W\d_]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Punctuation that does not count in a key (``PDI-P`` = ``PDIP``, ``Ma'ruf`` = ``Maruf``).
 DROPPED = frozenset("-‐‑–'’`´")
+
+
+def has_line_break(s: str) -> bool:
+    """Whether ``s`` holds a line break (``\\n``, ``\\r`` or the paragraph separator U+2029)."""
+    return "\n" in s or "\r" in s or "\u2029" in s
 
 
 class Piece(NamedTuple):
