@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from _timing import best_of
+
 REPO = Path(__file__).resolve().parents[1]
 NEWS_DEV = REPO.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
 
@@ -42,6 +44,7 @@ def peak_mb() -> float:
 def run_config(config: str, limit: int | None, repeat: int) -> dict:
     texts = load_texts(limit)
     out: dict = {"config": config}
+    counted = [0]  # tokens over all passes
     if config.startswith("baseline"):
         import spacy
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -54,57 +57,47 @@ def run_config(config: str, limit: int | None, repeat: int) -> dict:
         nlp.add_pipe("sentencizer")
         stemmer = StemmerFactory().create_stemmer()
         out["build_s"] = time.perf_counter() - t0
-        walls, cpus = [], []
-        for _ in range(repeat):
-            n_tok = 0
-            t0 = time.perf_counter()
-            c0 = time.process_time()
-            for text in texts:
-                doc = nlp(text)
-                n_tok += len([stemmer.stem(t.text) for t in doc if not t.is_space])
-                if search_dates is not None:
-                    search_dates(text, languages=["id"])
-            walls.append(time.perf_counter() - t0)
-            cpus.append(time.process_time() - c0)
-        out["seconds"], out["cpu_seconds"] = min(walls), min(cpus)
+
+        def one(text: str) -> None:
+            doc = nlp(text)
+            counted[0] += len([stemmer.stem(t.text) for t in doc if not t.is_space])
+            if search_dates is not None:
+                search_dates(text, languages=["id"])
+
+        out["seconds"], out["cpu_seconds"] = best_of(one, texts, repeat)
     else:
         from newsnlp import Pipeline
         from newsnlp.pipeline import DEFAULT_STAGES
 
         stages = ("text",) if config.startswith("text") else DEFAULT_STAGES
         t0 = time.perf_counter()
-        c0 = time.process_time()
         nlp = Pipeline(stages=stages)
         out["build_s"] = time.perf_counter() - t0
         out["stages"] = list(nlp.stage_names)
         nlp(texts[0])  # warm-up (caches, lazy imports)
-        per_stage = {name: 0.0 for name in nlp.stage_names}
-        stages_objs = [nlp.get_stage(n) for n in nlp.stage_names]
-        walls, cpus = [], []
-        for _ in range(repeat):
-            n_tok = 0
-            t0 = time.perf_counter()
-            c0 = time.process_time()
-            if config.endswith("batch"):
-                for art in nlp.pipe(texts, batch_size=64):
-                    n_tok += len(art.tokens)
-            else:
-                for text in texts:
-                    art = nlp.make_article(text)
+        if config.endswith("batch"):
+
+            def corpus(items: list[str]) -> None:
+                for art in nlp.pipe(items, batch_size=64):
+                    counted[0] += len(art.tokens)
+
+            out["seconds"], out["cpu_seconds"] = best_of(corpus, [texts], repeat)
+        else:
+            per_stage = {name: 0.0 for name in nlp.stage_names}
+            stages_objs = [nlp.get_stage(n) for n in nlp.stage_names]
+
+            def one(text: str) -> None:
+                art = nlp.make_article(text)
+                for step in ("process", "finalize"):
                     for st in stages_objs:
                         s0 = time.perf_counter()
-                        st.process(art)
+                        getattr(st, step)(art)
                         per_stage[st.name] += time.perf_counter() - s0
-                    for st in stages_objs:
-                        s0 = time.perf_counter()
-                        st.finalize(art)
-                        per_stage[st.name] += time.perf_counter() - s0
-                    n_tok += len(art.tokens)
-            walls.append(time.perf_counter() - t0)
-            cpus.append(time.process_time() - c0)
-        if not config.endswith("batch"):
+                counted[0] += len(art.tokens)
+
+            out["seconds"], out["cpu_seconds"] = best_of(one, texts, repeat)
             out["per_stage_ms"] = {k: 1000 * v / (repeat * len(texts)) for k, v in per_stage.items()}
-        out["seconds"], out["cpu_seconds"] = min(walls), min(cpus)
+    n_tok = counted[0] // repeat
     n = len(texts)
     out.update(
         articles=n,
