@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Source priority at equal span length (higher wins), see docs/entities.md.
 PRIO_CURATED, PRIO_GAZ_MULTI, PRIO_MODEL, PRIO_GAZ, PRIO_FUZZY, PRIO_RULE = 6, 5, 4, 3, 2, 1
-SCORE_GAZ = {0: 0.95}  # curated; other tiers 0.85
+SCORE_GAZ = {0: 0.95}  # curated; other tiers SCORE_GAZ_OTHER
+SCORE_GAZ_OTHER = 0.85
 SCORE_RULE = 0.6
 #: Gazetteer tiers whose label yields to the model's on the same span (districts).
 DISTRICT_TIERS = frozenset({7})
@@ -128,7 +129,7 @@ class EntityStage(BaseStage):
         for h in hits:
             curated = g.is_curated(h.entry)
             prio = PRIO_CURATED if curated else (PRIO_GAZ_MULTI if h.n_words > 1 else PRIO_GAZ)
-            score = h.score if h.kind == "domain" else SCORE_GAZ.get(g.tiers[h.entry], 0.85)
+            score = h.score if h.kind == "domain" else _gaz_score(g, h.entry)
             out.append(Mention(h.start, h.end, g.labels[h.entry], "gazetteer", score, prio, h.entry))
         return out
 
@@ -185,6 +186,11 @@ class EntityStage(BaseStage):
                 )
                 x = y
         return sorted(chosen + extra, key=lambda m: m.start)
+
+
+def _gaz_score(gaz: Gazetteer, entry: int) -> float:
+    """The score of an exact gazetteer mention of ``entry``: by the entry's source tier."""
+    return SCORE_GAZ.get(gaz.tiers[entry], SCORE_GAZ_OTHER)
 
 
 def _line_starts(article: Article) -> set[int]:
@@ -812,11 +818,7 @@ def add_rule_mentions(
                 continue
             if prev.glued or not text[prev.start].isalpha() or not free(p.start, p.end):
                 continue
-            add(
-                Mention(
-                    p.start, p.end, "LOC", "gazetteer", SCORE_GAZ.get(gaz.tiers[entry], 0.85), PRIO_GAZ, entry
-                )
-            )
+            add(Mention(p.start, p.end, "LOC", "gazetteer", _gaz_score(gaz, entry), PRIO_GAZ, entry))
     # the speaker after a quotation: "...," kata Amin.
     for sm in _speech_pattern(gaz.speech_verbs).finditer(text):
         s, e = sm.span("name")
