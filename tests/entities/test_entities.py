@@ -274,7 +274,7 @@ class FakeModel:
         self.spans = spans
         self.calls = 0
 
-    def predict(self, docs, batch_size=64, line_starts=None):
+    def predict(self, docs, batch_size=64, line_starts=None, common_words=frozenset()):
         self.calls += 1
         out = []
         for words, _spaces in docs:

@@ -200,3 +200,43 @@ def test_context_windows_cover_capitalised_tokens() -> None:
     # a sentence-initial function word is not a reason to read its neighbours
     words = "naik . Namun harga turun".split()
     assert _windows(words, list(range(5)), 1) == []
+
+
+def test_beam_width_one_decoding_matches_spacy_greedy_pipe(model: NerModel) -> None:
+    # predict_docs decodes with spaCy's beam search at width 1 (faster on short stretches); its
+    # entities must be the ones spaCy's own greedy nlp.pipe gives, Doc for Doc
+    texts = [
+        EXAMPLE.read_text(encoding="utf-8"),
+        "Presiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida di Tokyo, Senin (2/8/2020).",
+        "Kepala BPS Amalia Adininggar Widyasanti mengatakan inflasi di Jawa Timur turun.",
+        "Bank Indonesia menahan suku bunga acuan.",
+        "hujan deras mengguyur kota sejak pagi",
+    ]
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    greedy_docs = [model.make_doc(*tokenize(line)) for line in lines]
+    greedy = [[(e.start, e.end, e.label_) for e in d.ents] for d in model.nlp.pipe(greedy_docs)]
+    for batch_size in (1, 4, 64):
+        docs = [model.make_doc(*tokenize(line)) for line in lines]
+        beam = [[(e.start, e.end, e.label_) for e in d.ents] for d in model.predict_docs(docs, batch_size)]
+        assert beam == greedy
+    assert sum(map(len, greedy)) >= 10  # the texts hold names: the comparison is not vacuous
+    # an empty Doc, alone or beside others, comes back untouched
+    [empty] = model.predict_docs([model.make_doc([])])
+    assert len(empty) == 0 and list(empty.ents) == []
+    mixed = model.predict_docs([model.make_doc([]), model.make_doc(*tokenize(lines[1]))])
+    assert [(e.start, e.end, e.label_) for e in mixed[1].ents] == greedy[1]
+
+
+def test_sentence_initial_common_words_do_not_open_a_window() -> None:
+    from newsnlp.entities.model import _windows
+
+    common = {"wasit", "agung"}
+    words = "gol . Wasit menunjuk titik putih".split()
+    assert _windows(words, list(range(6)), 1, common) == []
+    assert _windows(words, list(range(6)), 1) == [[1, 2, 3]]  # without the list it is read
+    # before a capitalised word it may start a name: still read (Agung Laksono)
+    words = "gol . Agung Laksono hadir".split()
+    assert _windows(words, list(range(5)), 1, common) == [[1, 2, 3, 4]]
+    # not at a sentence start: read
+    words = "kata Wasit itu".split()
+    assert _windows(words, list(range(3)), 1, common) == [[0, 1, 2]]

@@ -95,7 +95,9 @@ class EntityStage(BaseStage):
                     for i in idx
                 ]
                 starts = [_line_starts(articles[i]) for i in idx]
-                preds = self.model.predict(docs, batch_size=self.batch_size, line_starts=starts)
+                preds = self.model.predict(
+                    docs, batch_size=self.batch_size, line_starts=starts, common_words=self.gaz.common
+                )
                 for i, pred in zip(idx, preds):
                     model_out[i] = pred
         for article, pred in zip(articles, model_out):
