@@ -14,8 +14,9 @@ speed/accuracy trade-off of several model sizes comes out in one table::
         --model src/newsnlp/data/ner_model --model training/ner/build/models/w64/model-best
 
 With ``--context`` it prints, for the first model, how the fast path's context width
-(``predict(context=...)``) changes the tokens the model reads, its CPU time and its mentions
-against reading whole lines (``context=None``).
+(``predict(context=...)``, and the sentence-initial common-word rule that the entities stage adds,
+``+common``) changes the tokens the model reads, its CPU time and its mentions against reading
+whole lines (``context=None``).
 """
 
 from __future__ import annotations
@@ -104,25 +105,35 @@ def context_table(model, docs: list, line_starts: list, batch_size: int, repeat:
         return predict_docs(spacy_docs, batch_size)
 
     model.predict_docs = counting
+    from newsnlp.entities.gazetteer import Gazetteer
+
+    common = Gazetteer.load().common
     results = {}
-    for context in (None, 4, 3, 2):
+    # (context, with the gazetteer's common words as the entities stage passes them)
+    for context, use_common in ((None, False), (4, False), (3, False), (2, False), (3, True)):
         best = float("inf")
         for _ in range(repeat):
             read.clear()
             c = time.process_time()
-            out = model.predict(docs, batch_size=batch_size, line_starts=line_starts, context=context)
+            out = model.predict(
+                docs,
+                batch_size=batch_size,
+                line_starts=line_starts,
+                context=context,
+                common_words=common if use_common else frozenset(),
+            )
             best = min(best, time.process_time() - c)
         mentions = {(n, m.start, m.end, m.label) for n, ms in enumerate(out) for m in ms}
-        results[context] = (sum(read), best, mentions)
+        results[f"{context}{' +common' if use_common else ''}"] = (sum(read), best, mentions)
     del model.predict_docs
-    full = results[None][2]
+    full = results["None"][2]
     print(
         f"\ncontext (default {model_mod.CONTEXT_TOKENS}): tokens read, CPU ms/article, mentions vs whole lines"
     )
-    print(f"{'context':>8} {'tokens':>8} {'CPU ms':>7} {'mentions':>8} {'same':>6} {'lost':>5} {'new':>4}")
+    print(f"{'context':>10} {'tokens':>8} {'CPU ms':>7} {'mentions':>8} {'same':>6} {'lost':>5} {'new':>4}")
     for context, (n_tok, cpu, mentions) in results.items():
         print(
-            f"{context!s:>8} {n_tok:8d} {1000 * cpu / len(docs):7.2f} {len(mentions):8d}"
+            f"{context:>10} {n_tok:8d} {1000 * cpu / len(docs):7.2f} {len(mentions):8d}"
             f" {len(mentions & full):6d} {len(full - mentions):5d} {len(mentions - full):4d}"
         )
 

@@ -159,11 +159,14 @@ class Gazetteer:
             if not k or not text[p.start].isalnum():
                 continue
             maxlen = min(startlen[k], n - i)
+            # a name never crosses a line break: stop before the first piece after one
+            for x in range(i + 1, i + maxlen):
+                if ps[x].newline:
+                    maxlen = x - i
+                    break
             hit = None
             for length in range(maxlen, 0, -1):
                 j = i + length
-                if any(ps[x].newline for x in range(i + 1, j)):
-                    continue
                 if ti < len(taken) and ps[j - 1].end > taken[ti][0]:
                     continue
                 key = "".join(norms[i:j])

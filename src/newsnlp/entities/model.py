@@ -26,7 +26,7 @@ from typing import Any
 import spacy
 from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.pipeline import EntityRecognizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .textutil import has_line_break
@@ -147,28 +147,46 @@ class NerModel:
             spaces = [True] * len(words)
         return Doc(self.nlp.vocab, words=list(words), spaces=[bool(s) for s in spaces])
 
-    def predict_docs(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
+    def predict_docs(self, docs: Iterable[Doc], batch_size: int = 64) -> list[Doc]:
         """Run the pipeline's components over ready-made Docs (entities end up in ``doc.ents``).
 
-        Each group of ``batch_size`` Docs goes through every component at once. A greedy
-        transition NER is decoded with spaCy's own beam search at width 1, which takes the same
-        best-scoring action at each step as the greedy decoder (identical entities on every
-        news-dev Doc, ``benchmarks/ner_model.py``). On the short stretches that :meth:`predict`
-        gives it, sorted by length, it is about 1.5x faster than spaCy 3.8's compiled greedy
-        loop, whose inner functions take and release the GIL for every hidden unit of every token
-        (on whole articles, one long Doc each, the two cost about the same).
+        Each group of ``batch_size`` Docs goes through every component at once; a greedy
+        transition NER is decoded as in :meth:`predict` (beam search at width 1).
         """
         docs = list(docs)
         for i in range(0, len(docs), max(1, batch_size)):
             group = docs[i : i + batch_size]
-            if not any(len(doc) for doc in group):
-                continue
-            for _name, proc in self.nlp.pipeline:
-                if isinstance(proc, EntityRecognizer) and proc.cfg.get("beam_width", 1) == 1:
-                    proc.set_annotations(group, proc.beam_parse(group, beam_width=1))
-                else:
-                    proc.set_annotations(group, proc.predict(group))
+            for doc, ents in zip(group, self._decode(group)):
+                doc.set_ents([Span(doc, a, b, label=label) for a, b, label in ents], default="outside")
         return docs
+
+    def _decode(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        """The entities (start, end, label) of each Doc, running every component over them at once.
+
+        A greedy transition NER is decoded with spaCy's own beam search at width 1, which takes
+        the same best-scoring action at each step as the greedy decoder (identical entities on
+        every news-dev Doc, ``benchmarks/ner_model.py``). On the short stretches that
+        :meth:`predict` gives it, sorted by length, it is about 1.5x faster than spaCy 3.8's
+        compiled greedy loop, whose inner functions take and release the GIL for every hidden
+        unit of every token (on whole articles, one long Doc each, the two cost about the same).
+        The entities are read from the final states, not set on the Docs.
+        """
+        if not any(len(doc) for doc in docs):
+            return [[] for _ in docs]
+        pipeline = self.nlp.pipeline
+        for k, (_name, proc) in enumerate(pipeline):
+            if isinstance(proc, EntityRecognizer) and proc.cfg.get("beam_width", 1) == 1:
+                beams = proc.beam_parse(docs, beam_width=1)
+                if k == len(pipeline) - 1:  # the last component: read its entities directly
+                    out = []
+                    for beam in beams:
+                        parses = proc.moves.get_beam_parses(beam)
+                        out.append(sorted(parses[0][1]) if parses else [])
+                    return out
+                proc.set_annotations(docs, beams)
+            else:
+                proc.set_annotations(docs, proc.predict(docs))
+        return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in docs]
 
     def predict(
         self,
@@ -242,12 +260,10 @@ class NerModel:
         spacy_docs: list[Doc],
         out: list[list[ModelMention]],
     ) -> None:
-        self.predict_docs(spacy_docs, batch_size=len(spacy_docs))
-        for (n, idx, cased), words, doc in zip(group, texts, spacy_docs):
-            for ent in doc.ents:
-                a, b = _trim(words, ent.start, ent.end)
+        for (n, idx, cased), words, ents in zip(group, texts, self._decode(spacy_docs)):
+            for start, end, label in ents:
+                a, b = _trim(words, start, end)
                 if a < b and _plausible(words[a:b], cased):
-                    label = ent.label_
                     out[n].append(ModelMention(idx[a], idx[b - 1] + 1, label, self.score_for(label, b - a)))
 
 
