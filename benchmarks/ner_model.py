@@ -98,13 +98,13 @@ def context_table(model, docs: list, line_starts: list, batch_size: int, repeat:
     from newsnlp.entities import model as model_mod
 
     read: list[int] = []
-    predict_docs = model.predict_docs
+    decode = model._decode
 
-    def counting(spacy_docs, batch_size=64):
+    def counting(spacy_docs):
         read.extend(len(d) for d in spacy_docs)
-        return predict_docs(spacy_docs, batch_size)
+        return decode(spacy_docs)
 
-    model.predict_docs = counting
+    model._decode = counting
     from newsnlp.entities.gazetteer import Gazetteer
 
     common = Gazetteer.load().common
@@ -125,7 +125,7 @@ def context_table(model, docs: list, line_starts: list, batch_size: int, repeat:
             best = min(best, time.process_time() - c)
         mentions = {(n, m.start, m.end, m.label) for n, ms in enumerate(out) for m in ms}
         results[f"{context}{' +common' if use_common else ''}"] = (sum(read), best, mentions)
-    del model.predict_docs
+    del model._decode
     full = results["None"][2]
     print(
         f"\ncontext (default {model_mod.CONTEXT_TOKENS}): tokens read, CPU ms/article, mentions vs whole lines"
