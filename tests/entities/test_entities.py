@@ -488,3 +488,16 @@ def test_legal_form_alone_is_not_a_name(model_stage_pipeline):
     art = nlp("Saham PT Barito Pacific Tbk naik, sementara PT Pertamina (Persero) menaikkan harga.")
     check_layer(art)
     assert not [e for e in art.entities if e.text in ("Tbk", "Persero")]
+
+
+def test_gazetteer_names_never_cross_a_line_break():
+    gaz = Gazetteer.load()
+
+    def names(text: str) -> list[str]:
+        return [text[m.start : m.end] for m in gaz.match(text)]
+
+    assert "Amerika Serikat" in names("Hubungan Amerika Serikat dan Tiongkok memanas.")
+    assert "Jawa Barat" in names("Banjir melanda Jawa Barat sejak Senin.")
+    split = names("Hubungan Amerika\nSerikat Pekerja Indonesia menggelar aksi di Jawa\n\nBarat.")
+    assert "Amerika Serikat" not in split and "Jawa Barat" not in split
+    assert "Amerika" in split and "Jawa" in split  # the line's own names are still found
