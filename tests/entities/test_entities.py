@@ -501,3 +501,34 @@ def test_gazetteer_names_never_cross_a_line_break():
     split = names("Hubungan Amerika\nSerikat Pekerja Indonesia menggelar aksi di Jawa\n\nBarat.")
     assert "Amerika Serikat" not in split and "Jawa Barat" not in split
     assert "Amerika" in split and "Jawa" in split  # the line's own names are still found
+
+
+def test_names_glued_to_ordinary_words_by_scraping(nlp):
+    # scraped pages lose the space between a dateline or a "Baca Juga" link and the next words
+    text = (
+        "Liputan6.com, JakartaMenyiapkan rumah untuk masa tua perlu perencanaan.\n"
+        "Baca JugaIsrael Gagal Taklukkan Iran\n"
+        "ByteDance memiliki TikTok, dan PlayStation laris di Jepang."
+    )
+    art = nlp(text)
+    check_layer(art)
+    assert [e.label for e in ents(art, "Jakarta")] == ["LOC"]
+    assert [e.label for e in ents(art, "Israel")] == ["LOC"]
+    # a camel-case name is still one name, never cut at its inner capital
+    assert ents(art, "ByteDance") and not ents(art, "Dance") and not ents(art, "Byte")
+    assert not ents(art, "Station")
+
+
+def test_acronym_after_a_place_with_another_initial_is_not_the_place(nlp):
+    # the brackets abbreviate the longer name that ends with the place, not the place itself
+    text = (
+        "Himpunan Kawasan Industri Indonesia (HKI) mendorong investasi. Ketua Umum HKI hadir. "
+        "Pemerintah Amerika Serikat (AS) menaikkan tarif impor dari AS ke Kanada."
+    )
+    art = nlp(text)
+    check_layer(art)
+    assert all(e.label != "LOC" for e in ents(art, "HKI"))
+    assert ents(art, "Indonesia")[0].label == "LOC"
+    us = ents(art, "Amerika Serikat")[0]
+    as_ = ents(art, "AS")
+    assert as_ and all(e.label == "LOC" and e.entity_id == us.entity_id for e in as_)

@@ -205,15 +205,16 @@ class Gazetteer:
             return False
         if not (first_text[0].isupper() or first_text[0].isdigit()) and self.lc.get(key, 0) == 0:
             return False
-        # camel-case word continued on either side (Byte|Dance): not a boundary
+        # camel-case word continued on either side (Byte|Dance): not a boundary, unless the
+        # other side is an ordinary word glued on by scraping (Juga|Israel, Jakarta|Menyiapkan)
         if i > 0 and ps[i].glued and first_text[0].isupper():
             prev = text[ps[i - 1].start : ps[i - 1].end]
-            if prev[0].isupper() and prev.isalpha():
+            if prev[0].isupper() and prev.isalpha() and not self._glued_word(norms[i - 1]):
                 return False
         if j < len(ps) and ps[j].glued:
             nxt = text[ps[j].start : ps[j].end]
             last = text[ps[j - 1].start : ps[j - 1].end]
-            if nxt[0].isupper() and last.isalpha() and not last.isupper():
+            if nxt[0].isupper() and last.isalpha() and not last.isupper() and not self._glued_word(norms[j]):
                 return False
         # a lone common word at the start of a sentence is the word, not the name
         single = j - i == 1 or all(ps[x].glued for x in range(i + 1, j))
@@ -223,6 +224,12 @@ class Gazetteer:
             if key in self.common and is_sentence_start(text, ps, i):
                 return False
         return True
+
+    def _glued_word(self, key: str) -> bool:
+        """Whether a piece glued to a name is an ordinary word (from the common-word list, at
+        least 4 letters, not itself a name), so the glue is scraping damage, not a camel-case
+        name."""
+        return len(key) >= 4 and key in self.common and key not in self.keys
 
     def domain_entry(self, domain: str) -> int | None:
         """The outlet entry of a web domain (``TRIBUNJOGJA.COM``, ``travel.detik.com``)."""

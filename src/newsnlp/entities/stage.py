@@ -766,6 +766,10 @@ def add_rule_mentions(
                 continue
         elif before_end < am.start():
             long_m = ends.get(before_end)
+            if long_m is not None and long_m.label == "LOC" and acr[0].lower() != text[long_m.start].lower():
+                # a place name right before the brackets is not what they abbreviate when the
+                # initial differs: it ends a longer name (Kawasan Industri Indonesia (HKI))
+                continue
             if long_m is None:
                 long_m = _initials_mention(text, before_end, acr, gaz)
                 if long_m is not None and not _has_org_head(text[long_m.start : long_m.end], gaz):
