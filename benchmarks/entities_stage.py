@@ -35,6 +35,8 @@ import time
 import warnings
 from pathlib import Path
 
+from _timing import best_of
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,35 +62,22 @@ def tokenised(rows: list[dict]):
     return arts
 
 
-def fresh(arts):
-    for a in arts:
-        a.entities = []
-    return arts
-
-
 def time_stage(stage: EntityStage, arts, batch: bool, repeat: int = 2) -> tuple[float, float]:
     """(articles per wall-clock second, articles per CPU second of this process), best of ``repeat``.
 
-    The cyclic garbage collector is paused during each pass, as ``Pipeline`` pauses it while its
-    stages run (``enrich``, ``enrich_many``); it collects between passes."""
-    best_wall = best_cpu = float("inf")
-    for _ in range(repeat):
-        fresh(arts)
-        gc.collect()
-        gc.disable()
-        try:
-            t, c = time.perf_counter(), time.process_time()
-            if batch:
-                for i in range(0, len(arts), 64):
-                    stage.process_batch(arts[i : i + 64])
-            else:
-                for a in arts:
-                    stage.process(a)
-            best_wall = min(best_wall, time.perf_counter() - t)
-            best_cpu = min(best_cpu, time.process_time() - c)
-        finally:
-            gc.enable()
-    return len(arts) / best_wall, len(arts) / best_cpu
+    The cyclic garbage collector is paused during the passes, as ``Pipeline`` pauses it while its
+    stages run (``enrich``, ``enrich_many``). Each pass overwrites ``article.entities``."""
+    if batch:
+        fn, items = stage.process_batch, [arts[i : i + 64] for i in range(0, len(arts), 64)]
+    else:
+        fn, items = stage.process, arts
+    gc.collect()
+    gc.disable()
+    try:
+        wall, cpu = best_of(fn, items, repeat)
+    finally:
+        gc.enable()
+    return len(arts) / wall, len(arts) / cpu
 
 
 def time_gazetteer_only_matching(stage: EntityStage, arts) -> tuple[float, float]:
