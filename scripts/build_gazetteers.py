@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsnlp.entities.textutil import name_key, name_pieces, norm, pieces  # noqa: E402
+from newsnlp.entities.textutil import name_key, name_pieces, norm, piece_variants, pieces  # noqa: E402
 
 SHARED = ROOT / ".." / "shared" / "data"
 GAZ = SHARED / "gazetteers"
@@ -381,14 +381,38 @@ def main() -> None:
     fuzzy = sorted(
         k for k, i in keys.items() if b.entries[i].tier in FUZZY_TIERS and len(k) >= 5 and k not in cased
     )
-    first: dict[str, int] = {}
-    for key, i in keys.items():
-        e = b.entries[i]
-        for surface in {e.name, *e.aliases}:
-            if name_key(surface) == key:
-                ps = name_pieces(surface)
-                if ps:
-                    first[ps[0]] = max(first.get(ps[0], 1), len(ps))
+    # the piece sequences a key is matched as (the PhraseMatcher's patterns): every surface's
+    # pieces, with each of its words either cut at camel case and hyphens or written as one
+    # piece (``TikTok`` -> ``tik tok`` and ``tiktok``); the key itself as one piece is implied
+    # pieces, with each of its words either cut at camel case and hyphens or written as one
+    # piece (``TikTok`` -> ``tik tok`` and ``tiktok``); a compound written in two words or in one
+    # (``Olah Raga`` = ``Olahraga``, ``Pulogadung`` = ``Pulo Gadung``: in names other than
+    # persons', two adjacent words joined; in place names, a long word cut where both halves are
+    # common words or words of place names); the key itself as one piece is implied
+    surfaces = [
+        (b.entries[i].label, surface)
+        for key, i in keys.items()
+        for surface in {b.entries[i].name, *b.entries[i].aliases}
+        if name_key(surface) == key
+    ]
+    place_words = set(common_keys) | {
+        p for label, surface in surfaces if label == "LOC" for p in name_pieces(surface) if p.isalpha()
+    }
+    patterns: set[str] = set()
+    for label, surface in surfaces:
+        for v in piece_variants(surface):
+            patterns.add(" ".join(v))
+            if label == "PER":
+                continue
+            for k in range(len(v) - 1):
+                if v[k].isalpha() and v[k + 1].isalpha():
+                    patterns.add(" ".join((*v[:k], v[k] + v[k + 1], *v[k + 2 :])))
+            for k, p in enumerate(v):
+                if label == "LOC" and p.isalpha() and len(p) >= 7:
+                    for cut in range(3, len(p) - 2):
+                        if p[:cut] in place_words and p[cut:] in place_words:
+                            patterns.add(" ".join((*v[:k], p[:cut], p[cut:], *v[k + 1 :])))
+    patterns = {p for p in patterns if " " in p}
     titles = read_list(CURATED / "titles.txt")
     honorifics = read_list(CURATED / "honorifics.txt")
     org_heads = read_list(CURATED / "org_heads.txt")
@@ -406,7 +430,7 @@ def main() -> None:
         "keys": {k: remap[i] for k, i in sorted(keys.items())},
         "cased": cased,
         "lc": lc_count,
-        "first": first,
+        "patterns": sorted(patterns),
         "domains": {d: remap[i] for d, i in sorted(domains.items())},
         "fuzzy": fuzzy,
         "ambiguous": sorted(ambiguous),
@@ -429,7 +453,7 @@ def main() -> None:
         gz.write(raw)
     by_tier = Counter(TIER_NAMES[e.tier] for e in entries)
     print(
-        f"entries {len(entries)}  keys {len(keys)}  fuzzy {len(fuzzy)}  domains {len(domains)}  "
+        f"entries {len(entries)}  keys {len(keys)}  patterns {len(patterns)}  fuzzy {len(fuzzy)}  domains {len(domains)}  "
         f"common {len(common_list)}  dropped {dict(n_dropped)}",
         file=sys.stderr,
     )

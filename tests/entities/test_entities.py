@@ -532,3 +532,42 @@ def test_acronym_after_a_place_with_another_initial_is_not_the_place(nlp):
     us = ents(art, "Amerika Serikat")[0]
     as_ = ents(art, "AS")
     assert as_ and all(e.label == "LOC" and e.entity_id == us.entity_id for e in as_)
+
+
+def test_gazetteer_matches_compound_names_written_joined_or_apart():
+    # the PhraseMatcher's patterns include the spellings news text uses for a compound name
+    gaz = Gazetteer.load()
+
+    def hits(text: str) -> dict[str, str]:
+        return {text[m.start : m.end]: gaz.names[m.entry] for m in gaz.match(text)}
+
+    got = hits("Menteri dari Kementerian Pemuda dan Olahraga meninjau lokasi.")
+    assert got["Kementerian Pemuda dan Olahraga"] == "Kementerian Pemuda dan Olah Raga"
+    assert hits("Warga Pulo Gadung mengungsi.")["Pulo Gadung"] == "Pulogadung"
+    assert hits("Banjir di Kota Pangkalpinang surut.")["Kota Pangkalpinang"] == "Kota Pangkal Pinang"
+    for spelling in ("TikTok", "Tik Tok", "Tiktok", "Tik-Tok", "TIKTOK"):
+        assert hits(f"Pengguna {spelling} bertambah.")[spelling] == "TikTok"
+
+
+def test_gazetteer_window_must_be_a_written_form_of_the_name():
+    gaz = Gazetteer.load()
+    text = "Kapolsek AKP M Ali mengatakan warga Mali tiba kemarin."
+    got = [(text[m.start : m.end], gaz.names[m.entry]) for m in gaz.match(text)]
+    assert ("Mali", "Mali") in got
+    assert not [s for s, _ in got if s == "M Ali"]
+    # a dateline dash is not part of the place name
+    text = "JAKARTA– Pemerintah mengumumkan kebijakan baru.\nBANDUNG – Hujan deras turun."
+    spans = [text[m.start : m.end] for m in gaz.match(text)]
+    assert "JAKARTA" in spans and "BANDUNG" in spans
+
+
+def test_gazetteer_matcher_vocabulary_stays_bounded():
+    # words that are in no pattern enter the matcher's Doc as one placeholder, so a long corpus
+    # run does not grow its vocabulary
+    gaz = Gazetteer.load()
+    made_up = ["zq" + "".join("bcdfghjklm"[int(c)] for c in f"{n:03d}") + "ux" for n in range(300)]
+    text = " ".join(f"{w.title()} {w} Jakarta" for w in made_up)
+    assert len(gaz.match(text)) == 300
+    strings = gaz.matcher.vocab.strings
+    assert not [w for w in made_up if w in strings or w.title() in strings]
+    assert "jakarta" in strings

@@ -1,10 +1,12 @@
 """The compiled entity gazetteer: loading, exact matching over text and fuzzy lookup.
 
 The gazetteer is compiled by ``scripts/build_gazetteers.py`` into
-``newsnlp/data/gazetteer/gazetteer.json.gz`` (see ``docs/entities.md``). Matching runs over the
-sub-word pieces of :mod:`newsnlp.entities.textutil`, leftmost-longest, with a hash lookup of the
-concatenated piece key for every window that starts with a known first piece, so it is independent
-of the tokeniser and costs a few dictionary lookups per capitalised word.
+``newsnlp/data/gazetteer/gazetteer.json.gz`` (see ``docs/entities.md``). Matching runs a spaCy
+:class:`~spacy.matcher.PhraseMatcher` over the normalised sub-word pieces of
+:mod:`newsnlp.entities.textutil` (one Doc token per piece), so it is independent of the tokeniser
+that produced ``article.tokens``. The compiled patterns are the piece sequences each name can be
+written as (``Tik Tok``/``TikTok``/``Tiktok``, ``Olah Raga``/``Olahraga``); the case and context
+rules then pick leftmost-longest among the candidates.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
 
@@ -35,6 +41,8 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _SENT_END = frozenset(".!?")
+#: Doc word standing for every piece that is in no pattern (keeps the matcher's vocabulary bounded).
+_OTHER = "\x00"
 _OPENERS = frozenset("\"'“‘([«—–-•*")
 
 
@@ -65,7 +73,6 @@ class Gazetteer:
         self.keys: dict[str, int] = data["keys"]
         self.cased: dict[str, str] = data["cased"]
         self.lc: dict[str, int] = data["lc"]
-        self.first: dict[str, int] = data["first"]
         self.domains: dict[str, int] = data["domains"]
         self.ambiguous: frozenset[str] = frozenset(data["ambiguous"])
         self.common: frozenset[str] = frozenset(data["common"])
@@ -105,13 +112,27 @@ class Gazetteer:
         self.context_places: dict[str, int] = data.get("context_places", {})
         self.locative_words: frozenset[str] = frozenset(data.get("locative_words", []))
         self._fuzzy_keys: list[str] = data["fuzzy"]
-        #: Longest window (in pieces) to try from a first piece; single-piece keys included.
-        self._startlen: dict[str, int] = dict(self.first)
-        for k in self.keys:
-            if k not in self._startlen:
-                self._startlen[k] = 1
+        self._build_matcher(data["patterns"])
         self._blocks: dict[tuple[str, int], list[str]] | None = None
         self._fuzzy_cache: dict[str, tuple[int, float] | None] = {}
+
+    def _build_matcher(self, patterns: list[str]) -> None:
+        """The PhraseMatcher over pieces: every key as one piece, plus the compiled multi-piece
+        patterns (space-separated normalised pieces). It has its own small vocabulary: the pieces
+        of the patterns and one placeholder for every other piece."""
+        words = set(self.keys)
+        words.update(" ".join(patterns).split())
+        words.add(_OTHER)
+        # a Doc token's ORTH is the id of its string: the hash, or the symbol id of the few
+        # strings spaCy reserves (``meta``); Docs add their words to the vocabulary themselves
+        ids = {w: get_string_id(w) for w in words}
+        get = ids.__getitem__
+        self._vocab = Vocab()
+        self._pattern_words: frozenset[str] = frozenset(words)
+        self.matcher = PhraseMatcher(self._vocab, attr="ORTH")
+        self.matcher.add(
+            "GAZ", [(ids[k],) for k in self.keys] + [tuple(map(get, p.split())) for p in patterns]
+        )
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
@@ -140,14 +161,22 @@ class Gazetteer:
             if entry is not None:
                 out.append(GazMatch(m.start(1), m.end(1), entry, "domain", 0.95, 1))
                 taken.append((m.start(1), m.end(1)))
-        n = len(ps)
         if norms is None:
             norms = piece_norms(text, ps)
-        keys, startlen = self.keys, self._startlen
-        cand = [i for i, k in enumerate(norms) if k in startlen]
+        # the Doc has one token per piece with a non-empty key (hyphens and apostrophes drop out)
+        idx = [i for i, k in enumerate(norms) if k]
+        if not idx:
+            return out
+        known = self._pattern_words
+        words = [norms[i] if norms[i] in known else _OTHER for i in idx]
+        ends: dict[int, list[int]] = {}
+        for _, a, b in self.matcher(Doc(self._vocab, words=words, spaces=[False] * len(words))):
+            ends.setdefault(a, []).append(b)
+        keys = self.keys
         ti = 0
         next_free = 0
-        for i in cand:
+        for a in sorted(ends):
+            i = idx[a]
             if i < next_free:
                 continue
             p = ps[i]
@@ -155,18 +184,14 @@ class Gazetteer:
                 ti += 1
             if ti < len(taken) and taken[ti][0] <= p.start < taken[ti][1]:
                 continue
-            k = norms[i]
-            if not k or not text[p.start].isalnum():
+            if not text[p.start].isalnum():
                 continue
-            maxlen = min(startlen[k], n - i)
-            # a name never crosses a line break: stop before the first piece after one
-            for x in range(i + 1, i + maxlen):
-                if ps[x].newline:
-                    maxlen = x - i
-                    break
             hit = None
-            for length in range(maxlen, 0, -1):
-                j = i + length
+            for b in sorted(ends[a], reverse=True):  # longest first
+                j = idx[b - 1] + 1
+                # a name never crosses a line break
+                if any(ps[x].newline for x in range(i + 1, j)):
+                    continue
                 if ti < len(taken) and ps[j - 1].end > taken[ti][0]:
                     continue
                 key = "".join(norms[i:j])

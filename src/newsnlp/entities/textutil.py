@@ -16,9 +16,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 from typing import NamedTuple
 
-__all__ = ["DROPPED", "Piece", "has_line_break", "name_key", "name_pieces", "norm", "pieces"]
+__all__ = [
+    "DROPPED",
+    "Piece",
+    "has_line_break",
+    "name_key",
+    "name_pieces",
+    "norm",
+    "piece_variants",
+    "pieces",
+]
 
 #: A token; only whitespace lies between two consecutive tokens. (Not ``(\s*)(token)``: that
 #: pattern retries every position of a trailing whitespace run, quadratic in its length.)
@@ -100,7 +110,10 @@ def piece_norms(text: str, ps: list[Piece]) -> list[str]:
     out = []
     for p in ps:
         w = text[p[0] : p[1]]
-        out.append(w.lower() if w.isascii() else norm(w))
+        if w in DROPPED:
+            out.append("")
+        else:
+            out.append(w.lower() if w.isascii() else norm(w))
     return out
 
 
@@ -128,3 +141,34 @@ def name_pieces(name: str) -> list[str]:
 def name_key(name: str) -> str:
     """The lookup key of a name (its normalised pieces concatenated)."""
     return "".join(name_pieces(name))
+
+
+def piece_variants(name: str, limit: int = 16) -> list[tuple[str, ...]]:
+    """The piece sequences text can show for ``name``: each word of the name either cut into its
+    pieces or, when it is all letters, written as one piece (``TikTok`` -> ``("tik", "tok")`` and
+    ``("tiktok",)``; ``Tik-Tok`` and ``Tiktok`` give the same two). Beyond ``limit`` combinations
+    only the all-cut and the all-joined forms are kept."""
+    options: list[list[tuple[str, ...]]] = []
+    for word in name.split():
+        cut = tuple(name_pieces(word))
+        if not cut:
+            continue
+        if len(cut) > 1 and all(p.isalpha() for p in cut):
+            options.append([cut, ("".join(cut),)])
+        else:
+            options.append([cut])
+    n = 1
+    for o in options:
+        n *= len(o)
+    if n > limit:
+        options_cut = [o[0] for o in options]
+        options_joined = [o[-1] for o in options]
+        combos = [options_cut, options_joined]
+    else:
+        combos = [list(c) for c in product(*options)]
+    out: list[tuple[str, ...]] = []
+    for combo in combos:
+        v = tuple(p for word in combo for p in word)
+        if v not in out:
+            out.append(v)
+    return out
