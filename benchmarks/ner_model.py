@@ -110,7 +110,7 @@ def context_table(model, docs: list, line_starts: list, batch_size: int, repeat:
     common = Gazetteer.load().common
     results = {}
     # (context, with the gazetteer's common words as the entities stage passes them)
-    for context, use_common in ((None, False), (4, False), (3, False), (2, False), (3, True)):
+    for context, use_common in ((None, False), (4, False), (3, False), (2, False), (3, True), (2, True)):
         best = float("inf")
         for _ in range(repeat):
             read.clear()

@@ -11,9 +11,11 @@ import warnings
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsnlp import Pipeline
-from newsnlp.entities.gazetteer import Gazetteer
+from newsnlp.entities.gazetteer import _DOMAIN, Gazetteer, find_domains
 from newsnlp.entities.stage import EntityStage
 from newsnlp.record import ENTITY_LABELS, Article
 from tests.conftest import assert_offsets
@@ -571,3 +573,46 @@ def test_gazetteer_matcher_vocabulary_stays_bounded():
     strings = gaz.matcher.vocab.strings
     assert not [w for w in made_up if w in strings or w.title() in strings]
     assert "jakarta" in strings
+
+
+_DOMAIN_BITS = [
+    "a",
+    "B",
+    ".",
+    "-",
+    "@",
+    "/",
+    " ",
+    "com",
+    "co",
+    "id",
+    "net",
+    "tv",
+    "news",
+    "(",
+    "\n",
+    "9",
+    "_",
+]
+_DOMAIN_BITS += ["x.co.id", "www.", "é", ".COM", "TRIBUNJOGJA", "detik", "travel."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DOMAIN_BITS), max_size=16))
+def test_domain_search_around_hints_finds_what_a_full_scan_finds(bits):
+    text = "".join(bits)
+    assert find_domains(text) == [m.span(1) for m in _DOMAIN.finditer(text)]
+
+
+def test_domains_found_in_text():
+    # a domain inside a URL path is the URL's, not an outlet mention
+    text = (
+        "TRIBUNJOGJA.COM - Menurut travel.detik.com, (Kompas.com) dan www.bbc.co.uk; "
+        "bukan https://www.bbc.co.uk/indonesia atau a.b"
+    )
+    assert [text[s:e] for s, e in find_domains(text)] == [
+        "TRIBUNJOGJA.COM",
+        "travel.detik.com",
+        "Kompas.com",
+        "www.bbc.co.uk",
+    ]

@@ -40,6 +40,9 @@ _DOMAIN = re.compile(
     r"(?<![\w@/.-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|co\.id|id|co|net|org|tv|go\.id|or\.id|ac\.id|co\.uk|news))(?![\w/.])",
     re.IGNORECASE,
 )
+#: Where a web domain may end (a fast literal search); :data:`_DOMAIN` runs only around these.
+_TLD_HINT = re.compile(r"\.(?:com|co|id|net|org|tv|news)(?![A-Za-z0-9])", re.IGNORECASE)
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _SENT_END = frozenset(".!?")
 #: Doc word standing for every piece that is in no pattern (keeps the matcher's vocabulary bounded).
 _OTHER = "\x00"
@@ -156,19 +159,30 @@ class Gazetteer:
             ps = pieces(text)
         out: list[GazMatch] = []
         taken: list[tuple[int, int]] = []
-        for m in _DOMAIN.finditer(text):
-            entry = self.domain_entry(m.group(1))
+        for start, end in find_domains(text):
+            entry = self.domain_entry(text[start:end])
             if entry is not None:
-                out.append(GazMatch(m.start(1), m.end(1), entry, "domain", 0.95, 1))
-                taken.append((m.start(1), m.end(1)))
+                out.append(GazMatch(start, end, entry, "domain", 0.95, 1))
+                taken.append((start, end))
         if norms is None:
             norms = piece_norms(text, ps)
-        # the Doc has one token per piece with a non-empty key (hyphens and apostrophes drop out)
-        idx = [i for i, k in enumerate(norms) if k]
+        # the Doc has one token per piece with a non-empty key (hyphens and apostrophes drop out);
+        # a run of pieces that are in no pattern is one placeholder token, as no match can hold it
+        known = self._pattern_words
+        idx: list[int] = []
+        words: list[str] = []
+        other = False
+        for i, k in enumerate(norms):
+            if k in known:
+                words.append(k)
+                idx.append(i)
+                other = False
+            elif k and not other:
+                words.append(_OTHER)
+                idx.append(i)
+                other = True
         if not idx:
             return out
-        known = self._pattern_words
-        words = [norms[i] if norms[i] in known else _OTHER for i in idx]
         ends: dict[int, list[int]] = {}
         for _, a, b in self.matcher(Doc(self._vocab, words=words, spaces=[False] * len(words))):
             ends.setdefault(a, []).append(b)
@@ -331,6 +345,30 @@ def _derived(query: str, name: str) -> bool:
     if any(query == name + suf for suf in _SUFFIXES):
         return True
     return len(name) - len(query) >= 2 and name.startswith(query)
+
+
+def find_domains(text: str) -> list[tuple[int, int]]:
+    """Spans of the web domains in ``text`` (``TRIBUNJOGJA.COM``, ``travel.detik.com``), by start.
+
+    The same spans as ``_DOMAIN.finditer(text)``, but the regular expression only runs on the
+    run of domain characters before each top-level-domain hint, not at every position.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    done = 0
+    for h in _TLD_HINT.finditer(text):
+        if h.start() < done:
+            continue
+        lo = h.start()
+        while lo > 0 and text[lo - 1] in _DOMAIN_CHARS:
+            lo -= 1
+        hi = h.end()
+        while hi < n and text[hi] in _DOMAIN_CHARS:
+            hi += 1
+        done = hi
+        for m in _DOMAIN.finditer(text, lo, min(n, hi + 1)):
+            spans.append(m.span(1))
+    return spans
 
 
 def is_sentence_start(text: str, ps: list[Piece], i: int) -> bool:

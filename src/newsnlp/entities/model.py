@@ -46,7 +46,7 @@ MAX_BATCH_TOKENS = 20_000
 #: Lexemes the model's vocabulary may hold before the model is reloaded with an empty one.
 MAX_VOCAB = 200_000
 #: Tokens of context the model reads on each side of a token with a capital (see ``predict``).
-CONTEXT_TOKENS = 3
+CONTEXT_TOKENS = 2
 _OPENERS = frozenset({".", "!", "?", "\u2026", ":", '"', "\u201c", "(", "-", "\u2013", "\u2014"})
 _SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
 

@@ -59,8 +59,24 @@ class Piece(NamedTuple):
 _new = tuple.__new__
 
 
+#: A word character outside ASCII (``é``, ``ß``): such text (and text with ``_``, which joins words
+#: into one token) takes the general path of :func:`pieces`.
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+#: Pieces of text whose word characters are all ASCII: a run of capitals with the lower-case
+#: letters after it, a run of lower-case letters (so a run of letters is cut where a lower-case
+#: letter meets a capital), a run of digits, or one other non-space character.
+_ASCII_PIECE = re.compile(r"[A-Z]+[a-z]*|[a-z]+|[0-9]+|[^\w\s]")
+
+
 def pieces(text: str) -> list[Piece]:
     """Cut ``text`` into pieces (see the module docstring)."""
+    if "_" not in text and _NON_ASCII_WORD.search(text) is None:
+        return _ascii_pieces(text)
+    return _general_pieces(text)
+
+
+def _general_pieces(text: str) -> list[Piece]:
+    """:func:`pieces` for any text."""
     out: list[Piece] = []
     append = out.append
     find = text.find
@@ -90,6 +106,23 @@ def pieces(text: str) -> list[Piece]:
                     append(_new(Piece, (a, a + len(w), glued, nl and first)))
                 prev = a + len(w)
                 first = False
+        prev = e
+    return out
+
+
+def _ascii_pieces(text: str) -> list[Piece]:
+    """:func:`pieces` for text whose word characters are all ASCII letters and digits (most news
+    text): one regular expression gives the pieces directly."""
+    out: list[Piece] = []
+    append = out.append
+    find = text.find
+    prev = -1
+    for m in _ASCII_PIECE.finditer(text):
+        s, e = m.span()
+        if s == prev:
+            append(_new(Piece, (s, e, True, False)))
+        else:
+            append(_new(Piece, (s, e, False, find("\n", prev if prev > 0 else 0, s) >= 0)))
         prev = e
     return out
 
