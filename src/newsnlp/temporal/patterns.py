@@ -66,6 +66,7 @@ class Patterns:
     lex: dict[str, Any]
     rules: dict[str, re.Pattern]
     dispatch: dict[str, tuple[str, ...]]
+    #: The rules that may start at a trigger key, as one alternation (compiled on first use).
     combined: dict[str, re.Pattern]
     digits: re.Pattern
     token: re.Pattern
@@ -80,6 +81,24 @@ class Patterns:
     month_prep: re.Pattern
     sentence_break: re.Pattern
     stamp_gap: re.Pattern
+
+
+class LazyPatterns(dict):
+    """``key -> compiled pattern``, each compiled (case-insensitive) on its first lookup: most of
+    the per-start-token alternations are rare, and compiling all of them would cost a tenth of a
+    second of every ``Pipeline()``."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, key: str) -> re.Pattern:
+        pattern = re.compile(self.sources[key], re.IGNORECASE)
+        self[key] = pattern
+        return pattern
+
+    def __reduce__(self):
+        return (LazyPatterns, (self.sources,))
 
 
 def _g(rule: str, pattern: str) -> str:
@@ -353,12 +372,10 @@ def get_patterns() -> Patterns:
         f"\\b(?P<name>{yhol})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
     )
 
-    compiled = {name: re.compile(_g(name, rules[name]), re.IGNORECASE) for name in RULES}
+    grouped = {name: _g(name, rules[name]) for name in RULES}
+    compiled = {name: re.compile(grouped[name], re.IGNORECASE) for name in RULES}
     dispatch = _dispatch(lex)
-    combined = {
-        key: re.compile("|".join(_g(name, rules[name]) for name in names), re.IGNORECASE)
-        for key, names in dispatch.items()
-    }
+    combined = LazyPatterns({key: "|".join(grouped[name] for name in names) for key, names in dispatch.items()})
     mods = alternation([k for k, v in lex["mods_before"].items() if v and k != "±"])
     return Patterns(
         lex=lex,
