@@ -161,3 +161,22 @@ def test_space_after(text_pipeline):
         ("dunia", False),
         (".", False),
     ]
+
+
+def test_tokens_are_the_same_when_served_from_the_tokenizer_cache():
+    # the tokenizer caches every chunk it has cut (up to MAX_CACHE): a second pass, and a chunk
+    # seen after thousands of others, must give exactly the tokens of the first cut
+    from newsnlp.text.stage import TextStage
+    from newsnlp.text.tokenizer import MAX_CACHE
+
+    stage = TextStage(stem=False)
+    assert stage.tokenizer.max_cache_size == MAX_CACHE >= 100_000
+    text = (
+        "TRIBUNJOGJA.COM - Prof. Dr. B. J. Habibie (alm.) di Jl. Malioboro No. 5, Rp1,5 triliun "
+        "pada 2/8/2020 pukul 14.20 WIB; mata-mata, pihaknya, s.d. 15 Sept. dkk."
+    )
+    first = stage.tokenize(text)
+    filler = " ".join(f"kata{n}, (x{n}) y-{n}." for n in range(12_000))
+    stage.tokenize(filler)
+    assert stage.tokenize(text) == first
+    assert [text[s:e] for s, e in first][:6] == ["TRIBUNJOGJA.COM", "-", "Prof.", "Dr.", "B.", "J."]
