@@ -1,11 +1,13 @@
 """Corpus throughput: ``enrich_many`` with 1 and 2 processes, and Dask with 2 worker processes.
 
-Runs over the news-dev articles (``../shared/data/news-dev/articles.jsonl``). Each configuration
+Runs over the news-dev articles (``../shared/data/news-dev/articles.jsonl``), or over any JSON-lines
+file of ``{"text": ...}`` rows given with ``--data`` (``--data ../shared/data/news-raw/articles.jsonl``:
+one cold pass over thousands of unseen articles, the closest to a real corpus run). Each configuration
 runs in a fresh Python process so that model loading and memory are its own; peak memory is the
 highest sum of the resident set sizes of that process and all its children (worker processes
 included), sampled every 50 ms.
 
-    OMP_NUM_THREADS=1 python benchmarks/corpus.py [--limit N] [--configs many1,many2,dask2]
+    OMP_NUM_THREADS=1 python benchmarks/corpus.py [--limit N] [--configs many1,many2,dask2] [--data FILE]
 
 Columns: ``setup s`` is building the pipeline (or starting the cluster and loading the pipeline
 in every worker); ``enrich s`` the enrichment of the corpus after that; ``articles/s`` is over
@@ -29,12 +31,12 @@ NEWS_DEV = REPO / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
 CONFIGS = ("many1", "many2", "dask2")
 
 
-def load_items(limit: int | None) -> list[dict]:
+def load_items(limit: int | None, data: Path = NEWS_DEV) -> list[dict]:
     items = []
-    with open(NEWS_DEV, encoding="utf-8") as f:
-        for line in f:
+    with open(data, encoding="utf-8") as f:
+        for n, line in enumerate(f):
             row = json.loads(line)
-            items.append({"id": row["id"], "text": row["text"]})
+            items.append({"id": row.get("id", str(n)), "text": row["text"]})
     return items[:limit] if limit else items
 
 
@@ -76,8 +78,8 @@ class PeakRSS:
         self.peak = max(self.peak, self._sample())
 
 
-def run_config(config: str, limit: int | None) -> dict:
-    items = load_items(limit)
+def run_config(config: str, limit: int | None, data: Path = NEWS_DEV) -> dict:
+    items = load_items(limit, data)
     n_chars = sum(len(it["text"]) for it in items)
     out = {"config": config, "articles": len(items), "chars": n_chars}
     with PeakRSS() as mem:
@@ -127,17 +129,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of {CONFIGS}")
+    parser.add_argument("--data", type=Path, default=NEWS_DEV, help="JSON lines with a 'text' field")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_config(args.one, args.limit)))
+        print(json.dumps(run_config(args.one, args.limit, args.data)))
         return
-    if not NEWS_DEV.exists():
-        raise SystemExit(f"{NEWS_DEV} not found (the repository must sit next to shared/)")
+    if not args.data.exists():
+        raise SystemExit(f"{args.data} not found (the repository must sit next to shared/)")
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", TOKENIZERS_PARALLELISM="false")
     rows = []
     for config in args.configs.split(","):
-        cmd = [sys.executable, __file__, "--one", config]
+        cmd = [sys.executable, __file__, "--one", config, "--data", str(args.data)]
         if args.limit:
             cmd += ["--limit", str(args.limit)]
         res = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)

@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from _timing import best_of
+from _timing import best_of, passes
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS_DEV = REPO.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
@@ -81,7 +81,9 @@ def run_config(config: str, limit: int | None, repeat: int) -> dict:
                 for art in nlp.pipe(items, batch_size=64):
                     counted[0] += len(art.tokens)
 
-            out["seconds"], out["cpu_seconds"] = best_of(corpus, [texts], repeat)
+            times = passes(corpus, [texts], repeat)
+            out["seconds"], out["cpu_seconds"] = min(w for w, _ in times), min(c for _, c in times)
+            out["first_pass_s"] = times[0][0]
         else:
             per_stage = {name: 0.0 for name in nlp.stage_names}
             stages_objs = [nlp.get_stage(n) for n in nlp.stage_names]
@@ -95,7 +97,9 @@ def run_config(config: str, limit: int | None, repeat: int) -> dict:
                         per_stage[st.name] += time.perf_counter() - s0
                 counted[0] += len(art.tokens)
 
-            out["seconds"], out["cpu_seconds"] = best_of(one, texts, repeat)
+            times = passes(one, texts, repeat)
+            out["seconds"], out["cpu_seconds"] = min(w for w, _ in times), min(c for _, c in times)
+            out["first_pass_s"] = times[0][0]
             out["per_stage_ms"] = {k: 1000 * v / (repeat * len(texts)) for k, v in per_stage.items()}
     n_tok = counted[0] // repeat
     n = len(texts)
@@ -160,15 +164,20 @@ def main() -> int:
             print(f"{config}: failed\n{res.stderr[-2000:]}", file=sys.stderr)
             continue
         results.append(json.loads(res.stdout.strip().splitlines()[-1]))
-    print(f"best of {args.repeat} passes over the articles")
     print(
-        "| configuration | stages | articles | articles/s (wall) | articles/CPU-s | tokens/s | build s | peak MB |"
+        f"best of {args.repeat} passes over the articles; 'first pass' = the first of them, with the "
+        "tokenizer, stem and fuzzy caches cold (one warm-up article)"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| configuration | stages | articles | articles/s (wall) | articles/CPU-s | first pass art/s | tokens/s "
+        "| build s | peak MB |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
+        first = f"{r['articles'] / r['first_pass_s']:.1f}" if "first_pass_s" in r else "-"
         print(
             f"| {r['config']} | {'+'.join(r.get('stages', [])) or '-'} | {r['articles']} | {r['articles_per_s']:.1f} "
-            f"| {r['articles_per_cpu_s']:.1f} "
+            f"| {r['articles_per_cpu_s']:.1f} | {first} "
             f"| {r['tokens_per_s']:,.0f} | {r['build_s']:.2f} | {r['peak_mb']:.0f} |"
         )
     for r in results:
