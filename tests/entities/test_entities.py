@@ -616,3 +616,27 @@ def test_domains_found_in_text():
         "Kompas.com",
         "www.bbc.co.uk",
     ]
+
+
+def test_model_persons_with_digits_or_as_lone_acronyms(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("Covid-19",): "PER",  # no personal name holds a digit
+            ("RUPST",): "PER",  # an acronym the model alone calls a person: an organisation
+            ("LSIP",): "PER",
+            ("AHY",): "PER",  # a person known by initials, in the curated gazetteer
+            ("Budi", "Santoso"): "PER",
+        }
+    )
+    art = nlp(
+        "Pasien Covid-19 masih dirawat. RUPST menyetujui dividen, saham LSIP naik. "
+        "Ketua Umum Partai Demokrat AHY bertemu Budi Santoso di Jakarta."
+    )
+    check_layer(art)
+    assert not ents(art, "Covid-19")
+    assert [e.label for e in ents(art, "RUPST")] == ["ORG"]
+    assert [e.label for e in ents(art, "LSIP")] == ["ORG"]
+    ahy = ents(art, "AHY")
+    assert [e.label for e in ahy] == ["PER"] and ahy[0].canonical == "Agus Harimurti Yudhoyono"
+    assert [e.label for e in ents(art, "Budi Santoso")] == ["PER"]

@@ -34,6 +34,7 @@ SCORE_RULE = 0.6
 DISTRICT_TIERS = frozenset({7})
 
 _WS_COMMA = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+\Z")
+_ACRONYM = re.compile(r"[A-Z]{3,}")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)")
 
 
@@ -557,6 +558,16 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
                 if rest[:1] in (" ", "\u00a0") and rest.strip()[:1].isupper():
                     m.start = m.end - len(rest.lstrip(" \u00a0"))
                 break
+    if m.label == "PER" and m.start < m.end:
+        span = text[m.start : m.end]
+        if any(c.isdigit() for c in span):
+            return False  # no personal name holds a digit (Covid-19, MERS-CoV 2)
+        if _ACRONYM.fullmatch(span):
+            entry = gaz.lookup(span)
+            if entry is None or gaz.labels[entry] != "PER":
+                # an acronym the model alone calls a person is an organisation or a stock
+                # ticker (SMIL, LSIP, YLBHI); persons known by initials (SBY) are in the gazetteer
+                m.label = "ORG"
     return m.start < m.end
 
 
