@@ -640,3 +640,14 @@ def test_model_persons_with_digits_or_as_lone_acronyms(model_stage_pipeline):
     ahy = ents(art, "AHY")
     assert [e.label for e in ahy] == ["PER"] and ahy[0].canonical == "Agus Harimurti Yudhoyono"
     assert [e.label for e in ents(art, "Budi Santoso")] == ["PER"]
+
+
+def test_language_names_are_not_places(nlp):
+    art = nlp(
+        "Jika selama ini bahasa Inggris menjadi standar, Bahasa Indonesia kini diajarkan di Inggris "
+        "dan Jepang, dalam bahasa\u00a0Arab juga."
+    )
+    check_layer(art)
+    places = [(e.start, e.text) for e in art.entities if e.label == "LOC"]
+    assert [t for _, t in places] == ["Inggris", "Jepang"]
+    assert places[0][0] == art.text.index("di Inggris") + 3

@@ -123,6 +123,7 @@ class EntityStage(BaseStage):
         chosen = add_rule_mentions(
             text, ps, chosen, self.gaz, self._title_words, title_rule=self.model is None, norms=norms
         )
+        chosen = [m for m in chosen if not language_name(text, m)]
         attach_titles(text, chosen, self.gaz)
         return group(text, chosen, self.gaz)
 
@@ -194,6 +195,20 @@ class EntityStage(BaseStage):
 def _gaz_score(gaz: Gazetteer, entry: int) -> float:
     """The score of an exact gazetteer mention of ``entry``: by the entry's source tier."""
     return SCORE_GAZ.get(gaz.tiers[entry], SCORE_GAZ_OTHER)
+
+
+_LANGUAGE_BEFORE = re.compile(r"\bbahasa[ \t\u00a0]+\Z", re.IGNORECASE)
+_LANGUAGE_SPAN = re.compile(r"bahasa[ \t\u00a0]+\S", re.IGNORECASE)
+
+
+def language_name(text: str, m: Mention) -> bool:
+    """Whether a place mention names a language (``bahasa Inggris``, ``Bahasa Indonesia``): not an
+    entity (the place is not meant; school subjects are not entities either)."""
+    if m.label != "LOC":
+        return False
+    if _LANGUAGE_SPAN.match(text, m.start):
+        return True
+    return _LANGUAGE_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
 
 
 def _line_starts(article: Article) -> set[int]:
