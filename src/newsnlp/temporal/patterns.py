@@ -375,7 +375,9 @@ def get_patterns() -> Patterns:
     grouped = {name: _g(name, rules[name]) for name in RULES}
     compiled = {name: re.compile(grouped[name], re.IGNORECASE) for name in RULES}
     dispatch = _dispatch(lex)
-    combined = LazyPatterns({key: "|".join(grouped[name] for name in names) for key, names in dispatch.items()})
+    combined = LazyPatterns(
+        {key: "|".join(grouped[name] for name in names) for key, names in dispatch.items()}
+    )
     mods = alternation([k for k, v in lex["mods_before"].items() if v and k != "±"])
     return Patterns(
         lex=lex,
