@@ -651,3 +651,23 @@ def test_language_names_are_not_places(nlp):
     places = [(e.start, e.text) for e in art.entities if e.label == "LOC"]
     assert [t for _, t in places] == ["Inggris", "Jepang"]
     assert places[0][0] == art.text.index("di Inggris") + 3
+
+
+def test_a_curated_organisation_inside_a_model_person_span_vetoes_it(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("Cukai", "Kemenkeu"): "PER",  # a person's name holds no organisation's name
+            ("Askolani", "Wirawan"): "PER",
+            ("Gedung", "DPR"): "LOC",  # places and organisations nest: kept
+        }
+    )
+    art = nlp(
+        "Hal itu disampaikan Direktur Jenderal Bea dan Cukai Kemenkeu, Askolani Wirawan, "
+        "di Gedung DPR, Jakarta."
+    )
+    check_layer(art)
+    assert not ents(art, "Cukai Kemenkeu")
+    assert [e.label for e in ents(art, "Kemenkeu")] == ["ORG"]
+    assert [e.label for e in ents(art, "Askolani Wirawan")] == ["PER"]
+    assert [e.label for e in ents(art, "Gedung DPR")] == ["LOC"]

@@ -286,9 +286,9 @@ def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mentio
        (the model's when the entry is a district, whose names are often also person names
        or words); the kb entry is kept when the labels fit.
     2. A model span that contains a curated PER, PRODUCT or EVENT name or a multiword person name
-       with another label is dropped, unless it starts with an institution or place head word
-       (``Universitas``, ``Jalan``); a model PER span that ends with a known person's name is cut
-       to that name;
+       with another label, or a model PER span that contains a curated ORG name, is dropped,
+       unless it starts with an institution or place head word (``Universitas``, ``Jalan``); a
+       model PER span that ends with a known person's name is cut to that name;
        a model PER span removes every overlapping gazetteer span that is neither curated nor PER.
     3. The remaining overlaps are resolved greedily: longer span first, then source priority
        (curated gazetteer > multiword gazetteer > model > single-word gazetteer > fuzzy > rule).
@@ -321,7 +321,7 @@ def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mentio
         for m in pool
         if m.source == "gazetteer"
         and (
-            (m.prio == PRIO_CURATED and m.label in ("PER", "PRODUCT", "EVENT"))
+            (m.prio == PRIO_CURATED and m.label in ("PER", "PRODUCT", "EVENT", "ORG"))
             or (m.label == "PER" and m.prio == PRIO_GAZ_MULTI)
         )
     ]
@@ -337,7 +337,10 @@ def combine(cands: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mentio
                     if c.start >= m.end:
                         break
                     if c.end <= m.end and (c.start, c.end) != (m.start, m.end):
-                        inner.append(c)
+                        # a curated organisation inside vetoes only a person span (Cukai
+                        # [Kemenkeu], Haji [DPR RI]); places and organisations nest
+                        if c.label != "ORG" or m.label == "PER":
+                            inner.append(c)
                 if inner and m.label == "PER":
                     # a PER span with words before a known person's name (DKPP Jimly Asshiddiqie)
                     last = [
