@@ -671,3 +671,20 @@ def test_a_curated_organisation_inside_a_model_person_span_vetoes_it(model_stage
     assert [e.label for e in ents(art, "Kemenkeu")] == ["ORG"]
     assert [e.label for e in ents(art, "Askolani Wirawan")] == ["PER"]
     assert [e.label for e in ents(art, "Gedung DPR")] == ["LOC"]
+
+
+def test_initials_after_inisial_are_a_person(nlp):
+    text = (
+        "Polisi menangkap pria berinisial VT (34) dan dua rekannya berinisial MR dan SN di Bekasi. "
+        "VT mengaku menjual mobil itu. Korban berinisial E dirawat. Tersangka berinisial AS ditahan, "
+        "sementara AS mengecam serangan itu."
+    )
+    art = nlp(text)
+    check_layer(art)
+    vt = ents(art, "VT")
+    assert [e.label for e in vt] == ["PER", "PER"] and vt[0].entity_id == vt[1].entity_id
+    assert [e.label for e in ents(art, "MR")] == ["PER"]
+    assert [e.label for e in ents(art, "SN")] == ["PER"]
+    assert [e.label for e in ents(art, "E")] == ["PER"]
+    # initials that are also a known name count only right after "inisial"
+    assert [e.label for e in ents(art, "AS")] == ["PER", "LOC"]

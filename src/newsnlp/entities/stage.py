@@ -35,6 +35,10 @@ DISTRICT_TIERS = frozenset({7})
 
 _WS_COMMA = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+\Z")
 _ACRONYM = re.compile(r"[A-Z]{3,}")
+#: A person's initials after ``inisial``/``berinisial`` (crime and court news): ``VT``, ``Ar``.
+_INITIALS = re.compile(r"\b(?:[Bb]er)?[Ii]nisial[ \t\u00a0]+([A-Z]{1,4}|[A-Z][a-z])(?![\w.])")
+#: More initials in the same list: ``..., MR dan SN``.
+_MORE_INITIALS = re.compile(r"[ \t\u00a0]*(?:,|dan|serta)[ \t\u00a0]+([A-Z]{1,4})(?![\w.])")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)")
 
 
@@ -863,6 +867,26 @@ def add_rule_mentions(
         if sm.group("quote") is None and text[e : e + 1] != ",":
             continue  # after a comma only as an aside: ..., kata Amin, ...
         add(Mention(s, e, "PER", "rule", SCORE_RULE, PRIO_RULE))
+    # initials of a suspect, victim or witness: "pria berinisial VT", "inisial MR dan SN"
+    for im in _INITIALS.finditer(text):
+        found = [im.span(1)]
+        pos = im.end()
+        while (more := _MORE_INITIALS.match(text, pos)) is not None:
+            found.append(more.span(1))
+            pos = more.end()
+        for s, e in found:
+            initials = text[s:e]
+            later = []
+            if len(initials) >= 2 and name_key(initials) not in gaz.keys:
+                later = [om.span() for om in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text[e:])]
+                later = [(e + a, e + b) for a, b in later]
+            for a, b in [(s, e), *later]:
+                m = starts.get(a)
+                if m is not None and m.end == b:
+                    if m.label != "PER":
+                        m.label, m.entry, m.link = "PER", None, None
+                elif free(a, b):
+                    add(Mention(a, b, "PER", "rule", SCORE_RULE, PRIO_RULE))
     # names after a title (an ORG/LOC mention right after the title is part of the title)
     n = len(ps)
     todo = [k for k, w in enumerate(norms) if w in title_words] if title_rule else []
