@@ -688,3 +688,18 @@ def test_initials_after_inisial_are_a_person(nlp):
     assert [e.label for e in ents(art, "E")] == ["PER"]
     # initials that are also a known name count only right after "inisial"
     assert [e.label for e in ents(art, "AS")] == ["PER", "LOC"]
+
+
+def test_curated_studios_platforms_and_bodies(nlp):
+    art = nlp(
+        "Film produksi Falcon Pictures tayang di Prime Video, sementara Disney dan Pixar menyiapkan "
+        "sekuel. Bareskrim dan ICW menyoroti kasus itu; IRGC membalas serangan, kata PSG."
+    )
+    check_layer(art)
+    got = {e.text: (e.label, e.canonical) for e in art.entities}
+    assert got["Falcon Pictures"][0] == "ORG"
+    assert got["Prime Video"][0] == "ORG"
+    assert got["Disney"] == ("ORG", "The Walt Disney Company")
+    assert got["Bareskrim"] == ("ORG", "Badan Reserse Kriminal Polri")
+    assert got["ICW"] == ("ORG", "Indonesia Corruption Watch")
+    assert got["IRGC"] == ("ORG", "Korps Garda Revolusi Islam")
