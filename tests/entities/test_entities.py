@@ -32,6 +32,11 @@ def ents(article: Article, text: str) -> list:
     return [e for e in article.entities if e.text == text]
 
 
+def labels(art: Article, text: str) -> list[str]:
+    """Labels of the mentions whose text is ``text``, in order."""
+    return [e.label for e in ents(art, text)]
+
+
 def check_layer(article: Article) -> None:
     assert_offsets(article)
     last_end = -1
@@ -635,11 +640,11 @@ def test_model_persons_with_digits_or_as_lone_acronyms(model_stage_pipeline):
     )
     check_layer(art)
     assert not ents(art, "Covid-19")
-    assert [e.label for e in ents(art, "RUPST")] == ["ORG"]
-    assert [e.label for e in ents(art, "LSIP")] == ["ORG"]
+    assert labels(art, "RUPST") == ["ORG"]
+    assert labels(art, "LSIP") == ["ORG"]
     ahy = ents(art, "AHY")
     assert [e.label for e in ahy] == ["PER"] and ahy[0].canonical == "Agus Harimurti Yudhoyono"
-    assert [e.label for e in ents(art, "Budi Santoso")] == ["PER"]
+    assert labels(art, "Budi Santoso") == ["PER"]
 
 
 def test_language_names_are_not_places(nlp):
@@ -668,9 +673,9 @@ def test_a_curated_organisation_inside_a_model_person_span_vetoes_it(model_stage
     )
     check_layer(art)
     assert not ents(art, "Cukai Kemenkeu")
-    assert [e.label for e in ents(art, "Kemenkeu")] == ["ORG"]
-    assert [e.label for e in ents(art, "Askolani Wirawan")] == ["PER"]
-    assert [e.label for e in ents(art, "Gedung DPR")] == ["LOC"]
+    assert labels(art, "Kemenkeu") == ["ORG"]
+    assert labels(art, "Askolani Wirawan") == ["PER"]
+    assert labels(art, "Gedung DPR") == ["LOC"]
 
 
 def test_initials_after_inisial_are_a_person(nlp):
@@ -683,11 +688,11 @@ def test_initials_after_inisial_are_a_person(nlp):
     check_layer(art)
     vt = ents(art, "VT")
     assert [e.label for e in vt] == ["PER", "PER"] and vt[0].entity_id == vt[1].entity_id
-    assert [e.label for e in ents(art, "MR")] == ["PER"]
-    assert [e.label for e in ents(art, "SN")] == ["PER"]
-    assert [e.label for e in ents(art, "E")] == ["PER"]
+    assert labels(art, "MR") == ["PER"]
+    assert labels(art, "SN") == ["PER"]
+    assert labels(art, "E") == ["PER"]
     # initials that are also a known name count only right after "inisial"
-    assert [e.label for e in ents(art, "AS")] == ["PER", "LOC"]
+    assert labels(art, "AS") == ["PER", "LOC"]
 
 
 def test_curated_studios_platforms_and_bodies(nlp):
