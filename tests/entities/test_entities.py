@@ -708,3 +708,22 @@ def test_curated_studios_platforms_and_bodies(nlp):
     assert got["Bareskrim"] == ("ORG", "Badan Reserse Kriminal Polri")
     assert got["ICW"] == ("ORG", "Indonesia Corruption Watch")
     assert got["IRGC"] == ("ORG", "Korps Garda Revolusi Islam")
+
+
+def test_english_corporate_roles_are_titles(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("Vice", "President", "Erajaya"): "PER",  # the role is stripped; Erajaya is a company
+            ("Chief",): "PER",  # a role word alone is no name
+            ("Timothius", "Martin"): "PER",
+        }
+    )
+    art = nlp(
+        "Hal itu dikatakan Vice President Erajaya saat peluncuran. Chief Marketing Officer Pintu, "
+        "Timothius Martin, mengapresiasi langkah itu."
+    )
+    check_layer(art)
+    assert not [e for e in art.entities if e.label == "PER" and e.text.split()[0] in ("Vice", "Chief")]
+    assert labels(art, "Erajaya") == ["ORG"]
+    assert labels(art, "Timothius Martin") == ["PER"]
