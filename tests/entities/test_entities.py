@@ -727,3 +727,15 @@ def test_english_corporate_roles_are_titles(model_stage_pipeline):
     assert not [e for e in art.entities if e.label == "PER" and e.text.split()[0] in ("Vice", "Chief")]
     assert labels(art, "Erajaya") == ["ORG"]
     assert labels(art, "Timothius Martin") == ["PER"]
+
+
+def test_schools_with_their_number_and_place(nlp):
+    art = nlp(
+        "Perwakilan SMAN 1 Bandung hadir bersama siswa SMP Negeri 3 Kota Malang dan SMKN 2 Yogyakarta. "
+        "Guru SD itu mengajar di Bandung."
+    )
+    check_layer(art)
+    assert labels(art, "SMAN 1 Bandung") == ["ORG"]
+    assert labels(art, "SMP Negeri 3 Kota Malang") == ["ORG"]
+    assert labels(art, "SMKN 2 Yogyakarta") == ["ORG"]
+    assert labels(art, "Bandung") == ["LOC"]  # the place on its own stays a place

@@ -1000,6 +1000,11 @@ _PHRASE = re.compile(rf"[A-Z][\w'’-]*(?:[ \u00a0]+{_PHRASE_WORD})*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MODEL_NO = re.compile(r"[ \u00a0]([A-Z]{0,4}\d{1,4}[A-Za-z]{0,3})(?![\w-])")
 _LOWER_TAIL = frozenset({"of", "to", "the", "de", "&"})
+#: A school's type and number, up to where the place name starts (``SMAN 1 ``, ``SMP Negeri 3 ``).
+_SCHOOL = re.compile(
+    r"(?<![\w-])(?:SDN?|SMPN?|SMAN?|SMKN?|SLBN?|MTsN?|MAN|MIN)(?:[ \u00a0]+(?:Negeri|Swasta))?"
+    r"[ \u00a0]+\d{1,3}[ \u00a0]+(?=[A-Z])"
+)
 
 
 def add_pattern_mentions(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -1011,6 +1016,7 @@ def add_pattern_mentions(text: str, chosen: list[Mention], gaz: Gazetteer) -> li
       an optional year, is an EVENT (``Kejuaraan Dunia Basket Polisi 2025``, ``Liga Malaysia``,
       ``World Police & Fire Games 2025``); heads are data (``curated/event_heads.txt``). Mentions
       inside it are absorbed; a mention crossing its edge cancels it.
+    * A school's type and number before a place mention is an ORG (``SMAN 1 Bandung``).
     * A known company followed by a model number is a PRODUCT (``Xpeng G6``, ``Boeing 737``).
     """
     # the mentions overlapping a phrase are found by bisection over the mentions sorted by start
@@ -1043,6 +1049,16 @@ def add_pattern_mentions(text: str, chosen: list[Mention], gaz: Gazetteer) -> li
         removed.update(id(m) for m in inside)
         added.append(Mention(s, e, "EVENT", "rule", SCORE_RULE, PRIO_RULE, None))
     out = [m for m in chosen if id(m) not in removed] + added
+    # a school: its type and number before a place (SMAN 1 Bandung, SMP Negeri 3 Kota Malang)
+    if "SD" in text or "SM" in text or "MTs" in text or "MAN" in text or "MIN" in text:
+        loc_at = {m.start: m for m in out if m.label == "LOC"}
+        for sm in _SCHOOL.finditer(text):
+            place = loc_at.get(sm.end())
+            if place is None or place not in out:
+                continue
+            # mentions over the type and number go too (SMP Negeri, Perwakilan SMAN)
+            out = [m for m in out if not (m.start < place.end and sm.start() < m.end)]
+            out.append(Mention(sm.start(), place.end, "ORG", "rule", SCORE_RULE, PRIO_RULE))
     for m in list(out):
         if m.source == "model":
             # the model's own span over a brand and a model number (Xpeng X9 as PER or ORG)
