@@ -628,19 +628,19 @@ def test_model_persons_with_digits_or_as_lone_acronyms(model_stage_pipeline):
     stage.model = FakeModel(
         {
             ("Covid-19",): "PER",  # no personal name holds a digit
-            ("RUPST",): "PER",  # an acronym the model alone calls a person: an organisation
+            ("SMIL",): "PER",  # an acronym the model alone calls a person: an organisation
             ("LSIP",): "PER",
             ("AHY",): "PER",  # a person known by initials, in the curated gazetteer
             ("Budi", "Santoso"): "PER",
         }
     )
     art = nlp(
-        "Pasien Covid-19 masih dirawat. RUPST menyetujui dividen, saham LSIP naik. "
+        "Pasien Covid-19 masih dirawat. SMIL membagikan dividen, saham LSIP naik. "
         "Ketua Umum Partai Demokrat AHY bertemu Budi Santoso di Jakarta."
     )
     check_layer(art)
     assert not ents(art, "Covid-19")
-    assert labels(art, "RUPST") == ["ORG"]
+    assert labels(art, "SMIL") == ["ORG"]
     assert labels(art, "LSIP") == ["ORG"]
     ahy = ents(art, "AHY")
     assert [e.label for e in ahy] == ["PER"] and ahy[0].canonical == "Agus Harimurti Yudhoyono"
@@ -739,3 +739,12 @@ def test_schools_with_their_number_and_place(nlp):
     assert labels(art, "SMP Negeri 3 Kota Malang") == ["ORG"]
     assert labels(art, "SMKN 2 Yogyakarta") == ["ORG"]
     assert labels(art, "Bandung") == ["LOC"]  # the place on its own stays a place
+
+
+def test_abbreviations_of_common_nouns_are_not_entities(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("PHK",): "ORG", ("RT",): "ORG", ("APBN",): "ORG", ("PLN",): "ORG"})
+    art = nlp("Gelombang PHK melanda warga RT 1/RW 6, sementara APBN menanggung subsidi PLN.")
+    check_layer(art)
+    assert not ents(art, "PHK") and not ents(art, "RT") and not ents(art, "APBN")
+    assert labels(art, "PLN") == ["ORG"]  # a company's acronym stays
