@@ -868,7 +868,7 @@ def add_rule_mentions(
             continue  # after a comma only as an aside: ..., kata Amin, ...
         add(Mention(s, e, "PER", "rule", SCORE_RULE, PRIO_RULE))
     # initials of a suspect, victim or witness: "pria berinisial VT", "inisial MR dan SN"
-    for im in _INITIALS.finditer(text):
+    for im in _INITIALS.finditer(text) if "nisial" in text else ():
         found = [im.span(1)]
         pos = im.end()
         while (more := _MORE_INITIALS.match(text, pos)) is not None:
