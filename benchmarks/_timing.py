@@ -25,5 +25,9 @@ def best_of(fn: Callable[[Any], Any], items: Iterable[Any], repeat: int) -> tupl
 
     The CPU figure is robust to other jobs on a shared machine; the wall figure is not.
     """
-    times = passes(fn, items, repeat)
+    return best(passes(fn, items, repeat))
+
+
+def best(times: list[tuple[float, float]]) -> tuple[float, float]:
+    """Best wall-clock and best CPU seconds of the ``(wall, cpu)`` times of :func:`passes`."""
     return min(w for w, _ in times), min(c for _, c in times)

@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from _timing import best_of, passes
+from _timing import best, best_of, passes
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS_DEV = REPO.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
@@ -82,8 +82,6 @@ def run_config(config: str, limit: int | None, repeat: int) -> dict:
                     counted[0] += len(art.tokens)
 
             times = passes(corpus, [texts], repeat)
-            out["seconds"], out["cpu_seconds"] = min(w for w, _ in times), min(c for _, c in times)
-            out["first_pass_s"] = times[0][0]
         else:
             per_stage = {name: 0.0 for name in nlp.stage_names}
             stages_objs = [nlp.get_stage(n) for n in nlp.stage_names]
@@ -98,9 +96,9 @@ def run_config(config: str, limit: int | None, repeat: int) -> dict:
                 counted[0] += len(art.tokens)
 
             times = passes(one, texts, repeat)
-            out["seconds"], out["cpu_seconds"] = min(w for w, _ in times), min(c for _, c in times)
-            out["first_pass_s"] = times[0][0]
             out["per_stage_ms"] = {k: 1000 * v / (repeat * len(texts)) for k, v in per_stage.items()}
+        out["seconds"], out["cpu_seconds"] = best(times)
+        out["first_pass_s"] = times[0][0]
     n_tok = counted[0] // repeat
     n = len(texts)
     out.update(

@@ -822,26 +822,13 @@ def add_rule_mentions(
         if not (short_name and name_key(acr) in gaz.common):
             acr_links[acr] = long_m  # later mentions; an ordinary word (pintu) only in brackets
     for acr, long_m in acr_links.items():
-        for om in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            if om.start() < long_m.start:
-                continue
-            inner = starts.get(om.start())
-            if inner is not None and inner.end == om.end():
+        for a, b in _word_spans(text, acr, long_m.start):
+            inner = starts.get(a)
+            if inner is not None and inner.end == b:
                 if inner.link is None:
                     inner.link = long_m
-            elif free(om.start(), om.end()):
-                add(
-                    Mention(
-                        om.start(),
-                        om.end(),
-                        long_m.label,
-                        "rule",
-                        SCORE_RULE,
-                        PRIO_RULE,
-                        long_m.entry,
-                        link=long_m,
-                    )
-                )
+            elif free(a, b):
+                add(Mention(a, b, long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
     if norms is None:
         norms = piece_norms(text, ps)
     # one-word places that are also common words, after a locative word: di Padang, ke Palu
@@ -878,8 +865,7 @@ def add_rule_mentions(
             initials = text[s:e]
             later = []
             if len(initials) >= 2 and name_key(initials) not in gaz.keys:
-                later = [om.span() for om in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text[e:])]
-                later = [(e + a, e + b) for a, b in later]
+                later = _word_spans(text, initials, e)
             for a, b in [(s, e), *later]:
                 m = starts.get(a)
                 if m is not None and m.end == b:
@@ -971,6 +957,12 @@ def add_rule_mentions(
                     continue
                 add(Mention(p.start, p.end, "PER", "rule", 0.7, PRIO_RULE))
     return sorted(chosen + extra, key=lambda m: m.start)
+
+
+def _word_spans(text: str, word: str, pos: int = 0) -> list[tuple[int, int]]:
+    """Spans of ``word`` standing as a whole word (not inside a longer word or hyphenated
+    compound) in ``text`` from ``pos`` on."""
+    return [m.span() for m in re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])").finditer(text, pos)]
 
 
 def _name_word(text: str, ps: list[Piece], k: int, gaz: Gazetteer) -> bool:
