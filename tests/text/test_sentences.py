@@ -37,6 +37,41 @@ def test_no_split_after_abbreviations_and_initials(text_pipeline):
     assert len(sents(text_pipeline, text)) == 1
 
 
+def test_abbreviation_that_closes_a_sentence_splits_before_an_ordinary_word(text_pipeline):
+    text = (
+        "Kredit mengalir ke PT Sritex Tbk. Perusahaan itu kini diperiksa. Hasil bumi desa ini "
+        "ialah kopi, kakao, jagung dll. Konon desa ini sudah tua. Beratnya 40 kg. \u201cKami kaget,\u201d "
+        "kata petani."
+    )
+    assert sents(text_pipeline, text) == [
+        "Kredit mengalir ke PT Sritex Tbk.",
+        "Perusahaan itu kini diperiksa.",
+        "Hasil bumi desa ini ialah kopi, kakao, jagung dll.",
+        "Konon desa ini sudah tua.",
+        "Beratnya 40 kg.",
+        "\u201cKami kaget,\u201d kata petani.",
+    ]
+
+
+def test_abbreviation_before_a_name_does_not_split(text_pipeline):
+    # A.S. and Tbk. can close a sentence, but a name after them is no new sentence; Dr. never closes one
+    for text in (
+        "Ketua Panselnas A.S. Pudjoharsoyo membuka acara itu.",
+        "Saham PT Astra International Tbk. Jakarta naik tipis.",
+        "Ia diperiksa oleh Dr. Budi di rumah sakit.",
+        "Ia meraih gelar Ph. D. dari Universitas Leiden.",
+    ):
+        assert sents(text_pipeline, text) == [text]
+
+
+def test_repeated_terminal_marks_end_one_sentence(text_pipeline):
+    assert sents(text_pipeline, "Benarkah itu??? Polisi masih menyelidiki!!! Warga resah?!") == [
+        "Benarkah itu???",
+        "Polisi masih menyelidiki!!!",
+        "Warga resah?!",
+    ]
+
+
 def test_no_split_in_decimal_numbers_and_times(text_pipeline):
     text = "Inflasi 3,5 persen atau Rp1.500.000,00 pada pukul 14.20 WIB. Harga turun."
     assert sents(text_pipeline, text) == [

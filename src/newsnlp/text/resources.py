@@ -6,7 +6,15 @@ import gzip
 from functools import cache
 from importlib import resources
 
-__all__ = ["abbreviations", "clitic_exceptions", "proper_nouns", "read_lines", "root_words", "stem_table"]
+__all__ = [
+    "abbreviations",
+    "clitic_exceptions",
+    "final_abbreviations",
+    "proper_nouns",
+    "read_lines",
+    "root_words",
+    "stem_table",
+]
 
 
 def read_lines(package: str, name: str) -> list[str]:
@@ -18,8 +26,18 @@ def read_lines(package: str, name: str) -> list[str]:
 @cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations that keep their final period, with Title, lower and UPPER variants."""
+    return _case_variants("abbreviations.txt")
+
+
+@cache
+def final_abbreviations() -> frozenset[str]:
+    """Abbreviations that can close a sentence (``dll.``, ``Tbk.``), with the same case variants."""
+    return _case_variants("final_abbreviations.txt")
+
+
+def _case_variants(name: str) -> frozenset[str]:
     out: set[str] = set()
-    for abbr in read_lines("newsnlp.data.text", "abbreviations.txt"):
+    for abbr in read_lines("newsnlp.data.text", name):
         out.update({abbr, abbr.lower(), abbr.upper(), abbr[:1].upper() + abbr[1:]})
     return frozenset(out)
 

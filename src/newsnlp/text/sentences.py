@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from .resources import final_abbreviations, root_words, stem_table
+
 __all__ = ["split_sentences"]
 
 _TERMINAL = re.compile(r"[.!?…]+|[.!?…]*[!?][.!?…]*")
@@ -80,13 +84,19 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
             _protect(texts, words, para_start, i, protected)
             para_start = i
 
-    # Pass 3: terminal punctuation.
+    # Pass 3: terminal punctuation, and abbreviations that can close a sentence.
+    final_abbr = final_abbreviations()
     i = 0
     while i < n:
         tok = texts[i]
         if tok[0] in _TERMINAL_CHARS and _TERMINAL.fullmatch(tok) and not protected[i]:
             j = i + 1
-            while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(words, j):
+            while (
+                j < n
+                and not boundary[j]
+                and _glued(words, j)
+                and (texts[j] in _CLOSERS or _TERMINAL.fullmatch(texts[j]))
+            ):
                 j += 1
             if j < n and not boundary[j]:
                 nxt = texts[j]
@@ -96,6 +106,15 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
                     boundary[j] = True
             i = j
             continue
+        if tok[-1] == "." and tok in final_abbr and not protected[i]:
+            j = i + 1
+            while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(words, j):
+                j += 1
+            k = j  # the word itself, or the word right after an opening quote
+            if k + 1 < n and texts[k] in ('"', "“") and _glued(words, k + 1):
+                k += 1
+            if j < n and not boundary[j] and _ordinary_capitalised(texts[k]):
+                boundary[j] = True
         i += 1
 
     out: list[tuple[int, int, int, int]] = []
@@ -105,6 +124,15 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((words[start_word][0], words[i - 1][1], start_word, i))
             start_word = i
     return out
+
+
+def _ordinary_capitalised(word: str) -> bool:
+    """True for a capitalised ordinary word (``Konon``, ``Perusahaan``), not a name or initial."""
+    if not (word[0].isupper() and word[1:].islower()):
+        return False
+    low = word.lower()
+    roots = root_words()
+    return low in STOP_WORDS or low in roots or stem_table().get(low, "") in roots
 
 
 def _word_before(texts: list[str], i: int) -> bool:
