@@ -6,6 +6,10 @@ them). Gold and system tokens and sentences are compared as character spans, so 
 token such as ``menyetujuinya`` counts as one surface token. F1 = 2PR/(P+R).
 
     python evaluation/ud_tokenization.py [--split test|dev] [--treebank GSD|CSUI|PUD ...] [--errors N]
+        [--sentence-errors N]
+
+``--sentence-errors`` lists sentence ends the system makes that the treebank does not ("extra")
+and treebank sentence ends the system misses ("missed"), with the text around each.
 """
 
 from __future__ import annotations
@@ -116,6 +120,8 @@ def evaluate(name: str, path: Path, stage) -> dict:
         "_text": text,
         "_gold": gold_tok,
         "_words": words,
+        "_gold_sent": gold_sent,
+        "_sents": [(s, e) for s, e, _, _ in sents],
     }
 
 
@@ -129,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         help="test (report) or dev (GSD dev + CSUI train, for development)",
     )
     ap.add_argument("--errors", type=int, default=0, help="print this many token errors per treebank")
+    ap.add_argument(
+        "--sentence-errors", type=int, default=0, help="print this many sentence-end errors of each kind"
+    )
     args = ap.parse_args(argv)
     if not UD.exists():
         print(f"UD data not found at {UD}", file=sys.stderr)
@@ -153,7 +162,20 @@ def main(argv: list[str] | None = None) -> int:
                     print(
                         f"   {kind}:", repr(text[max(0, s - 15) : s]), repr(text[s:e]), repr(text[e : e + 15])
                     )
+        if args.sentence_errors:
+            print_sentence_errors(r, args.sentence_errors)
     return 0
+
+
+def print_sentence_errors(r: dict, limit: int) -> None:
+    """Sentence ends only the system makes (extra) and only the treebank makes (missed)."""
+    text = r["_text"]
+    gold_ends = {e for _, e in r["_gold_sent"]}
+    sys_ends = {e for _, e in r["_sents"]}
+    for kind, ends in (("extra", sys_ends - gold_ends), ("missed", gold_ends - sys_ends)):
+        print(f"   {len(ends)} {kind} sentence ends")
+        for e in sorted(ends)[:limit]:
+            print(f"   {kind}:", repr(text[max(0, e - 50) : e]), "|", repr(text[e : e + 40]))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import functools
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.vocab import Vocab
+
+from newsnlp.text.resources import abbreviations
 from tests.conftest import assert_offsets
 
 
@@ -180,3 +187,50 @@ def test_tokens_are_the_same_when_served_from_the_tokenizer_cache():
     stage.tokenize(filler)
     assert stage.tokenize(text) == first
     assert [text[s:e] for s, e in first][:6] == ["TRIBUNJOGJA.COM", "-", "Prof.", "Dr.", "B.", "J."]
+
+
+_CHUNK_ALPHABET = st.sampled_from(
+    list("aAnyZzéÉñßıİ汉字カタ")
+    + list("0123456789")
+    + list(".,-–/:;'’\"“”()[]%$@#&_*+=!?…")
+    + ["Rp", "US$", "km"]
+)
+
+
+@functools.cache
+def _fast_and_full_tokenizers():
+    """The news tokenizer, and one that runs every affix and infix rule on letters-only chunks
+    too (no cache, so each call cuts afresh)."""
+    from newsnlp.text import tokenizer as tk
+
+    def full_rules(string: str):
+        return None if len(string) > tk._MAX_MATCH else tk._TOKEN_RE.fullmatch(string)
+
+    return (
+        tk.build_tokenizer(Vocab(), max_cache_size=0),
+        tk.build_tokenizer(Vocab(), max_cache_size=0, token_match=full_rules),
+    )
+
+
+def test_no_special_case_is_letters_only():
+    # the letters-only fast path in TOKEN_MATCH would bypass such a special case
+    assert not any(re.fullmatch(r"[^\W\d_]+", abbr) for abbr in abbreviations())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_CHUNK_ALPHABET, min_size=1, max_size=8).map("".join), min_size=1, max_size=12))
+def test_letters_only_fast_path_cuts_as_the_full_rules_do(chunks):
+    # TOKEN_MATCH answers at once for a chunk of letters only; the full rules must agree on any text
+    fast, full = _fast_and_full_tokenizers()
+    text = " ".join(chunks)
+    assert [(t.idx, t.text) for t in fast(text)] == [(t.idx, t.text) for t in full(text)]
+
+
+def test_letters_only_chunks_are_one_token():
+    fast, _ = _fast_and_full_tokenizers()
+    assert [t.text for t in fast("Jakarta İstanbul 汉字 memata-matai")] == [
+        "Jakarta",
+        "İstanbul",
+        "汉字",
+        "memata-matai",
+    ]
