@@ -240,3 +240,26 @@ def test_sentence_initial_common_words_do_not_open_a_window() -> None:
     # not at a sentence start: read
     words = "kata Wasit itu".split()
     assert _windows(words, list(range(3)), 1, common) == [[0, 1, 2]]
+
+
+def test_lean_vocabulary_tags_as_the_full_one(model: NerModel) -> None:
+    # the model's vocabulary computes only the lexeme attributes the model reads; a model loaded
+    # with spaCy's full Indonesian attribute set must tag the same entities
+    import spacy
+    from spacy.attrs import IDS
+
+    full = NerModel(spacy.load(DEFAULT_MODEL_PATH))
+    kept = set(model.nlp.vocab.lex_attr_getters)
+    assert {IDS[a] for a in ("NORM", "PREFIX", "SUFFIX", "SHAPE", "IS_SPACE")} <= kept
+    assert len(kept) < len(full.nlp.vocab.lex_attr_getters)
+    texts = [
+        EXAMPLE.read_text(encoding="utf-8"),
+        "Menteri Keuangan Sri Mulyani Indrawati dan Gubernur BI Perry Warjiyo tiba di Nusa Dua, Bali.",
+        "PT Telkom Indonesia (Persero) Tbk mencatat laba Rp24 triliun, kata Dirut Ririek Adriansyah.",
+    ]
+    docs = [tokenize(text) for text in texts]
+    lean, reference = (
+        [[(m.start, m.end, m.label) for m in doc] for doc in m.predict(docs)] for m in (model, full)
+    )
+    assert lean == reference
+    assert sum(map(len, lean)) >= 10
