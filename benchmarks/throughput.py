@@ -5,10 +5,13 @@ Each configuration runs in its own process (so peak memory is its own) on one co
 - ``import newsnlp`` time and ``Pipeline()`` build time;
 - the text stage alone, then the full default pipeline with a per-stage time breakdown, for
   single calls (``nlp(text)``) and batches (``nlp.pipe``);
+- each later stage beside the text stage alone, in batches (``text+entities-batch``...), for its
+  own articles/s and peak memory;
 - the by-hand glue a researcher would write: ``spacy.blank("id")`` + sentencizer + PySastrawi on
   every token, and the same plus ``dateparser.search_dates(text, languages=['id'])``.
 
     OMP_NUM_THREADS=1 taskset -c 0 python benchmarks/throughput.py [--limit N] [--repeat R] [--no-dateparser]
+        [--configs NAME ...]
 
 Besides wall-clock articles/s it reports articles per CPU-second of the process, which is
 steadier on a shared machine.
@@ -29,6 +32,11 @@ from _timing import best, best_of, passes
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS_DEV = REPO.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
+
+
+#: Each later stage beside the text stage alone, in batches: its cost is the difference from
+#: ``text-batch`` (the entity, time and structure stages need only the text stage's output).
+PER_STAGE = ["text+entities-batch", "text+time-batch", "text+structure-batch"]
 
 
 def load_texts(limit: int | None) -> list[str]:
@@ -69,7 +77,8 @@ def run_config(config: str, limit: int | None, repeat: int) -> dict:
         from newsnlp import Pipeline
         from newsnlp.pipeline import DEFAULT_STAGES
 
-        stages = ("text",) if config.startswith("text") else DEFAULT_STAGES
+        name = config.removesuffix("-batch")
+        stages = DEFAULT_STAGES if name == "all" else tuple(name.split("+"))
         t0 = time.perf_counter()
         nlp = Pipeline(stages=stages)
         out["build_s"] = time.perf_counter() - t0
@@ -134,6 +143,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--no-dateparser", action="store_true", help="skip the (slow) baseline with dateparser")
+    ap.add_argument(
+        "--configs",
+        nargs="*",
+        help="run only these configurations (text, text-batch, text+entities-batch, ..., all, all-batch, "
+        "baseline, baseline+dateparser)",
+    )
     ap.add_argument("--config", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.config:
@@ -149,7 +164,7 @@ def main() -> int:
         f"{s['build_s']:.3f} s, of which {s['build_s'] - s['build_after_spacy_s']:.3f} s importing spaCy "
         f"(slower when torch is installed: thinc imports it)\n"
     )
-    configs = ["text", "text-batch", "all", "all-batch", "baseline"] + (
+    configs = args.configs or ["text", "text-batch", *PER_STAGE, "all", "all-batch", "baseline"] + (
         [] if args.no_dateparser else ["baseline+dateparser"]
     )
     results = []
