@@ -72,6 +72,19 @@ def test_repeated_terminal_marks_end_one_sentence(text_pipeline):
     ]
 
 
+def test_numbered_list_items_keep_their_number(text_pipeline):
+    text = "Berikut daftarnya:\n1. Gunung Bunder\nLokasinya sejuk.\n2. Curug Naga. Airnya jernih.\nHarga naik 12. Baru kemarin."
+    assert sents(text_pipeline, text) == [
+        "Berikut daftarnya:",
+        "1. Gunung Bunder",
+        "Lokasinya sejuk.",
+        "2. Curug Naga.",
+        "Airnya jernih.",
+        "Harga naik 12.",
+        "Baru kemarin.",
+    ]
+
+
 def test_no_split_in_decimal_numbers_and_times(text_pipeline):
     text = "Inflasi 3,5 persen atau Rp1.500.000,00 pada pukul 14.20 WIB. Harga turun."
     assert sents(text_pipeline, text) == [

@@ -7,7 +7,8 @@ Rules, in order of strength:
    line); so headings, captions and bylines without a final stop are sentences of their own.
 2. A terminal token (``.``, ``!``, ``?``, ``…``, ``...``), with any closing quotes or brackets after
    it, ends a sentence when the next word starts with an upper-case letter, a digit or an opening
-   quote or bracket.
+   quote or bracket; but the period of a numbered list item at the start of a line (``1. Gunung
+   Bunder``) ends none.
 3. No split inside brackets (``(BBC INDONESIA)``, ``(Red. Budi. Foto: Ant.)``), nor inside a
    quotation that continues after its closing mark (``"Kami siap. Kami datang," kata dia.``).
    Abbreviations (``Prof.``, ``dkk.``), initials (``B. J. Habibie``) and decimal numbers are single
@@ -90,6 +91,9 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
     while i < n:
         tok = texts[i]
         if tok[0] in _TERMINAL_CHARS and _TERMINAL.fullmatch(tok) and not protected[i]:
+            if tok == "." and _list_number(text, words, texts, i):
+                i += 1
+                continue
             j = i + 1
             while (
                 j < n
@@ -124,6 +128,16 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((words[start_word][0], words[i - 1][1], start_word, i))
             start_word = i
     return out
+
+
+def _list_number(text: str, words: list[tuple[int, int]], texts: list[str], i: int) -> bool:
+    """True when the period at word ``i`` closes the number of a numbered list item at the start of
+    a line (``1. Gunung Bunder``): a list marker, not a sentence end."""
+    if i == 0 or not (texts[i - 1].isdigit() and len(texts[i - 1]) <= 3 and _glued(words, i)):
+        return False
+    if i == 1:
+        return True
+    return _LINE_BREAK.search(text, words[i - 2][1], words[i - 1][0]) is not None
 
 
 def _ordinary_capitalised(word: str) -> bool:
