@@ -85,6 +85,22 @@ def test_numbered_list_items_keep_their_number(text_pipeline):
     ]
 
 
+def test_pre_tokenized_text_keeps_quotes_marks_and_list_numbers(text_pipeline):
+    # corpora distributed pre-tokenized put spaces around every mark
+    text = (
+        'Ia tiba di Jakarta . " Saya senang dengan orang - orangnya . "\n'
+        "Berikut tipsnya :\n1 . Jangan Panik\nTetap tenang ! ! Polisi datang ."
+    )
+    assert sents(text_pipeline, text) == [
+        "Ia tiba di Jakarta .",
+        '" Saya senang dengan orang - orangnya . "',
+        "Berikut tipsnya :",
+        "1 . Jangan Panik",
+        "Tetap tenang ! !",
+        "Polisi datang .",
+    ]
+
+
 def test_no_split_in_decimal_numbers_and_times(text_pipeline):
     text = "Inflasi 3,5 persen atau Rp1.500.000,00 pada pukul 14.20 WIB. Harga turun."
     assert sents(text_pipeline, text) == [

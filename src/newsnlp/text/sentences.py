@@ -79,10 +79,11 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
 
     # Pass 2: protected zones (brackets, continuing quotations) within each paragraph.
     protected = [False] * n
+    closing: set[int] = set()  # quote marks that close a quotation (spaced or not)
     para_start = 0
     for i in range(1, n + 1):
         if i == n or boundary[i]:
-            _protect(texts, words, para_start, i, protected)
+            _protect(texts, words, para_start, i, protected, closing)
             para_start = i
 
     # Pass 3: terminal punctuation, and abbreviations that can close a sentence.
@@ -95,12 +96,15 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
                 i += 1
                 continue
             j = i + 1
-            while (
-                j < n
-                and not boundary[j]
-                and _glued(words, j)
-                and (texts[j] in _CLOSERS or _TERMINAL.fullmatch(texts[j]))
-            ):
+            # closing quotes and brackets, and more marks (``?!``, ``? ?``), stay with this end; in
+            # pre-tokenized text (``kata dia . "``) they follow after a space
+            while j < n and not boundary[j]:
+                nxt = texts[j]
+                if nxt in _CLOSERS:
+                    if not (_glued(words, j) or j in closing):
+                        break
+                elif not (_TERMINAL.fullmatch(nxt) and _same_line(text, words, j)):
+                    break
                 j += 1
             if j < n and not boundary[j]:
                 nxt = texts[j]
@@ -132,8 +136,9 @@ def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _list_number(text: str, words: list[tuple[int, int]], texts: list[str], i: int) -> bool:
     """True when the period at word ``i`` closes the number of a numbered list item at the start of
-    a line (``1. Gunung Bunder``): a list marker, not a sentence end."""
-    if i == 0 or not (texts[i - 1].isdigit() and len(texts[i - 1]) <= 3 and _glued(words, i)):
+    a line (``1. Gunung Bunder``, or ``1 . Gunung Bunder`` in pre-tokenized text): a list marker,
+    not a sentence end."""
+    if i == 0 or not (texts[i - 1].isdigit() and len(texts[i - 1]) <= 3 and _same_line(text, words, i)):
         return False
     if i == 1:
         return True
@@ -154,13 +159,26 @@ def _word_before(texts: list[str], i: int) -> bool:
     return i > 0 and len(texts[i - 1]) >= 2 and texts[i - 1][-1].isalnum()
 
 
+def _same_line(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """True when word ``j`` follows word ``j-1`` on the same line (glued or after spaces)."""
+    return _LINE_BREAK.search(text, words[j - 1][1], words[j][0]) is None
+
+
 def _glued(words: list[tuple[int, int]], j: int) -> bool:
     """True when word ``j`` follows word ``j-1`` with no space (a closing quote or bracket)."""
     return words[j][0] == words[j - 1][1]
 
 
-def _protect(texts: list[str], words: list[tuple[int, int]], lo: int, hi: int, protected: list[bool]) -> None:
-    """Mark words of paragraph ``[lo, hi)`` inside brackets or continuing quotations."""
+def _protect(
+    texts: list[str],
+    words: list[tuple[int, int]],
+    lo: int,
+    hi: int,
+    protected: list[bool],
+    closing: set[int],
+) -> None:
+    """Mark words of paragraph ``[lo, hi)`` inside brackets or continuing quotations, and add the
+    quote marks that close a quotation to ``closing``."""
     stack: list[tuple[str, int]] = []
     for i in range(lo, hi):
         t = texts[i]
@@ -174,6 +192,7 @@ def _protect(texts: list[str], words: list[tuple[int, int]], lo: int, hi: int, p
     # Quotations: pair quote marks in order; a pair "continues" when a comma or a lower-case word
     # follows the closing mark, or a comma precedes it ("...," kata dia).
     for a, b in _quote_pairs(texts, words, lo, hi):
+        closing.add(b)
         after = texts[b + 1] if b + 1 < hi else ""
         before = texts[b - 1] if b - 1 > a else ""
         continues = before in (",", "-", "—") or (after and (after[0].islower() or after in (",", "-", "—")))
