@@ -85,8 +85,8 @@ class Patterns:
 
 class LazyPatterns(dict):
     """``key -> compiled pattern``, each compiled (case-insensitive) on its first lookup: most of
-    the per-start-token alternations are rare, and compiling all of them would cost a tenth of a
-    second of every ``Pipeline()``."""
+    the per-start-token alternations and single rules are rare, and compiling all of them would
+    cost a quarter of a second of every ``Pipeline()``."""
 
     def __init__(self, sources: dict[str, str]) -> None:
         super().__init__()
@@ -373,7 +373,8 @@ def get_patterns() -> Patterns:
     )
 
     grouped = {name: _g(name, rules[name]) for name in RULES}
-    compiled = {name: re.compile(grouped[name], re.IGNORECASE) for name in RULES}
+    # each rule alone, to read its groups where the combined alternation matched; compiled on first use
+    compiled = LazyPatterns({name: grouped[name] for name in RULES})
     dispatch = _dispatch(lex)
     combined = LazyPatterns(
         {key: "|".join(grouped[name] for name in names) for key, names in dispatch.items()}
