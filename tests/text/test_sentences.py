@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def sents(pipe, text: str) -> list[str]:
     return [s.text for s in pipe(text).sentences]
@@ -64,41 +66,46 @@ def test_abbreviation_before_a_name_does_not_split(text_pipeline):
         assert sents(text_pipeline, text) == [text]
 
 
-def test_repeated_terminal_marks_end_one_sentence(text_pipeline):
-    assert sents(text_pipeline, "Benarkah itu??? Polisi masih menyelidiki!!! Warga resah?!") == [
-        "Benarkah itu???",
-        "Polisi masih menyelidiki!!!",
-        "Warga resah?!",
-    ]
-
-
-def test_numbered_list_items_keep_their_number(text_pipeline):
-    text = "Berikut daftarnya:\n1. Gunung Bunder\nLokasinya sejuk.\n2. Curug Naga. Airnya jernih.\nHarga naik 12. Baru kemarin."
-    assert sents(text_pipeline, text) == [
-        "Berikut daftarnya:",
-        "1. Gunung Bunder",
-        "Lokasinya sejuk.",
-        "2. Curug Naga.",
-        "Airnya jernih.",
-        "Harga naik 12.",
-        "Baru kemarin.",
-    ]
-
-
-def test_pre_tokenized_text_keeps_quotes_marks_and_list_numbers(text_pipeline):
-    # corpora distributed pre-tokenized put spaces around every mark
-    text = (
-        'Ia tiba di Jakarta . " Saya senang dengan orang - orangnya . "\n'
-        "Berikut tipsnya :\n1 . Jangan Panik\nTetap tenang ! ! Polisi datang ."
-    )
-    assert sents(text_pipeline, text) == [
-        "Ia tiba di Jakarta .",
-        '" Saya senang dengan orang - orangnya . "',
-        "Berikut tipsnya :",
-        "1 . Jangan Panik",
-        "Tetap tenang ! !",
-        "Polisi datang .",
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Benarkah itu??? Polisi masih menyelidiki!!! Warga resah?!",
+            ["Benarkah itu???", "Polisi masih menyelidiki!!!", "Warga resah?!"],
+            id="a run of marks ends one sentence",
+        ),
+        pytest.param(
+            "Berikut daftarnya:\n1. Gunung Bunder\nLokasinya sejuk.\n2. Curug Naga. Airnya jernih.\n"
+            "Harga naik 12. Baru kemarin.",
+            [
+                "Berikut daftarnya:",
+                "1. Gunung Bunder",
+                "Lokasinya sejuk.",
+                "2. Curug Naga.",
+                "Airnya jernih.",
+                "Harga naik 12.",
+                "Baru kemarin.",
+            ],
+            id="numbered list items keep their number",
+        ),
+        pytest.param(
+            # corpora distributed pre-tokenized put spaces around every mark
+            'Ia tiba di Jakarta . " Saya senang dengan orang - orangnya . "\n'
+            "Berikut tipsnya :\n1 . Jangan Panik\nTetap tenang ! ! Polisi datang .",
+            [
+                "Ia tiba di Jakarta .",
+                '" Saya senang dengan orang - orangnya . "',
+                "Berikut tipsnya :",
+                "1 . Jangan Panik",
+                "Tetap tenang ! !",
+                "Polisi datang .",
+            ],
+            id="pre-tokenized text keeps quotes, marks and list numbers",
+        ),
+    ],
+)
+def test_sentence_end_marks(text_pipeline, text, expected):
+    assert sents(text_pipeline, text) == expected
 
 
 def test_no_split_in_decimal_numbers_and_times(text_pipeline):
