@@ -140,9 +140,7 @@ def _list_number(text: str, words: list[tuple[int, int]], texts: list[str], i: i
     not a sentence end."""
     if i == 0 or not (texts[i - 1].isdigit() and len(texts[i - 1]) <= 3 and _same_line(text, words, i)):
         return False
-    if i == 1:
-        return True
-    return _LINE_BREAK.search(text, words[i - 2][1], words[i - 1][0]) is not None
+    return i == 1 or not _same_line(text, words, i - 1)
 
 
 def _ordinary_capitalised(word: str) -> bool:
