@@ -16,6 +16,7 @@ differ. Choose what to run::
     --jsonl my.jsonl                    any JSON Lines file with "text" (and optional "id",
                                         "published", "url", "html") as an extra set
     --batch 64                          run through Pipeline.pipe in batches instead of one by one
+    --config '{"text": {"stem": false}}'  options per stage (Pipeline(config=...)), as JSON
     --dump /tmp/before.jsonl.gz         also write every full record (JSON Lines, gzipped if .gz)
 
 Input sets (``../shared/data`` is read relative to the repository root; sets whose files are
@@ -131,11 +132,12 @@ def run(
     jsonl: list[Path],
     batch: int | None,
     dump: Path | None,
+    config: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Run the pipeline over the input sets; return the snapshot (hash per record id)."""
     from newsnlp import Pipeline
 
-    nlp = Pipeline() if stages is None else Pipeline(stages=stages)
+    nlp = Pipeline(config=config) if stages is None else Pipeline(stages=stages, config=config)
     todo: list[tuple[str, Iterator[Item]]] = []
     ran_sets: list[str] = []
     for name in sets:
@@ -175,6 +177,7 @@ def run(
         "sets": ran_sets,
         "limit": limit,
         "batch": batch,
+        "config": config,
         "seconds": round(time.perf_counter() - t0, 1),
         "records": records,
     }
@@ -271,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most this many items per set")
     ap.add_argument("--jsonl", type=Path, action="append", default=[], help="an extra JSON Lines input set")
     ap.add_argument("--batch", type=int, default=None, help="run through Pipeline.pipe with this batch size")
+    ap.add_argument("--config", type=json.loads, default=None, help="stage options as JSON")
     ap.add_argument("--dump", type=Path, help="also write every full record here (JSON Lines, .gz allowed)")
     ap.add_argument(
         "--baseline-dump", type=Path, help="with --compare: the baseline's --dump, to show what differs"
@@ -292,12 +296,13 @@ def main(argv: list[str] | None = None) -> int:
     if baseline is not None and not args.jsonl:
         jsonl = [Path(s[len("jsonl:") :]) for s in baseline["sets"] if s.startswith("jsonl:")]
     stages = args.stages.split(",") if args.stages else None
-    limit, batch = args.limit, args.batch
+    limit, batch, config = args.limit, args.batch, args.config
     if baseline is not None:
+        config = config if args.config is not None else baseline.get("config")
         stages = stages if args.stages else baseline.get("requested_stages")
         limit = limit if args.limit is not None else baseline.get("limit")
         batch = batch if args.batch is not None else baseline.get("batch")
-    snap = run(sets, stages, limit, jsonl, batch, args.dump)
+    snap = run(sets, stages, limit, jsonl, batch, args.dump, config)
     print(
         f"record_snapshot: {len(snap['records'])} records from {', '.join(snap['sets'])} "
         f"with stages {snap['stages']} in {snap['seconds']} s"
