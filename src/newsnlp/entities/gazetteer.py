@@ -11,8 +11,6 @@ rules then pick leftmost-longest among the candidates.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,11 +23,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..data import data_path, load_json
 from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
 
 __all__ = ["DEFAULT_GAZETTEER_PATH", "FUZZY_CUTOFFS", "GazMatch", "Gazetteer"]
 
-DEFAULT_GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.json.gz"
+DEFAULT_GAZETTEER_PATH = data_path("gazetteer", "gazetteer.json.gz")
 
 #: Fuzzy acceptance threshold (rapidfuzz ``fuzz.ratio`` on keys) by key length; shorter keys are
 #: never fuzzy-matched. Chosen with ``benchmarks/entities_stage.py --fuzzy-eval``.
@@ -141,7 +140,7 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Load the compiled gazetteer (default: the one shipped in the package); cached."""
-        return _load_cached(str(path or DEFAULT_GAZETTEER_PATH))
+        return _load_cached(str(Path(path).resolve() if path else DEFAULT_GAZETTEER_PATH))
 
     def is_curated(self, entry: int) -> bool:
         """Whether the entry comes from the hand-curated lists (tier 0)."""
@@ -387,6 +386,5 @@ def is_sentence_start(text: str, ps: list[Piece], i: int) -> bool:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> Gazetteer:
-    with gzip.open(path, "rb") as fh:
-        data = json.loads(fh.read())
-    return Gazetteer(data)
+    # the raw data is not kept in the data cache: the compiled Gazetteer is what is cached
+    return Gazetteer(load_json(path, cache=False))

@@ -17,7 +17,6 @@ is therefore a calibrated estimate of how often such a mention is right, not a p
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +29,13 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..data import data_path, load_json
 from .textutil import has_line_break
 
 __all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
 
 #: Where the trained model ships inside the package.
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ner_model"
+DEFAULT_MODEL_PATH = data_path("ner_model")
 
 #: Labels the model predicts.
 MODEL_LABELS = ("PER", "ORG", "LOC")
@@ -152,8 +152,8 @@ class NerModel:
         if not (path / "config.cfg").exists():
             raise FileNotFoundError(f"no NER model at {path}")
         nlp = _load_lean(path)
-        scores_file = path / "scores.json"
-        scores = json.loads(scores_file.read_text(encoding="utf-8")) if scores_file.exists() else None
+        scores_file = path.resolve() / "scores.json"
+        scores = load_json(scores_file, cache=False) if scores_file.exists() else None
         return cls(nlp, scores, path)
 
     @property

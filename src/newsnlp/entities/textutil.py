@@ -14,10 +14,11 @@ and apostrophes dropped), so ``TikTok``, ``Tik Tok`` and ``Tik-Tok`` share the k
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
+
+from ..textnorm import fold
 
 __all__ = [
     "DROPPED",
@@ -139,7 +140,7 @@ def _split_letters(word: str, s: int, glued: bool, nl: bool, append) -> None:
 
 
 def piece_norms(text: str, ps: list[Piece]) -> list[str]:
-    """:func:`norm` of every piece (fast path for ASCII)."""
+    """:func:`norm` of every piece (fast path for ASCII, as in :func:`norm`)."""
     out = []
     for p in ps:
         w = text[p[0] : p[1]]
@@ -151,18 +152,14 @@ def piece_norms(text: str, ps: list[Piece]) -> list[str]:
 
 
 def norm(piece: str) -> str:
-    """Normalised form of one piece: lower-cased, accents removed; dropped punctuation -> ``""``."""
+    """Key form of one piece: :func:`newsnlp.textnorm.fold` with accents removed (lower-cased,
+    ``é`` -> ``e``); dropped punctuation -> ``""``. A piece holds no whitespace, so for ASCII the
+    fold is :meth:`str.lower` alone (the fast path)."""
     if piece in DROPPED:
         return ""
     if piece.isascii():
         return piece.lower()
-    return _norm_uni(piece)
-
-
-@lru_cache(maxsize=50_000)
-def _norm_uni(piece: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", piece.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold(piece, accents=True)
 
 
 def name_pieces(name: str) -> list[str]:

@@ -1,27 +1,25 @@
-"""Loading the structure stage's data files (``newsnlp/data/structure/*.json``) into compiled form.
+"""The structure stage's data files (``newsnlp/data/structure/*.json``) in compiled form.
 
 All language and outlet knowledge (boilerplate lines, related-link markers, byline keys, dateline
-publishers, credit patterns) lives in those JSON files; this module only compiles it once.
+publishers, credit patterns) lives in those JSON files, read through :mod:`newsnlp.data`; this
+module only compiles it, once.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-__all__ = ["DATA_DIR", "Resources", "load_resources"]
+from ..data import load_json
+
+__all__ = ["Resources", "load_resources"]
 
 #: Number of dateline patterns at the end of the list that only apply to a paragraph-like line.
 WEAK_DATELINES = 1
 #: Number of dateline patterns at the end of the list that name no publisher (a place alone).
 PLACE_ONLY_DATELINES = 2
-
-#: Folder of the structure stage's data files.
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "structure"
 
 #: Whitespace, including the non-breaking-space entities that scraped Tempo texts may keep.
 _W = r"(?:\s|&nbsp;|&#0*160;)"
@@ -130,8 +128,8 @@ def _build_dateline(
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
     """Read and compile the data files once (cached)."""
-    pat = json.loads((DATA_DIR / "patterns.json").read_text(encoding="utf-8"))
-    outl = json.loads((DATA_DIR / "outlets.json").read_text(encoding="utf-8"))
+    pat = load_json("structure", "patterns.json")
+    outl = load_json("structure", "outlets.json")
     marker = pat["related_marker"]
     need_colon = {re.sub(r"\s+", "", m).lower() for m in pat["related_marker_requires_colon"]}
     related_line = re.compile(rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))")

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..textnorm import fold
 from .resources import PLACE_ONLY_DATELINES, WEAK_DATELINES, Resources, load_resources
 
 __all__ = ["Line", "SegmentResult", "segment_text", "split_lines"]
@@ -88,10 +89,6 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line(len(out), s, e, t, words=len(t.split())))
         pos = nl + 1
     return out
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.split()).lower()
 
 
 def _headline_case(text: str) -> bool:
@@ -315,7 +312,7 @@ class _Segmenter:
                 ):
                     lines[j].label = "boilerplate"
                     j -= 1
-        title_norm = _norm(title_hint) if title_hint else None
+        title_norm = fold(title_hint) if title_hint else None
         publisher_tok: str | None = None
 
         # 1. The lead: the first line that opens with a dateline, else the first paragraph.
@@ -368,7 +365,7 @@ class _Segmenter:
                     and not self.r.kicker_full.match(ln.text)
                     and not ln.text.endswith((*_STOP_END, ":"))
                     and not any(c.isdigit() for c in ln.text)
-                    and (title_norm is None or _norm(ln.text) != title_norm)
+                    and (title_norm is None or fold(ln.text) != title_norm)
                     and self.dateline(nxt) is None
                     and (
                         (ln.idx == 0 and ln.words == 1)
@@ -385,7 +382,7 @@ class _Segmenter:
         if lead is None:
             after = -1
             if title_norm:
-                after = next((ln.idx for ln in lines if _norm(ln.text) == title_norm), -1)
+                after = next((ln.idx for ln in lines if fold(ln.text) == title_norm), -1)
             for ln in lines:
                 if ln.label is not None or ln.idx <= after:
                     continue
@@ -395,7 +392,7 @@ class _Segmenter:
                     break
         if lead is None:
             free = [
-                ln for ln in lines if ln.label is None and not (title_norm and _norm(ln.text) == title_norm)
+                ln for ln in lines if ln.label is None and not (title_norm and fold(ln.text) == title_norm)
             ]
             pick = next((ln for ln in free if ln.text.endswith(_STOP_END)), None)
             if pick is None and free:
@@ -407,7 +404,7 @@ class _Segmenter:
             lead = len(lines)
 
         # 2. The header (lines before the lead): kicker, teaser, title, source link.
-        later = {_norm(ln.text) for ln in lines[lead + 1 :]} if lead < len(lines) else set()
+        later = {fold(ln.text) for ln in lines[lead + 1 :]} if lead < len(lines) else set()
         self._header(lines[:lead], title_norm, later)
 
         # 3. The body.
@@ -567,7 +564,7 @@ class _Segmenter:
                     ln.label is None
                     and ln.words >= 6
                     and ln.text.endswith(_STOP_END)
-                    and _norm(ln.text) in later
+                    and fold(ln.text) in later
                 ):
                     ln.label = "boilerplate"  # a body paragraph repeated above the article
         for ln in head:
@@ -580,7 +577,7 @@ class _Segmenter:
         title = next((ln for ln in head if ln.label == "title"), None)
         if title is None and title_norm:
             for ln in free:
-                if _norm(ln.text) == title_norm:
+                if fold(ln.text) == title_norm:
                     title = ln
         if title is None:
             cands = [ln for ln in free if _plausible_title(ln)]
@@ -593,13 +590,13 @@ class _Segmenter:
             return
         title.label = "title"
         free = [ln for ln in free if ln is not title]
-        tnorm = _norm(title.text)
+        tnorm = fold(title.text)
         # A repeated headline above: everything from the first copy down is a teaser block.
         first_copy = None
         for ln in free:
             if ln.idx >= title.idx:
                 break
-            if _norm(ln.text) == tnorm:
+            if fold(ln.text) == tnorm:
                 first_copy = ln
                 break
         above = [ln for ln in free if ln.idx < title.idx]
@@ -624,7 +621,7 @@ class _Segmenter:
         seen: dict[str, int] = {}
         for ln in lines[: lead + 1]:
             if ln.label == "lead":
-                seen.setdefault(_norm(ln.text), ln.idx)
+                seen.setdefault(fold(ln.text), ln.idx)
         n = len(lines)
         # caption pairs: a line repeated right below with a credit added
         for i in range(lead + 1, n - 1):
@@ -656,7 +653,7 @@ class _Segmenter:
                 if ln.label == "caption" and not any(s[2] == "credit" for s in ln.subs):
                     self._credit_suffix(ln, force=True)
                 continue
-            key = _norm(ln.text)
+            key = fold(ln.text)
             if key in seen and ln.words >= 6:
                 ln.label = "boilerplate"  # a duplicated paragraph
                 continue

@@ -1,22 +1,20 @@
-"""Loader for the time vocabulary in ``newsnlp/data/temporal/lexicon.json`` (loaded once, cached)."""
+"""The time vocabulary in ``newsnlp/data/temporal/lexicon.json``, its key form and number words."""
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-__all__ = ["alternation", "load_lexicon", "parse_number"]
+from ..data import load_json
+from ..textnorm import fold
+
+__all__ = ["alternation", "load_lexicon", "norm", "parse_number"]
 
 
-@lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, Any]:
-    """The time lexicon as a dict (read from the package data once per process)."""
-    path = resources.files("newsnlp.data").joinpath("temporal", "lexicon.json")
-    with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    """The time lexicon as a dict (read once per process by :func:`newsnlp.data.load_json`; shared,
+    so treat it as read-only)."""
+    return load_json("temporal", "lexicon.json")
 
 
 def alternation(words, *, group: str | None = None) -> str:
@@ -38,8 +36,9 @@ def alternation(words, *, group: str | None = None) -> str:
 
 
 def norm(s: str) -> str:
-    """Lower-case ``s``, fold apostrophes and collapse whitespace (the lexicon key form)."""
-    return " ".join(s.lower().replace("’", "'").replace("`", "'").split())
+    """The lexicon key form of ``s``: :func:`newsnlp.textnorm.fold` with apostrophes folded
+    (lower-cased, whitespace collapsed, ``’`` and ````` as ``'``)."""
+    return fold(s, apostrophes=True)
 
 
 def parse_number(text: str, lex: dict[str, Any] | None = None) -> float | None:

@@ -1,26 +1,24 @@
-"""Loaders for the text layer's language data (``newsnlp/data/text/``), each read once."""
+"""The text layer's language data (``newsnlp/data/text/``) in the forms the stage uses.
+
+Files are read through :mod:`newsnlp.data` (one loader, one cache); the sets built from them here
+are built once.
+"""
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
 from importlib import resources
+
+from ..data import load_lines, read_text
 
 __all__ = [
     "abbreviations",
     "clitic_exceptions",
     "final_abbreviations",
     "proper_nouns",
-    "read_lines",
     "root_words",
     "stem_table",
 ]
-
-
-def read_lines(package: str, name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file inside ``package``."""
-    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @cache
@@ -37,7 +35,7 @@ def final_abbreviations() -> frozenset[str]:
 
 def _case_variants(name: str) -> frozenset[str]:
     out: set[str] = set()
-    for abbr in read_lines("newsnlp.data.text", name):
+    for abbr in load_lines("text", name):
         out.update({abbr, abbr.lower(), abbr.upper(), abbr[:1].upper() + abbr[1:]})
     return frozenset(out)
 
@@ -45,21 +43,20 @@ def _case_variants(name: str) -> frozenset[str]:
 @cache
 def clitic_exceptions() -> frozenset[str]:
     """Words that look like word + enclitic but are not."""
-    return frozenset(read_lines("newsnlp.data.text", "clitic_exceptions.txt"))
+    return frozenset(load_lines("text", "clitic_exceptions.txt"))
 
 
 @cache
 def proper_nouns() -> frozenset[str]:
     """Lower-cased proper nouns that the stemmer would mangle (``bekasi`` -> ``bekas``)."""
-    return frozenset(read_lines("newsnlp.data.text", "proper_nouns.txt"))
+    return frozenset(load_lines("text", "proper_nouns.txt"))
 
 
 @cache
 def stem_table() -> dict[str, str]:
     """Pre-computed PySastrawi stems of the common news vocabulary (``stems.tsv.gz``)."""
-    raw = resources.files("newsnlp.data.text").joinpath("stems.tsv.gz").read_bytes()
     table: dict[str, str] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+    for line in read_text("text", "stems.tsv.gz", cache=False).splitlines():
         word, _, stem = line.partition("\t")
         table[word] = stem or word
     return table
