@@ -16,9 +16,9 @@ from pathlib import Path
 
 from _timing import best_of
 
+from newsnlp.input.html import html_to_text
 from newsnlp.pipeline import Pipeline
 from newsnlp.record import Article
-from newsnlp.structure.html import html_to_text
 from newsnlp.structure.stage import StructureStage
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"

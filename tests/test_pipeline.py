@@ -16,7 +16,7 @@ from newsnlp.errors import (
     StageError,
     UnknownStageError,
 )
-from newsnlp.pipeline import looks_like_html, normalise_published
+from newsnlp.input import looks_like_html, normalise_published
 from newsnlp.registry import BaseStage, register_stage
 from tests.conftest import assert_offsets
 

@@ -3,131 +3,23 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import gc
 import inspect
-import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from .errors import (
-    ConfigError,
-    DecodingError,
-    InputTypeError,
-    InvalidTextError,
-    NewsNLPError,
-    PublishedDateError,
-    StageError,
-)
-from .record import Article, Metadata
+from .errors import ConfigError, InputTypeError, NewsNLPError, StageError
+from .input import check_items_and_batch, item_to_kwargs, read_article
+from .record import Article
 from .registry import Stage, available_stages, get_stage_factory, order_stages
 
-__all__ = ["DEFAULT_STAGES", "Pipeline", "looks_like_html", "normalise_published"]
+__all__ = ["DEFAULT_STAGES", "Pipeline", "check_items_and_batch", "check_stage_names", "item_to_kwargs"]
 
 #: The stages a default pipeline runs: every built-in stage present in this installation, of
 #: ``text``, ``entities``, ``time`` and ``structure`` (the optional ``linguistic`` stage is asked for
 #: by name).
 DEFAULT_STAGES: tuple[str, ...] = available_stages()
-
-_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_HTML_TAGS = re.compile(
-    r"</?(?:p|div|span|a|article|section|h[1-6]|br|meta|title|script)\b[^>]{0,500}>", re.I
-)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is clearly an HTML document rather than plain text.
-
-    It is HTML when it starts like a document (``<!DOCTYPE html>``, ``<html>``, ``<head>``,
-    ``<body>``) or when markup tags are dense (at least 5 tags and one per 200 characters in the
-    first 20,000 characters). A plain article that mentions ``<p>`` once stays plain text.
-    """
-    head = text[:20000]
-    if _HTML_START.match(head):
-        return True
-    tags = len(_HTML_TAGS.findall(head))
-    return tags >= 5 and tags * 200 >= len(head)
-
-
-#: Years accepted for ``published``: an anchor near the ends of the calendar would make relative
-#: dates ("tahun depan", "1.000 tahun lalu") overflow, and no news article is dated there.
-PUBLISHED_YEARS = (1000, 9000)
-
-
-def normalise_published(published: Any) -> str | None:
-    """Turn ``published`` into an ISO 8601 string, or raise :class:`PublishedDateError`.
-
-    Accepts ``None``, a :class:`datetime.date`, a :class:`datetime.datetime` or an ISO 8601
-    string (``2020-08-03``, ``2020-08-03T14:20``, ``2020-08-03 14:20:00+07:00``). A datetime keeps
-    its time (minutes precision) and zone; a date gives ``YYYY-MM-DD``. Years outside
-    :data:`PUBLISHED_YEARS` are refused.
-    """
-    if published is None:
-        return None
-    if isinstance(published, _dt.datetime):
-        value: _dt.date = published
-    elif isinstance(published, _dt.date):
-        value = published
-    elif isinstance(published, str):
-        text = published.strip()
-        if not text:
-            return None
-        try:
-            if len(text) == 10:
-                value = _dt.date.fromisoformat(text)
-            else:
-                value = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            raise PublishedDateError(published) from None
-    else:
-        raise PublishedDateError(published)
-    if not PUBLISHED_YEARS[0] <= value.year <= PUBLISHED_YEARS[1]:
-        raise PublishedDateError(published, f"year outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}")
-    if isinstance(value, _dt.datetime):
-        return _iso_datetime(value)
-    return value.isoformat()
-
-
-def _iso_datetime(value: _dt.datetime) -> str:
-    out = f"{value.date().isoformat()}T{value.hour:02d}:{value.minute:02d}"
-    if value.second:
-        out += f":{value.second:02d}"
-    offset = value.utcoffset()
-    if offset is not None:
-        total = int(offset.total_seconds())
-        sign = "-" if total < 0 else "+"
-        total = abs(total)
-        out += f"{sign}{total // 3600:02d}:{total % 3600 // 60:02d}"
-    return out
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _coerce_text(text: Any, encoding: str) -> str:
-    """``text`` as a valid Unicode ``str`` (bytes decoded with ``encoding``), or a typed error."""
-    if isinstance(text, str):
-        if not text.isascii():
-            bad = _SURROGATE.search(text)
-            if bad is not None:
-                raise InvalidTextError(bad.start(), bad.group())
-        return text
-    if not isinstance(encoding, str):
-        raise InputTypeError("encoding", "str (a codec name such as 'utf-8')", encoding)
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        try:
-            decoded = bytes(text).decode(encoding)
-        except UnicodeDecodeError as err:
-            raise DecodingError(encoding, str(err)) from None
-        except LookupError as err:
-            raise DecodingError(encoding, f"unknown encoding: {err}") from None
-        except Exception as err:  # a codec that is not a text encoding (e.g. 'zlib', 'base64')
-            raise DecodingError(encoding, f"{type(err).__name__}: {err}") from None
-        if not isinstance(decoded, str):
-            raise DecodingError(encoding, "not a text encoding")
-        return _coerce_text(decoded, encoding)
-    raise InputTypeError("text", "str or bytes", text)
 
 
 def check_stage_names(stages: Any) -> list[str]:
@@ -142,15 +34,6 @@ def check_stage_names(stages: Any) -> list[str]:
         if not isinstance(name, str):
             raise InputTypeError("stage name", "str", name)
     return names
-
-
-def check_items_and_batch(items: Any, batch_size: Any) -> None:
-    """:class:`InputTypeError` unless ``items`` is an iterable of items (not one text) and
-    ``batch_size`` a positive int."""
-    if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
-        raise InputTypeError("items", "an iterable of texts, bytes or dicts", items)
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise InputTypeError("batch_size", "a positive int", batch_size)
 
 
 def _run(stage: Stage, method: str, arg: Any) -> None:
@@ -235,41 +118,9 @@ class Pipeline:
         html: bool | None = None,
         encoding: str = "utf-8",
     ) -> Article:
-        """Validate the input and build the empty record the stages fill."""
-        raw = _coerce_text(text, encoding)
-        if url is not None and not isinstance(url, str):
-            raise InputTypeError("url", "str or None", url)
-        if html is not None and not isinstance(html, bool):
-            raise InputTypeError("html", "bool or None", html)
-        published_iso = normalise_published(published)
-        metadata = Metadata(url=url)
-        scratch: dict[str, Any] = {}
-        if html or (html is None and looks_like_html(raw)):
-            try:
-                from .structure.html import html_to_text
-
-                extraction = html_to_text(raw)
-            except NewsNLPError:
-                raise
-            except Exception as err:  # the HTML parser must never leak a raw exception
-                raise StageError("structure", err) from err
-            raw = extraction.text
-            scratch["html"] = extraction
-            for key, value in extraction.metadata.items():
-                if value and hasattr(metadata, key) and key not in ("published", "published_source"):
-                    setattr(metadata, key, value)
-            if extraction.metadata.get("published") and published_iso is None:
-                try:
-                    metadata.published = normalise_published(extraction.metadata["published"])
-                    metadata.published_source = "inferred"
-                except PublishedDateError:
-                    pass
-            if url is None and extraction.metadata.get("url"):
-                metadata.url = extraction.metadata["url"]
-        if published_iso is not None:
-            metadata.published = published_iso
-            metadata.published_source = "given"
-        return Article(text=raw, metadata=metadata, scratch=scratch)
+        """Validate the input and build the empty record the stages fill
+        (:func:`newsnlp.input.read_article`)."""
+        return read_article(text, published=published, url=url, html=html, encoding=encoding)
 
     def _finish(self, article: Article) -> Article:
         for stage in self._stages:
@@ -344,17 +195,3 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def item_to_kwargs(item: Any) -> dict[str, Any]:
-    """Keyword arguments of :meth:`Pipeline.make_article` for one input item."""
-    if isinstance(item, Mapping):
-        if "text" not in item:
-            raise InputTypeError("item", "a dict with a 'text' key", item)
-        kwargs = {"text": item["text"], "published": item.get("published"), "url": item.get("url")}
-        if "html" in item:
-            kwargs["html"] = item["html"]
-        if item.get("encoding") is not None:
-            kwargs["encoding"] = item["encoding"]
-        return kwargs
-    return {"text": item}

@@ -269,12 +269,12 @@ def test_unexpected_failure_inside_a_stage_is_wrapped(default_pipeline, monkeypa
 
 
 def test_html_parser_failure_is_wrapped(default_pipeline, monkeypatch):
-    import newsnlp.structure.html as html_mod
+    import newsnlp.input.article as input_article
 
-    monkeypatch.setattr(html_mod, "html_to_text", _boom)
+    monkeypatch.setattr(input_article, "html_to_text", _boom)
     with pytest.raises(StageError) as info:
         default_pipeline("<html><body><p>Jakarta</p></body></html>", html=True)
-    assert info.value.stage == "structure"
+    assert info.value.stage == "input"
 
 
 def test_newsnlp_errors_pass_through_unwrapped(default_pipeline, monkeypatch):

@@ -1,6 +1,6 @@
 """HTML input is parsed safely: no network, no external entities, no file access, huge and deeply
 nested documents handled. Everything goes through ``enrich(html, html=True)`` (the default
-pipeline), whose HTML entry is ``newsnlp.structure.html.html_to_text``.
+pipeline), whose HTML entry is ``newsnlp.input.html.html_to_text``.
 
 Network access is detected with a real listening socket on 127.0.0.1: libxml2 fetches in C, so a
 Python-level monkeypatch would not see it; an accepted connection would.
@@ -156,7 +156,7 @@ def test_huge_document(default_pipeline):
     )
     assert len(page) > 2_000_000
     with time_limit(120, "2.5 MB page"):
-        from newsnlp.structure.html import html_to_text
+        from newsnlp.input.html import html_to_text
 
         extraction = html_to_text(page)
     assert extraction.text.count("Warga Bekasi") > 10_000

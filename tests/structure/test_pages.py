@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from newsnlp.input.html import html_to_text
 from newsnlp.pipeline import Pipeline
-from newsnlp.structure.html import html_to_text
 
 from .test_structure import check_offsets, labels_by_line, seg
 

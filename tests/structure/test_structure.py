@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsnlp.input.html import HtmlExtraction, html_to_text
 from newsnlp.pipeline import Pipeline
 from newsnlp.record import SEGMENT_LABELS, Article, Entity, Sentence, TimeExpression
 from newsnlp.registry import BaseStage, get_stage_factory
-from newsnlp.structure.html import HtmlExtraction, html_to_text
 from newsnlp.structure.stage import StructureStage
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "tribunjogja_microsoft_tiktok.txt"

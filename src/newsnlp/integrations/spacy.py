@@ -430,7 +430,7 @@ class StructureComponent(_StageComponent):
 
 
 def _given(published: str | None) -> str | None:
-    from ..pipeline import normalise_published
+    from ..input.published import normalise_published
 
     return normalise_published(published)
 

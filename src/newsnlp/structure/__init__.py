@@ -1,12 +1,13 @@
 """The structure stage: which part of a scraped news article each line is (title, lead, body,
-captions, related links, bylines, boilerplate ...), article metadata, and HTML-to-text.
+captions, related links, bylines, boilerplate ...) and the article's metadata.
 
->>> from newsnlp.structure import StructureStage, html_to_text   # doctest: +SKIP
+(Reading an HTML page into text is the input room's job: :mod:`newsnlp.input.html`.)
+
+>>> from newsnlp.structure import StructureStage   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from .html import HtmlExtraction, html_to_text
 from .stage import StructureStage, assign_segments
 
-__all__ = ["HtmlExtraction", "StructureStage", "assign_segments", "html_to_text"]
+__all__ = ["StructureStage", "assign_segments"]

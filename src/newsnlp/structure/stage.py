@@ -21,7 +21,7 @@ class StructureStage(BaseStage):
     """Segments ``article.text`` into labelled parts and fills ``article.metadata``.
 
     ``article.text`` is read, never modified. HTML extraction hints (``article.scratch["html"]``,
-    an :class:`~newsnlp.structure.html.HtmlExtraction`) are used when present.
+    an :class:`~newsnlp.input.html.HtmlExtraction` left by the input room) are used when present.
     """
 
     name = "structure"

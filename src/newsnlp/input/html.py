@@ -142,14 +142,13 @@ def _content_root(root):
     """The element holding the article: the <article> (or articleBody) with most text, else <body>."""
     best, best_len = None, 0
     for el in root.iter("article", "main"):
-        n = len(el.text_content()) if el is not None else 0
+        n = len(el.text_content())
         if n > best_len:
             best, best_len = el, n
     for el in root.xpath('//*[@itemprop="articleBody"]'):
         n = len(el.text_content())
-        if n > best_len * 0.9 and best is not None and el in best.iterdescendants():
-            pass
-        elif n > best_len:
+        # an articleBody inside the best element, holding nearly all its text, does not replace it
+        if n > best_len and not (n > best_len * 0.9 and best is not None and el in best.iterdescendants()):
             best, best_len = el, n
     if best is not None and best_len >= 200:
         return best
@@ -218,8 +217,6 @@ def _add(parts: list[str], pos: list[int], s: str) -> None:
         return
     if parts and parts[-1].endswith(("\n", " ")) and s.startswith(" "):
         s = s[1:]
-    if parts and parts[-1].endswith("\n") is False and not parts[-1] and False:
-        pass
     if not s:
         return
     parts.append(s)
@@ -451,7 +448,6 @@ def _tidy(raw: str, hints: list[tuple[int, int, str]]) -> tuple[str, list[tuple[
     out: list[str] = []
     mapping = [0] * (len(raw) + 1)
     n = 0
-    blank_run = 0
     lines = raw.split("\n")
     i = 0
     for k, line in enumerate(lines):
@@ -460,16 +456,11 @@ def _tidy(raw: str, hints: list[tuple[int, int, str]]) -> tuple[str, list[tuple[
         for j in range(len(line) + 1):
             mapping[i + j] = n + max(0, min(j - lead, len(stripped)))
         if stripped:
-            if out and blank_run == 0:
-                pass
             out.append(stripped)
             n += len(stripped)
             if k < len(lines) - 1:
                 out.append("\n\n")
                 n += 2
-            blank_run = 0
-        else:
-            blank_run += 1
         i += len(line) + 1
     text = "".join(out).rstrip("\n")
     new_hints = []
