@@ -273,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--limit", type=int, default=50, help="at most this many records of a .jsonl")
     r.set_defaults(func=_cmd_render)
 
-    from .models import add_models_command
+    from .linguistic.models import add_models_command
 
     add_models_command(sub)  # newsnlp models download
     return parser

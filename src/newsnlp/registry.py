@@ -34,7 +34,7 @@ STAGE_ORDER: tuple[str, ...] = ("text", "linguistic", "entities", "time", "struc
 #: Where each built-in stage lives; imported on first use.
 _BUILTIN_MODULES: dict[str, str] = {
     "text": "newsnlp.text.stage",
-    "linguistic": "newsnlp.integrations.stanza",
+    "linguistic": "newsnlp.linguistic.stage",
     "entities": "newsnlp.entities.stage",
     "time": "newsnlp.temporal.stage",
     "structure": "newsnlp.structure.stage",

@@ -13,7 +13,7 @@ pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL
 
 from newsnlp.errors import NewsNLPError
-from newsnlp.integrations.stanza import (
+from newsnlp.linguistic.alignment import (
     _repair_tree,
     apply_document,
     article_to_document,

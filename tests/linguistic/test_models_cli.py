@@ -1,4 +1,4 @@
-"""``newsnlp models download`` and :mod:`newsnlp.models` (stanza.download is replaced: no network)."""
+"""``newsnlp models download`` and :mod:`newsnlp.linguistic.models` (stanza.download is replaced: no network)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_download_wraps_stanza_download(monkeypatch, tmp_path, capsys):
     out = capsys.readouterr().out
     assert str(tmp_path) in out and "model_dir" in out
 
-    from newsnlp.models import stanza_models_present
+    from newsnlp.linguistic.models import stanza_models_present
 
     assert stanza_models_present(tmp_path)
     assert stanza_models_present(TINY_MODELS)
@@ -42,14 +42,14 @@ def test_download_failure_is_reported(monkeypatch, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no route to host" in err and "internet" in err
 
-    from newsnlp.models import download_stanza
+    from newsnlp.linguistic.models import download_stanza
 
     with pytest.raises(NewsNLPError, match="copy a stanza resources directory"):
         download_stanza(tmp_path)
 
 
 def test_default_model_dir_follows_stanza_env(monkeypatch, tmp_path):
-    from newsnlp.integrations.stanza import default_model_dir
+    from newsnlp.linguistic.models import default_model_dir
 
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
     assert default_model_dir() == tmp_path

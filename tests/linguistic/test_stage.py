@@ -93,7 +93,7 @@ def test_every_token_gets_pos_lemma_and_a_tree(tiny_pipeline):
 
 
 def test_clitic_tokens_go_through_the_mwt_expander(tiny_pipeline):
-    from newsnlp.integrations.stanza import article_to_document
+    from newsnlp.linguistic.alignment import article_to_document
 
     stage = tiny_pipeline.get_stage("linguistic")
     assert stage.mwt == "clitic"

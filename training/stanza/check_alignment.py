@@ -2,7 +2,7 @@
 
 Reads UD Indonesian treebanks from ``../shared/data/ud/``, builds for each file an ``Article``
 whose tokens are the treebank's orthographic tokens, copies the gold words onto them with
-:func:`newsnlp.integrations.stanza.apply_document` and checks that every sentence becomes one tree
+:func:`newsnlp.linguistic.alignment.apply_document` and checks that every sentence becomes one tree
 of tokens (one root, no cycle, heads inside the sentence) and that offsets are exact. Prints one
 line per treebank file::
 
@@ -21,7 +21,7 @@ def check(path: Path) -> tuple[int, int, int, int, int]:
     """(sentences, tokens, multi-word tokens, broken trees, tokens whose head word is a clitic)."""
     from stanza.utils.conll import CoNLL
 
-    from newsnlp.integrations.stanza import apply_document
+    from newsnlp.linguistic.alignment import apply_document
     from newsnlp.record import Article, Token
 
     doc = CoNLL.conll2doc(str(path))

@@ -1,6 +1,6 @@
 """Train tiny Indonesian stanza models for the tests of the ``linguistic`` stage.
 
-The models exercise the whole loading path of :mod:`newsnlp.integrations.stanza` (a stanza
+The models exercise the whole loading path of :mod:`newsnlp.linguistic` (a stanza
 resources directory with ``resources.json`` and ``id/<processor>/tiny.pt`` files) without any
 download. Their quality does not matter and is not measured: they are trained for a few steps with
 tiny dimensions on a slice of UD Indonesian-CSUI (CC BY-SA 4.0).

@@ -1,4 +1,4 @@
-"""Optional models that newsnlp does not ship: where they live and how to get them.
+"""The linguistic stage's models (stanza's, which newsnlp does not ship): where they live, how to get them.
 
 The default pipeline needs nothing from here (its models ship inside the package). The optional
 ``linguistic`` stage uses stanza's Indonesian models, which users with internet fetch once::
@@ -15,15 +15,64 @@ import argparse
 import os
 from pathlib import Path
 
-from .errors import ModelNotFoundError, NewsNLPError
+from ..errors import ModelNotFoundError, NewsNLPError
 
-__all__ = ["download_stanza", "stanza_models_present"]
+__all__ = [
+    "add_models_command",
+    "default_model_dir",
+    "download_stanza",
+    "import_stanza",
+    "missing_models_message",
+    "stanza_models_present",
+]
+
+
+def default_model_dir() -> Path:
+    """stanza's resources directory: ``$STANZA_RESOURCES_DIR``, else stanza's own default.
+
+    (``~/.cache/stanza/<version>/resources`` in stanza 1.15, ``~/stanza_resources`` in older
+    releases.)
+
+    This is where ``newsnlp models download`` (and ``stanza.download``) put the models.
+    """
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    if env:
+        return Path(env).expanduser()
+    try:
+        from stanza.resources.common import DEFAULT_MODEL_DIR
+    except ImportError:
+        return Path("~/stanza_resources").expanduser()
+    return Path(DEFAULT_MODEL_DIR).expanduser()
+
+
+def missing_models_message(model_dir: Path | str | None, lang: str = "id", reason: str = "") -> str:
+    """What to tell a user whose stanza models (or stanza itself) are missing."""
+    where = Path(model_dir) if model_dir is not None else default_model_dir()
+    head = reason or f"stanza's Indonesian models were not found in {where}"
+    return (
+        f"{head}. The 'linguistic' stage reads stanza models from a local directory and never "
+        f"downloads them. To get them:\n"
+        f"  pip install 'newsnlp[stanza]'\n"
+        f"  newsnlp models download            # runs stanza.download('{lang}') into {where}\n"
+        f"or, without internet on this machine, copy a stanza resources directory made elsewhere "
+        f"(the one holding resources.json and {lang}/) to {where}, or point the stage at it: "
+        f"Pipeline(stages=('text', 'linguistic'), config={{'linguistic': {{'model_dir': '/path/to/stanza_resources'}}}})"
+        f" or set STANZA_RESOURCES_DIR."
+    )
+
+
+def import_stanza(model_dir: Path | str | None):
+    try:
+        import stanza
+    except ImportError as err:
+        raise ModelNotFoundError(
+            missing_models_message(model_dir, reason=f"stanza is not installed ({err})")
+        ) from None
+    return stanza
 
 
 def stanza_models_present(model_dir: str | os.PathLike[str] | None = None, lang: str = "id") -> bool:
     """Whether ``model_dir`` (default stanza's resources dir) holds stanza models for ``lang``."""
-    from .integrations.stanza import default_model_dir
-
     where = Path(model_dir).expanduser() if model_dir is not None else default_model_dir()
     return (where / "resources.json").is_file() and (where / lang).is_dir()
 
@@ -39,8 +88,6 @@ def download_stanza(
     :class:`~newsnlp.errors.ModelNotFoundError` without stanza and
     :class:`~newsnlp.errors.NewsNLPError` when the download fails.
     """
-    from .integrations.stanza import default_model_dir, missing_models_message
-
     where = Path(model_dir).expanduser() if model_dir is not None else default_model_dir()
     try:
         import stanza
