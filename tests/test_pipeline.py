@@ -209,9 +209,6 @@ def test_collector_paused_only_while_enriching():
         def process_batch(self, articles):
             seen.append(gc.isenabled())
 
-        def finalize(self, article):
-            return None
-
     nlp._stages.append(Spy())
     assert gc.isenabled()
     nlp("Warga Bekasi mengungsi.")

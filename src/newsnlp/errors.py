@@ -17,6 +17,7 @@ __all__ = [
     "NewsNLPError",
     "PublishedDateError",
     "StageError",
+    "StageOrderError",
     "UnknownStageError",
 ]
 
@@ -91,6 +92,16 @@ class ConfigError(NewsNLPError, ValueError):
     def __init__(self, stage: str, reason: str):
         self.stage = stage
         super().__init__(f"bad options for stage {stage!r}: {reason}")
+
+
+class StageOrderError(NewsNLPError, ValueError):
+    """A pipeline whose stages cannot run in order: a stage requires a layer that no stage before it
+    assigns, or reads a layer that a stage after it writes (see ``docs/architecture.md``)."""
+
+    def __init__(self, stage: str, layer: str, reason: str):
+        self.stage = stage
+        self.layer = layer
+        super().__init__(f"stage {stage!r} {reason}")
 
 
 class StageError(NewsNLPError, RuntimeError):

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .errors import ConfigError, InputTypeError, NewsNLPError, StageError
-from .input import check_items_and_batch, item_to_kwargs, read_article
+from .input import INPUT_ASSIGNS, check_items_and_batch, item_to_kwargs, read_article
 from .record import Article
-from .registry import Stage, available_stages, get_stage_factory, order_stages
+from .registry import Stage, available_stages, plan
 
 __all__ = ["DEFAULT_STAGES", "Pipeline", "check_items_and_batch", "check_stage_names", "item_to_kwargs"]
 
@@ -52,8 +52,11 @@ class Pipeline:
     >>> nlp = Pipeline()                       # doctest: +SKIP
     >>> art = nlp(text, published="2020-08-03") # doctest: +SKIP
 
-    ``stages`` names the stages to run (they always run in the order text, linguistic, entities,
-    time, structure); ``config`` maps a stage name to keyword options for its factory.
+    ``stages`` names the stages to run (they always run in the order of
+    :data:`~newsnlp.registry.STAGE_ORDER`: text, linguistic, entities, time, structure, quotes, each
+    after the input room, with the parts the stages bring, such as ``stems`` after ``entities``);
+    ``config`` maps a stage name to keyword options for its factory. What each stage requires is
+    checked before any is built (:class:`~newsnlp.errors.StageOrderError`; see :meth:`analyze`).
     A pipeline may be shared by threads: stages keep no per-article state.
     """
 
@@ -62,49 +65,82 @@ class Pipeline:
         stages: Sequence[str] = DEFAULT_STAGES,
         config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        names = order_stages(check_stage_names(stages))
+        names = check_stage_names(stages)
         if config is None:
             config = {}
         if not isinstance(config, Mapping):
             raise InputTypeError("config", "a mapping of stage name to options", config)
-        factories = {name: get_stage_factory(name) for name in names}  # validates names first
+        # names, parts, order and declared layers are checked before any stage is built
+        steps = plan(names, initial=INPUT_ASSIGNS)
+        metas = {meta.name: meta for meta in steps}
+        stage_names = [m.name for m in steps if m.part_of is None]
         for name, options in config.items():
-            if name not in factories:
-                raise ConfigError(str(name), f"stage not in this pipeline ({', '.join(names)})")
+            if name not in metas or metas[name].part_of is not None:
+                where = (
+                    f"a part of stage {metas[name].part_of!r}" if name in metas else "not in this pipeline"
+                )
+                raise ConfigError(str(name), f"stage {where} ({', '.join(stage_names)})")
             if not isinstance(options, Mapping):
                 raise InputTypeError(f"config[{name!r}]", "a mapping of option names to values", options)
+        self._metas = metas
         self._stages: list[Stage] = []
-        for name in names:
-            options = dict(config.get(name, {}))
+        built: dict[str, Stage] = {}
+        for meta in steps:
+            name = meta.name
+            if meta.part_of is not None:
+                args: tuple[Any, ...] = (built[meta.part_of],)
+                options: dict[str, Any] = {}
+            else:
+                args, options = (), dict(config.get(name, {}))
+                try:
+                    inspect.signature(meta.factory).bind(**options)
+                except TypeError as err:
+                    raise ConfigError(name, str(err)) from None
+                except ValueError:  # no signature available (a builtin or C callable): just try
+                    pass
             try:
-                inspect.signature(factories[name]).bind(**options)
-            except TypeError as err:
-                raise ConfigError(name, str(err)) from None
-            except ValueError:  # no signature available (a builtin or C callable): just try
-                pass
-            try:
-                stage = factories[name](**options)
+                stage = meta.factory(*args, **options)
             except NewsNLPError:
                 raise
             except Exception as err:
                 raise StageError(name, err) from err
-            missing = [req for req in stage.requires if req not in names]
-            if missing:
-                raise NewsNLPError(f"stage {name!r} needs stage(s) {missing} in the pipeline")
+            built[name] = stage
             self._stages.append(stage)
         self._lock = threading.Lock()
 
     @property
     def stage_names(self) -> list[str]:
-        """Names of the stages this pipeline runs, in order."""
+        """Names of the stages this pipeline runs, in order (as recorded in ``Article.stages``;
+        parts such as ``stems`` are not listed: see :attr:`step_names`)."""
+        return [
+            s.name for s in self._stages if s.name not in self._metas or self._metas[s.name].part_of is None
+        ]
+
+    @property
+    def step_names(self) -> list[str]:
+        """Names of every step this pipeline runs, in order: its stages and their parts."""
         return [s.name for s in self._stages]
 
     def get_stage(self, name: str) -> Stage:
-        """The stage object registered under ``name`` in this pipeline."""
+        """The stage (or part) object registered under ``name`` in this pipeline."""
         for stage in self._stages:
             if stage.name == name:
                 return stage
         raise KeyError(name)
+
+    def analyze(self) -> list[dict[str, Any]]:
+        """What each step of this pipeline requires, assigns and uses, in order (as spaCy's
+        ``Language.analyze_pipes``); the checks ran when the pipeline was built."""
+        return [
+            {
+                "name": m.name,
+                "part_of": m.part_of,
+                "requires": list(m.requires),
+                "assigns": list(m.assigns),
+                "uses": list(m.uses),
+            }
+            for m in self._metas.values()
+        ]
 
     def __repr__(self) -> str:
         return f"Pipeline(stages={tuple(self.stage_names)!r})"
@@ -122,11 +158,10 @@ class Pipeline:
         (:func:`newsnlp.input.read_article`)."""
         return read_article(text, published=published, url=url, html=html, encoding=encoding)
 
-    def _finish(self, article: Article) -> Article:
-        for stage in self._stages:
-            _run(stage, "finalize", article)
-        article.scratch.clear()
-        return article
+    def _recorded(self, stage: Stage) -> bool:
+        """Whether ``stage`` is listed in ``Article.stages`` (stages are, their parts are not)."""
+        meta = self._metas.get(stage.name)
+        return meta is None or meta.part_of is None
 
     def __call__(
         self,
@@ -141,17 +176,22 @@ class Pipeline:
         with _gc_paused():
             for stage in self._stages:
                 _run(stage, "process", article)
-                article.stages.append(stage.name)
-            return self._finish(article)
+                if self._recorded(stage):
+                    article.stages.append(stage.name)
+        article.scratch.clear()
+        return article
 
     def process_articles(self, articles: list[Article]) -> list[Article]:
         """Run every stage over already-built records, batched per stage."""
         with _gc_paused():
             for stage in self._stages:
                 _run(stage, "process_batch", articles)
-                for article in articles:
-                    article.stages.append(stage.name)
-            return [self._finish(a) for a in articles]
+                if self._recorded(stage):
+                    for article in articles:
+                        article.stages.append(stage.name)
+        for article in articles:
+            article.scratch.clear()
+        return articles
 
     def pipe(
         self,

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 __all__ = [
     "ENTITY_LABELS",
+    "LAYERS",
     "SEGMENT_LABELS",
     "TIME_ANCHORS",
     "TIME_TYPES",
@@ -222,8 +223,9 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     #: Names of the stages that ran, in order.
     stages: list[str] = field(default_factory=list)
-    #: Working objects shared between stages during processing (the spaCy ``Doc`` under
-    #: ``"doc"``, HTML extraction hints under ``"html"``). Never serialised.
+    #: Working objects passed between rooms during processing, declared as ``scratch.<key>``
+    #: layers (the input room's HTML extraction under ``"html"``, read by the structure stage).
+    #: Cleared when the pipeline returns the article; never serialised.
     scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -340,3 +342,25 @@ class Article:
             return None
 
         return label_of
+
+
+def _layers() -> frozenset[str]:
+    names = {"text", "language", "clean_text", "metadata"}
+    names.update(f"metadata.{f}" for f in Metadata._fields)
+    for layer, cls in (
+        ("sentences", Sentence),
+        ("tokens", Token),
+        ("entities", Entity),
+        ("times", TimeExpression),
+        ("segments", Segment),
+    ):
+        names.add(layer)
+        names.update(f"{layer}.{f}" for f in cls._fields)
+    return frozenset(names)
+
+
+#: Names of the record's layers, the vocabulary of what a stage ``requires``, ``assigns`` and
+#: ``uses`` (:func:`newsnlp.registry.register_stage`): a list layer (``tokens``) or one field of
+#: its items (``tokens.stem``), ``metadata.<field>``, ``text``, ``language``, ``clean_text``.
+#: Working objects in :attr:`Article.scratch` are named ``scratch.<key>``.
+LAYERS: frozenset[str] = _layers()

@@ -1,10 +1,25 @@
 """The stage registry: how stages plug into a :class:`~newsnlp.pipeline.Pipeline`.
 
-A stage is a small object with one narrow interface (the :class:`Stage` protocol). It reads the
-:class:`~newsnlp.record.Article` that the stages before it filled and adds its own layer; data flows
-one way, in the fixed order of :data:`STAGE_ORDER`. Stages are registered by name with
-:func:`register_stage`, as spaCy registers component factories, so that a stage module is imported
-only when a pipeline asks for it.
+A stage is a small object with one narrow interface (the :class:`Stage` protocol): it reads the
+:class:`~newsnlp.record.Article` that the rooms before it filled and adds its own layers. Data flows
+one way, in the order of :data:`STAGE_ORDER`. Stages are registered by name with
+:func:`register_stage`, as spaCy registers component factories (``Language.factory(...,
+requires=..., assigns=...)``), so that a stage module is imported only when a pipeline asks for it.
+
+Each registration declares, in the record's layer names (:data:`newsnlp.record.LAYERS`):
+
+* ``requires``: layers the stage cannot run without (an earlier room must assign them);
+* ``assigns``: layers it writes (a whole layer such as ``entities``, or one field such as
+  ``tokens.stem``); a test fails when a stage writes anything else;
+* ``uses``: layers it reads when they are there (no stage after it may write them);
+* ``parts``: steps the stage brings along, placed by :data:`STAGE_ORDER` (the ``text`` stage brings
+  ``stems``, which runs after ``entities`` so that names are never stemmed); a part is built from
+  its stage's object (``factory(stage)``), takes no options of its own and is not listed in
+  ``Article.stages``.
+
+:func:`plan` expands parts, orders the steps and checks the declarations: a stage that requires a
+layer no earlier room assigns raises :class:`~newsnlp.errors.StageOrderError` before any stage is
+built. ``docs/architecture.md`` has the table of the built-in stages and how to add one.
 """
 
 from __future__ import annotations
@@ -12,65 +27,76 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from .errors import UnknownStageError
-from .record import Article
+from .errors import ConfigError, StageOrderError, UnknownStageError
+from .record import LAYERS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .record import Article
 
 __all__ = [
     "STAGE_ORDER",
     "BaseStage",
     "Stage",
+    "StageMeta",
     "available_stages",
     "get_stage_factory",
+    "get_stage_meta",
     "known_stages",
     "order_stages",
+    "plan",
     "register_stage",
 ]
 
-#: Processing order. A pipeline always runs its stages in this order, whatever order it was given.
-STAGE_ORDER: tuple[str, ...] = ("text", "linguistic", "entities", "time", "structure")
+#: Processing order of the built-in stages and steps: input (before any stage) -> text ->
+#: linguistic -> entities -> stems (part of text) -> time -> structure -> quotes -> record. A
+#: pipeline always runs its stages in this order, whatever order it was given; stages registered
+#: under other names run after these, in the order given.
+STAGE_ORDER: tuple[str, ...] = ("text", "linguistic", "entities", "stems", "time", "structure", "quotes")
 
 #: Where each built-in stage lives; imported on first use.
 _BUILTIN_MODULES: dict[str, str] = {
     "text": "newsnlp.text.stage",
+    "stems": "newsnlp.text.stems",
     "linguistic": "newsnlp.linguistic.stage",
     "entities": "newsnlp.entities.stage",
     "time": "newsnlp.temporal.stage",
     "structure": "newsnlp.structure.stage",
+    "quotes": "newsnlp.quotes.stage",
 }
+#: Built-in parts (brought by their stage, never asked for by name).
+_BUILTIN_PARTS = frozenset({"stems"})
 
-_FACTORIES: dict[str, Callable[..., Stage]] = {}
+#: The stages a default pipeline may run (those present in the installation; see
+#: :func:`available_stages`).
+DEFAULT_CANDIDATES: tuple[str, ...] = ("text", "entities", "time", "structure", "quotes")
 
 
 @runtime_checkable
 class Stage(Protocol):
-    """What every stage provides.
+    """What every stage (and every part of a stage) provides.
 
-    ``name`` is the registry name; ``requires`` names the stages whose output it reads.
-    ``process`` adds the stage's layer to one article; ``finalize`` (called after every stage has
-    run ``process``) lets a stage use what later stages found, as the text stage does to keep
-    entity tokens out of stemming.
+    ``name`` is the registry name. ``process`` adds the stage's layers to one article;
+    ``process_batch`` to several (batched where it pays). A stage keeps no per-article state, so
+    that a pipeline can be shared by threads. What it requires and assigns is declared where it
+    is registered (:func:`register_stage`), not on the object.
     """
 
     name: str
-    requires: tuple[str, ...]
 
     def process(self, article: Article) -> None:
         """Add this stage's annotations to ``article``."""
 
     def process_batch(self, articles: list[Article]) -> None:
-        """Add this stage's annotations to several articles (batched where it pays)."""
-
-    def finalize(self, article: Article) -> None:
-        """Second pass, after every stage's ``process``."""
+        """Add this stage's annotations to several articles."""
 
 
 class BaseStage:
     """Convenience base: batch processing falls back to one article at a time."""
 
     name: str = ""
-    requires: tuple[str, ...] = ()
 
     def process(self, article: Article) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -79,53 +105,119 @@ class BaseStage:
         for article in articles:
             self.process(article)
 
-    def finalize(self, article: Article) -> None:
-        return None
+
+@dataclass(frozen=True)
+class StageMeta:
+    """A registered stage: its factory and its declarations (see the module docstring)."""
+
+    name: str
+    factory: Callable[..., Any]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    #: For a part: the stage it belongs to (its factory is called with that stage's object).
+    part_of: str | None = None
 
 
-def register_stage(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator registering a stage factory under ``name``.
+_REGISTRY: dict[str, StageMeta] = {}
 
-    The factory is called with the keyword options given to the pipeline for that stage and
-    returns a :class:`Stage`.
+
+def _check_layers(name: str, field: str, layers: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(layers, str):
+        raise ConfigError(name, f"{field} must be a tuple of layer names, got the string {layers!r}")
+    out = tuple(layers)
+    for layer in out:
+        if not isinstance(layer, str) or not (
+            layer in LAYERS or (layer.startswith("scratch.") and len(layer) > len("scratch."))
+        ):
+            raise ConfigError(
+                name,
+                f"{field} names {layer!r}, which is not a layer of the record "
+                f"(layers: {', '.join(sorted(LAYERS))}, or scratch.<key>)",
+            )
+    return out
+
+
+def register_stage(
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    uses: Iterable[str] = (),
+    parts: Iterable[str] = (),
+    part_of: str | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator registering a stage factory under ``name`` with its declarations.
+
+    The factory is called with the keyword options given to the pipeline for that stage (for a
+    part: with its stage's object) and returns a :class:`Stage`. Layer names are checked against
+    :data:`newsnlp.record.LAYERS` (or ``scratch.<key>``); a wrong one raises
+    :class:`~newsnlp.errors.ConfigError` at registration::
+
+        @register_stage("stop_list", requires=("tokens",), assigns=("tokens.is_stop",))
+        def make_stop_list(words=()):
+            return StopList(words)
     """
+    meta_args = {
+        "requires": _check_layers(name, "requires", requires),
+        "assigns": _check_layers(name, "assigns", assigns),
+        "uses": _check_layers(name, "uses", uses),
+        "parts": tuple(parts),
+        "part_of": part_of,
+    }
 
     def deco(factory: Callable[..., Any]) -> Callable[..., Any]:
-        _FACTORIES[name] = factory
+        _REGISTRY[name] = StageMeta(name, factory, **meta_args)
         return factory
 
     return deco
 
 
-def available_stages(
-    candidates: Iterable[str] = ("text", "entities", "time", "structure"),
-) -> tuple[str, ...]:
+def available_stages(candidates: Iterable[str] = DEFAULT_CANDIDATES) -> tuple[str, ...]:
     """The candidate built-in stages whose modules are present in this installation."""
     out = []
     for name in candidates:
         module = _BUILTIN_MODULES.get(name)
-        if name in _FACTORIES or (module and importlib.util.find_spec(module) is not None):
+        if name in _REGISTRY or (module and _module_present(module)):
             out.append(name)
     return tuple(out)
 
 
+def _module_present(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # its package is missing
+        return False
+
+
 def known_stages() -> list[str]:
-    """Names of every stage that can be requested."""
-    names = dict.fromkeys(STAGE_ORDER)
-    names.update(dict.fromkeys(_FACTORIES))
+    """Names of every stage that can be requested (parts are brought by their stage)."""
+    names = dict.fromkeys(n for n in STAGE_ORDER if n not in _BUILTIN_PARTS)
+    names.update(dict.fromkeys(n for n, m in _REGISTRY.items() if m.part_of is None))
     return list(names)
 
 
-def get_stage_factory(name: str) -> Callable[..., Stage]:
-    """Return the factory registered under ``name``, importing its module on first use."""
+def get_stage_meta(name: str) -> StageMeta:
+    """The registration of ``name``, importing its module on first use
+    (:class:`~newsnlp.errors.UnknownStageError` for a name nothing registers)."""
     if not isinstance(name, str):
         raise UnknownStageError(repr(name), known_stages())
-    if name not in _FACTORIES and name in _BUILTIN_MODULES:
-        importlib.import_module(_BUILTIN_MODULES[name])
+    if name not in _REGISTRY and name in _BUILTIN_MODULES:
+        try:
+            importlib.import_module(_BUILTIN_MODULES[name])
+        except ModuleNotFoundError as err:
+            if err.name is None or not _BUILTIN_MODULES[name].startswith(err.name):
+                raise
     try:
-        return _FACTORIES[name]
+        return _REGISTRY[name]
     except KeyError:
         raise UnknownStageError(name, known_stages()) from None
+
+
+def get_stage_factory(name: str) -> Callable[..., Stage]:
+    """The factory registered under ``name``, importing its module on first use."""
+    return get_stage_meta(name).factory
 
 
 def order_stages(names: Iterable[str]) -> list[str]:
@@ -133,3 +225,49 @@ def order_stages(names: Iterable[str]) -> list[str]:
     names = list(dict.fromkeys(names))
     rank = {n: i for i, n in enumerate(STAGE_ORDER)}
     return sorted(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
+
+
+def _covered(layer: str, assigned: Iterable[str]) -> bool:
+    """Whether ``layer`` is among ``assigned`` or inside one of them (``tokens`` holds ``tokens.stem``)."""
+    return any(layer == a or layer.startswith(a + ".") for a in assigned)
+
+
+def plan(names: Iterable[str], initial: Iterable[str] = ("text",)) -> list[StageMeta]:
+    """The steps a pipeline of ``names`` runs, in order, after checking their declarations.
+
+    Parts are added after their stage's place in :data:`STAGE_ORDER`; a part asked for by name
+    without its stage is a :class:`~newsnlp.errors.ConfigError`. ``initial`` are the layers filled
+    before the first stage (the input room's :data:`~newsnlp.input.INPUT_ASSIGNS`). Raises
+    :class:`~newsnlp.errors.StageOrderError` when a step requires a layer that no earlier room
+    assigns, or uses a layer that a later step writes as a whole.
+    """
+    requested = list(dict.fromkeys(names))
+    metas = {name: get_stage_meta(name) for name in requested}  # UnknownStageError first
+    for name, meta in list(metas.items()):
+        if meta.part_of is not None and meta.part_of not in metas:
+            raise ConfigError(name, f"it is a part of stage {meta.part_of!r}, which brings it: ask for that")
+    todo = [m for m in metas.values() if m.part_of is None]
+    while todo:
+        meta = todo.pop()
+        for part in meta.parts:
+            if part not in metas:
+                metas[part] = get_stage_meta(part)
+                todo.append(metas[part])
+    steps = [metas[n] for n in order_stages(metas)]
+    assigned = list(initial)
+    for i, meta in enumerate(steps):
+        for layer in meta.requires:
+            if not _covered(layer, assigned):
+                providers = [m.name for m in _REGISTRY.values() if _covered(layer, m.assigns)]
+                hint = f" (it is assigned by {', '.join(repr(p) for p in providers)})" if providers else ""
+                raise StageOrderError(
+                    meta.name, layer, f"requires the layer {layer!r}, which no stage before it assigns{hint}"
+                )
+        for layer in meta.uses:
+            later = [m.name for m in steps[i + 1 :] if _covered(layer, m.assigns)]
+            if later:
+                raise StageOrderError(
+                    meta.name, layer, f"reads the layer {layer!r}, which stage {later[0]!r} after it writes"
+                )
+        assigned.extend(meta.assigns)
+    return steps

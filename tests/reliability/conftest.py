@@ -31,5 +31,5 @@ def time_limit(seconds: float, what: str = "call"):
 
 @pytest.fixture(scope="session")
 def stages(default_pipeline):
-    """The default pipeline's stage objects by name."""
-    return {name: default_pipeline.get_stage(name) for name in default_pipeline.stage_names}
+    """The default pipeline's stage objects (and parts, such as ``stems``) by name."""
+    return {name: default_pipeline.get_stage(name) for name in default_pipeline.step_names}

@@ -182,7 +182,7 @@ def test_stage_constructor_failure_is_wrapped(monkeypatch):
     def broken_factory(**options):
         raise OSError("data file hilang")
 
-    monkeypatch.setitem(registry._FACTORIES, "rusak", broken_factory)
+    monkeypatch.setitem(registry._REGISTRY, "rusak", registry.StageMeta("rusak", broken_factory))
     with pytest.raises(StageError) as info:
         Pipeline(stages=("text", "rusak"))
     assert info.value.stage == "rusak"
@@ -252,8 +252,8 @@ def _boom(*_args, **_kwargs):
     raise ValueError("meledak")
 
 
-@pytest.mark.parametrize("stage_name", ["text", "entities", "time", "structure"])
-@pytest.mark.parametrize("method", ["process", "process_batch", "finalize"])
+@pytest.mark.parametrize("stage_name", ["text", "entities", "stems", "time", "structure"])
+@pytest.mark.parametrize("method", ["process", "process_batch"])
 def test_unexpected_failure_inside_a_stage_is_wrapped(default_pipeline, monkeypatch, stage_name, method):
     stage = default_pipeline.get_stage(stage_name)
     monkeypatch.setattr(stage, method, _boom)

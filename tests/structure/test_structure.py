@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsnlp.input.html import HtmlExtraction, html_to_text
 from newsnlp.pipeline import Pipeline
 from newsnlp.record import SEGMENT_LABELS, Article, Entity, Sentence, TimeExpression
-from newsnlp.registry import BaseStage, get_stage_factory
+from newsnlp.registry import BaseStage, get_stage_factory, get_stage_meta
 from newsnlp.structure.stage import StructureStage
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "tribunjogja_microsoft_tiktok.txt"
@@ -161,7 +161,8 @@ def test_seed_through_pipeline_and_items_get_segments():
 def test_registry_and_interface():
     factory = get_stage_factory("structure")
     st = factory()
-    assert isinstance(st, BaseStage) and st.name == "structure" and st.requires == ()
+    assert isinstance(st, BaseStage) and st.name == "structure"
+    assert get_stage_meta("structure").requires == ("text",)
 
 
 def test_text_never_modified_and_empty_inputs(stage):

@@ -58,12 +58,13 @@ def test_acronyms_urls_numbers_keep_their_form(text_pipeline, token):
 
 def test_entity_tokens_are_not_stemmed(text_pipeline):
     from newsnlp.text.stage import TextStage
+    from newsnlp.text.stems import make_stems_step
 
     stage = TextStage()
     art = Article(text="Pengadilan Negeri Bekasi menolak gugatan itu.")
     stage.process(art)
     art.entities = [Entity(0, 24, "Pengadilan Negeri Bekasi", "ORG")]
-    stage.finalize(art)
+    make_stems_step(stage).process(art)
     by_text = {t.text: t for t in art.tokens}
     assert by_text["Pengadilan"].stem == "Pengadilan" and by_text["Pengadilan"].ent == "ORG"
     assert by_text["menolak"].stem == "tolak" and by_text["menolak"].ent is None

@@ -7,7 +7,6 @@ by section (:func:`combine`, :func:`attach_titles`, :func:`add_rule_mentions`, :
 
 from __future__ import annotations
 
-import logging
 import re
 import warnings
 from bisect import bisect_left
@@ -22,8 +21,6 @@ from .gazetteer import Gazetteer, GazMatch, is_sentence_start
 from .textutil import Piece, has_line_break, name_key, norm, piece_norms, pieces
 
 __all__ = ["EntityStage", "Mention", "make_entity_stage"]
-
-log = logging.getLogger(__name__)
 
 #: Source priority at equal span length (higher wins), see docs/entities.md.
 PRIO_CURATED, PRIO_GAZ_MULTI, PRIO_MODEL, PRIO_GAZ, PRIO_FUZZY, PRIO_RULE = 6, 5, 4, 3, 2, 1
@@ -63,7 +60,6 @@ class EntityStage(BaseStage):
     """Finds PER, ORG, LOC, PRODUCT, EVENT and MISC mentions and groups them into entities."""
 
     name = "entities"
-    requires = ("text",)
 
     def __init__(
         self,
@@ -1249,7 +1245,7 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
     return entities
 
 
-@register_stage("entities")
+@register_stage("entities", requires=("text", "tokens"), assigns=("entities",))
 def make_entity_stage(**options: Any) -> EntityStage:
     """Factory of the ``entities`` stage. Options: ``model`` (bool, default True),
     ``model_path``, ``gazetteer`` (bool), ``gazetteer_path``, ``fuzzy`` (bool), ``batch_size``.

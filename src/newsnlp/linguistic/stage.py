@@ -41,7 +41,6 @@ class LinguisticStage(BaseStage):
     """
 
     name = "linguistic"
-    requires = ("text",)
 
     def __init__(
         self,
@@ -104,7 +103,9 @@ class LinguisticStage(BaseStage):
             apply_document(article, doc, self.max_sentence_tokens)
 
 
-@register_stage("linguistic")
+@register_stage(
+    "linguistic", requires=("tokens",), assigns=("tokens.lemma", "tokens.pos", "tokens.head", "tokens.deprel")
+)
 def make_linguistic_stage(
     model_dir: str | os.PathLike[str] | None = None,
     package: str | dict[str, str] | None = None,

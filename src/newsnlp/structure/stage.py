@@ -25,7 +25,6 @@ class StructureStage(BaseStage):
     """
 
     name = "structure"
-    requires: tuple[str, ...] = ()
 
     def __init__(self, resources: Resources | None = None) -> None:
         self.resources = resources or load_resources()
@@ -74,7 +73,23 @@ def assign_segments(article: Article) -> None:
             item.segment = label_of(item.start, item.end)
 
 
-@register_stage("structure")
+@register_stage(
+    "structure",
+    requires=("text",),
+    uses=("scratch.html", "metadata.title", "metadata.publisher", "sentences", "entities", "times"),
+    assigns=(
+        "segments",
+        "clean_text",
+        "metadata.title",
+        "metadata.authors",
+        "metadata.editors",
+        "metadata.sources",
+        "metadata.publisher",
+        "sentences.segment",
+        "entities.segment",
+        "times.segment",
+    ),
+)
 def make_structure_stage(**options: Any) -> StructureStage:
     """Factory of the ``structure`` stage (no options)."""
     return StructureStage(**options)

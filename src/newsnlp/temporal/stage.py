@@ -20,7 +20,6 @@ class TimeStage(BaseStage):
     """
 
     name = "time"
-    requires: tuple[str, ...] = ()
 
     def __init__(self, infer_published: bool = True) -> None:
         self.tagger = get_tagger()  # compiles the patterns once
@@ -40,7 +39,12 @@ class TimeStage(BaseStage):
         article.times = self.tagger.resolve(text, cands, anchor)
 
 
-@register_stage("time")
+@register_stage(
+    "time",
+    requires=("text",),
+    uses=("metadata.published",),
+    assigns=("times", "metadata.published", "metadata.published_source"),
+)
 def make_time_stage(**options: Any) -> TimeStage:
     """Factory for the ``time`` stage. Options: ``infer_published`` (bool, default True)."""
     return TimeStage(**options)

@@ -1,4 +1,5 @@
-"""The ``text`` stage: tokens, sentences, enclitics, stop words and stems."""
+"""The ``text`` stage: tokens, sentences, enclitics and stop words; it brings the ``stems`` step
+(:mod:`newsnlp.text.stems`), which runs after the entity stage."""
 
 from __future__ import annotations
 
@@ -30,12 +31,13 @@ _FALLBACK_TOKEN = re.compile(r"[^\W_]+(?:[-'’.,/:@+=&%?#~][^\W_]+)*|([^\w\s])\
 class TextStage(BaseStage):
     """Tokenises with the news tokenizer, splits sentences, flags stop words and enclitics.
 
-    Stems are filled in :meth:`finalize`, after the entity stage has run, so that tokens inside
-    entity spans keep their surface form; each token also gets ``ent``, the label of its entity.
+    Stems are filled by the stage's ``stems`` part (:class:`~newsnlp.text.stems.StemStep`), which
+    the pipeline runs after the entity stage, so that tokens inside entity spans keep their surface
+    form; it also gives each token ``ent``, the label of its entity. :attr:`stemmer` (``None``
+    with ``stem=False``) is shared with it.
     """
 
     name = "text"
-    requires = ()
 
     def __init__(self, stem: bool = True) -> None:
         self.vocab = Vocab()
@@ -122,63 +124,9 @@ class TextStage(BaseStage):
         article.tokens = tokens
         article.sentences = sent_objs
 
-    def finalize(self, article: Article) -> None:
-        tokens = article.tokens
-        if not tokens:
-            return
-        self._mark_entities(article)
-        if self.stemmer is None:
-            return
-        stemmer = self.stemmer
-        stem_token = stemmer.stem_token
-        cache = stemmer._cache
-        # Per-sentence casing profile, for headlines in Title Case or CAPITALS.
-        counts: dict[int, list[int]] = {}
-        for tok in tokens:
-            t = tok.text
-            if t[0].isalpha() and not t.islower():
-                c = counts.get(tok.sentence)
-                if c is None:
-                    c = counts[tok.sentence] = [0, 0, 0]
-                c[1] += t[0].isupper()
-                c[2] += t.isupper()
-        alpha_counts: dict[int, int] = {}
-        for tok in tokens:
-            if tok.text[0].isalpha():
-                alpha_counts[tok.sentence] = alpha_counts.get(tok.sentence, 0) + 1
-        profile: dict[int, tuple[bool, bool]] = {}
-        for si, (_, upper_first, caps) in counts.items():
-            alpha = alpha_counts.get(si, 0)
-            profile[si] = (alpha >= 3 and upper_first >= 0.6 * alpha, alpha >= 2 and caps >= 0.8 * alpha)
-        last_sentence = -1
-        for tok in tokens:
-            initial = tok.sentence != last_sentence
-            last_sentence = tok.sentence
-            t = tok.text
-            if tok.ent is not None:
-                tok.stem = t
-                continue
-            hit = cache.get(t)  # lower-case words already stemmed: the common case
-            if hit is not None:
-                tok.stem = hit
-                continue
-            title, caps = profile.get(tok.sentence, (False, False))
-            tok.stem = stem_token(t, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps)
 
-    @staticmethod
-    def _mark_entities(article: Article) -> None:
-        entities = sorted(article.entities, key=lambda e: e.start)
-        if not entities:
-            return
-        ei = 0
-        for tok in article.tokens:
-            while ei < len(entities) and entities[ei].end <= tok.start:
-                ei += 1
-            if ei < len(entities) and entities[ei].start < tok.end and tok.start < entities[ei].end:
-                tok.ent = entities[ei].label
-
-
-@register_stage("text")
+@register_stage("text", requires=("text",), assigns=("tokens", "sentences"), parts=("stems",))
 def make_text_stage(stem: bool = True) -> TextStage:
-    """Factory of the ``text`` stage (``stem=False`` skips stemming)."""
+    """Factory of the ``text`` stage (``stem=False`` skips stemming; entity labels are still set
+    on tokens)."""
     return TextStage(stem=stem)
