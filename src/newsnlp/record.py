@@ -294,16 +294,19 @@ class Article:
     def to_spacy(self, vocab: Any = None) -> Any:
         """This article as a spaCy ``Doc`` (``doc.text == self.text``): tokens, sentence starts,
         ``doc.ents``, span groups ``times``/``segments``/``entities`` and ``._.`` extensions; see
-        :func:`newsnlp.integrations.spacy.article_to_doc`."""
-        from .integrations.spacy import article_to_doc
+        :func:`newsnlp.integrations.spacy_doc.build_doc` (an adapter that imports nothing of
+        newsnlp, so the record stays at the bottom of the import graph)."""
+        from .integrations.spacy_doc import build_doc
 
-        return article_to_doc(self, vocab=vocab)
+        return build_doc(self, vocab=vocab)
 
     def _repr_html_(self) -> str:
-        """HTML view for notebooks (metadata, shaded segments, displaCy entities and times)."""
-        from .integrations.viz import render_html
+        """HTML view for notebooks (metadata, shaded segments, displaCy entities and times); see
+        :func:`newsnlp.integrations.html_view.render_article` (an adapter that imports nothing of
+        newsnlp)."""
+        from .integrations.html_view import render_article
 
-        return render_html(self)
+        return render_article(self)
 
     def spans(self):
         """Every span of every layer, for checks such as ``text[s.start:s.end] == s.text``."""

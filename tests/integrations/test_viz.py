@@ -128,7 +128,7 @@ def test_top_entities_bars(corpus):
 
 
 def test_kb_links_for_every_shipped_scheme():
-    from newsnlp.integrations.viz import _kb_url
+    from newsnlp.integrations.html_view import _kb_url
 
     assert _kb_url("geonames:4560349") == "https://www.geonames.org/4560349"
     assert _kb_url("dbpedia-id:Joko_Widodo") == "http://id.dbpedia.org/resource/Joko_Widodo"
