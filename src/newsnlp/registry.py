@@ -42,6 +42,7 @@ __all__ = [
     "Stage",
     "StageMeta",
     "available_stages",
+    "covers",
     "get_stage_factory",
     "get_stage_meta",
     "known_stages",
@@ -227,9 +228,10 @@ def order_stages(names: Iterable[str]) -> list[str]:
     return sorted(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
 
 
-def _covered(layer: str, assigned: Iterable[str]) -> bool:
-    """Whether ``layer`` is among ``assigned`` or inside one of them (``tokens`` holds ``tokens.stem``)."""
-    return any(layer == a or layer.startswith(a + ".") for a in assigned)
+def covers(layers: Iterable[str], layer: str) -> bool:
+    """Whether the declared ``layers`` include ``layer``, as it is or inside a whole layer
+    (``("tokens",)`` covers ``tokens.stem``; ``("entities.segment",)`` does not cover ``entities``)."""
+    return any(layer == a or layer.startswith(a + ".") for a in layers)
 
 
 def plan(names: Iterable[str], initial: Iterable[str] = ("text",)) -> list[StageMeta]:
@@ -257,14 +259,14 @@ def plan(names: Iterable[str], initial: Iterable[str] = ("text",)) -> list[Stage
     assigned = list(initial)
     for i, meta in enumerate(steps):
         for layer in meta.requires:
-            if not _covered(layer, assigned):
-                providers = [m.name for m in _REGISTRY.values() if _covered(layer, m.assigns)]
+            if not covers(assigned, layer):
+                providers = [m.name for m in _REGISTRY.values() if covers(m.assigns, layer)]
                 hint = f" (it is assigned by {', '.join(repr(p) for p in providers)})" if providers else ""
                 raise StageOrderError(
                     meta.name, layer, f"requires the layer {layer!r}, which no stage before it assigns{hint}"
                 )
         for layer in meta.uses:
-            later = [m.name for m in steps[i + 1 :] if _covered(layer, m.assigns)]
+            later = [m.name for m in steps[i + 1 :] if covers(m.assigns, layer)]
             if later:
                 raise StageOrderError(
                     meta.name, layer, f"reads the layer {layer!r}, which stage {later[0]!r} after it writes"

@@ -219,3 +219,10 @@ def test_enrich_many_finds_models_through_the_environment(monkeypatch):
         assert art.stages == ["text", "linguistic"]
         assert all(t.pos in UPOS and t.lemma for t in art.tokens)
         _roots_and_acyclic(art)
+
+
+def test_writes_only_the_layers_it_declares(tiny_pipeline):
+    from tests.stage_contract import check_declared_writes
+
+    seen = check_declared_writes(tiny_pipeline, "Pihaknya belum menyetujui rencana itu. Ia pulang.")
+    assert "linguistic: tokens.lemma" in seen and "linguistic: tokens.pos" in seen
