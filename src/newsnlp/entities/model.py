@@ -37,9 +37,6 @@ __all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenize
 #: Where the trained model ships inside the package.
 DEFAULT_MODEL_PATH = data_path("ner_model")
 
-#: Labels the model predicts.
-MODEL_LABELS = ("PER", "ORG", "LOC")
-
 #: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
 MAX_CHUNK_TOKENS = 5000
 #: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).

@@ -68,8 +68,6 @@ class Patterns:
     dispatch: dict[str, tuple[str, ...]]
     #: The rules that may start at a trigger key, as one alternation (compiled on first use).
     combined: dict[str, re.Pattern]
-    digits: re.Pattern
-    token: re.Pattern
     space_table: bytes
     digit_table: bytes
     mod_before: re.Pattern
@@ -77,7 +75,6 @@ class Patterns:
     law_before: re.Pattern
     future_cue: re.Pattern
     pub_cue: re.Pattern
-    year_prep: re.Pattern
     month_prep: re.Pattern
     sentence_break: re.Pattern
     stamp_gap: re.Pattern
@@ -108,9 +105,6 @@ def _g(rule: str, pattern: str) -> str:
     pattern = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={rule}_{m.group(1)})", pattern)
     return f"(?P<{rule}>{pattern})"
 
-
-#: Tokens at which an expression may start: words (with an inner apostrophe), digit runs, "(" and "±".
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[(±]")
 
 DIGIT = "0"
 #: Dispatch key of a trigger found inside a word glued to the one before ("Prayogakini").
@@ -385,8 +379,6 @@ def get_patterns() -> Patterns:
         rules=compiled,
         dispatch=dispatch,
         combined=combined,
-        digits=re.compile(r"\d+"),
-        token=TOKEN,
         space_table=SPACE_TABLE,
         digit_table=DIGIT_TABLE,
         mod_before=re.compile(f"(?:\\b(?P<w>{mods})|(?P<pm>±))\\s*(?:pukul\\s+)?$", re.IGNORECASE),
@@ -399,13 +391,6 @@ def get_patterns() -> Patterns:
         ),
         future_cue=re.compile(r"\b" + alternation(lex["future_cues"]) + r"\b", re.IGNORECASE),
         pub_cue=re.compile(r"\b" + alternation(lex["publication_cues"]) + r"\b\W{0,40}$", re.IGNORECASE),
-        year_prep=re.compile(
-            r"(?:\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|jelang|menjelang|per|dari|selama|"
-            r"sepanjang|sebelum|setelah|usai|pasca|pra|tahun|di|ke|antara|dan|musim|periode|edisi|dekade|"
-            r"penghujung|buku|anggaran|ajaran|kuartal\s+\w+|semester\s+\w+|kisaran|sekitar|mulai|in|since|Natal|Lebaran|"
-            r"Idul\s?Fitri|Ramadan|Ramadhan|s\.d\.?|s/d)|[(,–-])\s*$",
-            re.IGNORECASE,
-        ),
         month_prep=re.compile(
             r"\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|jelang|menjelang|per|dari|selama|"
             r"sepanjang|sebelum|setelah|usai|pasca|bulan|mulai|antara|penghujung|periode|di|ke)\s*$",
