@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import pytest
 
 from newsnlp import Pipeline, enrich
 from newsnlp.errors import (
-    DecodingError,
     InputTypeError,
-    NewsNLPError,
-    PublishedDateError,
     StageError,
     UnknownStageError,
 )
-from newsnlp.input import looks_like_html, normalise_published
 from newsnlp.registry import BaseStage, register_stage
 from tests.conftest import assert_offsets
 
@@ -42,62 +37,11 @@ def test_unknown_stage():
     assert "sentiment" in str(info.value) and "text" in str(info.value)
 
 
-@pytest.mark.parametrize("bad", [None, 42, 3.5, ["a"], {"text": "x"}])
-def test_wrong_input_type(text_pipeline, bad):
-    with pytest.raises(InputTypeError) as info:
-        text_pipeline(bad)
-    assert "str or bytes" in str(info.value)
-    assert isinstance(info.value, TypeError) and isinstance(info.value, NewsNLPError)
-
-
-def test_bytes_are_decoded(text_pipeline):
-    art = text_pipeline(b"Harga cabai naik di Kediri.")
-    assert art.tokens[0].text == "Harga"
-
-
-def test_undecodable_bytes(text_pipeline):
-    with pytest.raises(DecodingError) as info:
-        text_pipeline(b"Harga \xff\xfe naik")
-    assert "utf-8" in str(info.value)
-
-
-def test_other_encoding(text_pipeline):
-    art = text_pipeline("Pukul 14.20 – dicatat".encode("cp1252"), encoding="cp1252")
-    assert "–" in art.text
-
-
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\t", "\u00a0\u3000"])
 def test_empty_text_gives_valid_empty_record(text_pipeline, text):
     art = text_pipeline(text)
     assert art.tokens == [] and art.sentences == []
     assert art.to_dict()["text"] == text
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2020-08-03", "2020-08-03"),
-        (dt.date(2020, 8, 3), "2020-08-03"),
-        (dt.datetime(2020, 8, 3, 14, 20), "2020-08-03T14:20"),
-        ("2020-08-03T14:20:00+07:00", "2020-08-03T14:20+07:00"),
-        ("2020-08-03 14:20", "2020-08-03T14:20"),
-        (None, None),
-    ],
-)
-def test_published_normalised(value, expected):
-    assert normalise_published(value) == expected
-
-
-@pytest.mark.parametrize("value", ["kemarin", "31/2/2020", "2020-02-31", 20200803, ["2020"]])
-def test_unparsable_published(text_pipeline, value):
-    with pytest.raises(PublishedDateError):
-        text_pipeline("Harga naik.", published=value)
-
-
-def test_published_given_is_recorded(text_pipeline):
-    art = text_pipeline("Harga naik.", published="2020-08-03")
-    assert art.metadata.published == "2020-08-03"
-    assert art.metadata.published_source == "given"
 
 
 def test_errors_inside_a_stage_are_wrapped_with_its_name():
@@ -113,11 +57,6 @@ def test_errors_inside_a_stage_are_wrapped_with_its_name():
         pipe("Harga naik.")
     assert info.value.stage == "_exploding"
     assert isinstance(info.value.__cause__, ZeroDivisionError)
-
-
-def test_html_detection():
-    assert looks_like_html("<!DOCTYPE html><html><body><p>Halo</p></body></html>")
-    assert not looks_like_html("Dia menulis <p> di kode HTML-nya, lalu tertawa.")
 
 
 def test_pipeline_is_shared_by_threads(text_pipeline, seed_text):
@@ -177,7 +116,6 @@ def test_enrich_many_two_processes_equals_one():
 
 def test_enrich_many_two_processes_raises_the_same_error_class():
     from newsnlp import enrich_many
-    from newsnlp.errors import InputTypeError
 
     items = ["Gubernur Jawa Barat meninjau banjir di Bekasi pada Senin (3/8/2020)."] * 3 + [{"text": 42}]
     for n in (1, 2):
@@ -193,7 +131,7 @@ def test_collector_paused_only_while_enriching():
     import gc
 
     from newsnlp import Pipeline
-    from newsnlp.errors import InputTypeError, StageError
+    from newsnlp.errors import StageError
 
     nlp = Pipeline(stages=("text",))
     seen = []

@@ -1,7 +1,7 @@
-"""Saved-page tests: invented articles (own text) in the HTML markup of the major Indonesian
-outlets, a WordPress page and an AMP page, with menus, share bars, cookie notices, ads, comments,
-footers, scripts, entities and ``<br>`` paragraphs. Each page is run through the pipeline; the
-extracted text, the labels of its key lines, the sub-spans and the metadata are checked."""
+"""HTML pages through the structure stage: invented articles (own text) in the HTML markup of the
+major Indonesian outlets, a WordPress page and an AMP page (saved in ``pages/``, and a few inline),
+with menus, share bars, cookie notices, ads, comments, footers, scripts, entities and ``<br>``
+paragraphs. The labels of their key lines, the sub-spans and the metadata are checked."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsnlp.input.html import html_to_text
 from newsnlp.pipeline import Pipeline
+from tests.input.test_html import PAGE
 
-from .test_structure import check_offsets, labels_by_line, seg
+from .helpers import check_offsets, labels_by_line, seg
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -256,39 +256,128 @@ def test_saved_page(nlp, page):
         assert name not in md.authors
 
 
-def test_html_to_text_hints_on_a_saved_page():
-    """The extraction itself: text, hints and metadata of the Kompas page, before segmentation."""
-    ex = html_to_text((PAGES / "kompas.html").read_text(encoding="utf-8"))
-    assert ex.metadata["title"] == "Banjir Rob Genangi Pesisir Semarang, Warga Mengungsi ke Balai Desa"
-    assert ex.metadata["authors"] == ["Riska Amalia"]
-    assert ex.metadata["editors"] == ["Dony Aprian"]
-    assert ex.metadata["published"].startswith("2025-06-12T10:15")
-    assert ex.metadata["url"].endswith("banjir-rob-genangi-pesisir-semarang")
-    hinted = {ex.text[s:e]: lab for s, e, lab in ex.hints}
-    assert hinted["Banjir Rob Genangi Pesisir Semarang, Warga Mengungsi ke Balai Desa"] == "title"
-    assert hinted["KOMPAS.com/RISKA AMALIA"] == "credit"
-    assert hinted["Pasang Tertinggi Sore Hari"] == "subheading"
-    assert "Kami menggunakan cookie untuk meningkatkan pengalaman Anda." in {
-        ex.text[s:e] for s, e, lab in ex.hints if lab == "boilerplate"
-    }
-    # "&nbsp;" between "Kamis" and the date became a plain space, "&quot;" a quote
-    assert "Kamis (12/6/2025) pagi" in ex.text and '"Air mulai masuk rumah' in ex.text
+def test_html_through_pipeline():
+    art = Pipeline(stages=("structure",))(PAGE)
+    check_offsets(art)
+    lab = labels_by_line(art)
+    assert lab["Banjir Rendam Kampung Melayu, Ratusan Warga Mengungsi"] == "title"
+    assert lab["Warga mengungsi dengan perahu karet. (ANTARA/Budi)"] == "caption"
+    assert seg(art, "credit") == ["(ANTARA/Budi)"]
+    assert lab["Baca juga: Hujan Deras Diprediksi Sepekan ke Depan"] == "related"
+    assert seg(art, "dateline") == ["JAKARTA, WARTACONTOH.COM -"]
+    assert art.metadata.authors == ["Siti Rahma"]
+    assert art.metadata.publisher == "Warta Contoh"
+    assert art.metadata.published == "2024-01-15T08:30+07:00"
 
 
-def test_amp_furniture_dropped_without_article_element():
-    html = (PAGES / "amp.html").read_text(encoding="utf-8")
-    html = html.replace('<article class="amp-article">', '<div class="amp-article">').replace(
-        "</article>", "</div>"
-    )
-    ex = html_to_text(html)
-    assert "Liga 1" not in ex.text and "gtag_id" not in ex.text
-    assert "Timnas Indonesia U-17 menang 3-1 atas Vietnam" in ex.text
+PAGE_NO_ARTICLE = """<html><head><title>Harga Beras Naik Jelang Lebaran | Kabar Kota</title>
+<meta property="article:published_time" content="2025-03-20T09:00:00+07:00"></head><body>
+<div class="header"><ul><li><a href="/">Beranda</a></li><li><a href="/n">Nasional</a></li></ul></div>
+<div class="content"><span class="rubrik">Ekonomi</span><h1>Harga Beras Naik Jelang Lebaran</h1>
+<div class="date">Kamis, 20 Maret 2025 09:00 WIB</div><div class="author">Penulis: Budi Hartono</div>
+<p><strong>SEMARANG, KABARKOTA.COM</strong> - Harga beras medium di pasar Semarang naik Rp 1.000 per kilogram.</p>
+<p>Pedagang menyebut pasokan dari petani berkurang karena panen mundur.</p>
+<p><a href="/a">Stok Beras Bulog Dipastikan Aman Hingga Akhir Tahun</a></p>
+<p>Pemerintah kota berencana menggelar operasi pasar pekan depan.</p>
+<ul><li><a href="/b">Harga Cabai Rawit Tembus Rp 80 Ribu per Kilogram</a></li></ul></div>
+<div class="footer">Copyright © 2025 Kabar Kota. All rights reserved.</div></body></html>"""
 
 
-def test_br_paragraphs_become_lines():
-    ex = html_to_text((PAGES / "detik.html").read_text(encoding="utf-8"))
-    lines = [ln for ln in ex.text.split("\n") if ln.strip()]
-    i = lines.index(
-        "Menurut Mustofa, para pelaku membeli oli bekas lalu menyaringnya dan memasukkannya ke dalam kemasan bermerek."
-    )
-    assert lines[i + 1] == "ADVERTISEMENT"
+def test_html_page_without_article_element_menus_and_link_only_paragraphs():
+    art = Pipeline(stages=("structure",))(PAGE_NO_ARTICLE)
+    check_offsets(art)
+    lab = labels_by_line(art)
+    assert lab["Beranda"] == lab["Nasional"] == "boilerplate"
+    assert lab["Ekonomi"] == "kicker"
+    assert lab["Harga Beras Naik Jelang Lebaran"] == "title"
+    assert lab["Stok Beras Bulog Dipastikan Aman Hingga Akhir Tahun"] == "related"
+    assert lab["Harga Cabai Rawit Tembus Rp 80 Ribu per Kilogram"] == "related"
+    assert lab["Copyright © 2025 Kabar Kota. All rights reserved."] == "copyright"
+    assert seg(art, "dateline") == ["SEMARANG, KABARKOTA.COM -"]
+    assert art.metadata.authors == ["Budi Hartono"]
+    assert art.metadata.published == "2025-03-20T09:00+07:00"
+    assert "Stok Beras" not in art.clean_text and "Pedagang menyebut" in art.clean_text
+
+
+DETIK_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Polisi Tutup Jalan Sudirman untuk Pawai Budaya</title>
+<meta name="author" content="Andi Saputra"><meta name="publishdate" content="2025/02/03 10:15:00">
+<meta property="og:site_name" content="detiknews"><meta property="og:title" content="Polisi Tutup Jalan Sudirman untuk Pawai Budaya">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Polisi Tutup Jalan Sudirman untuk Pawai Budaya","datePublished":"2025-02-03T10:15:00+07:00","author":{"@type":"Person","name":"Andi Saputra"},"publisher":{"@type":"Organization","name":"detikcom"}}</script>
+</head><body>
+<header class="header"><div class="container"><a href="/">detikNews</a><ul class="nav"><li><a>Berita</a></li><li><a>Daerah</a></li><li><a>Internasional</a></li></ul></div></header>
+<div class="container"><article class="detail">
+<div class="page__breadcrumb"><a>detikNews</a> <a>Berita</a></div>
+<h1 class="detail__title">Polisi Tutup Jalan Sudirman untuk Pawai Budaya</h1>
+<div class="detail__author">Andi Saputra - detikNews</div><div class="detail__date">Senin, 03 Feb 2025 10:15 WIB</div>
+<div class="detail__social"><span>Bagikan</span> <a>Facebook</a> <a>Twitter</a></div>
+<div class="detail__media"><figure class="detail__media-image"><img src="x.jpg" alt="Ilustrasi"><figcaption class="detail__media-caption">Ilustrasi pawai budaya (Foto: Grandyos Zafna/detikcom)</figcaption></figure></div>
+<div class="detail__body-text itp_bodycontent">
+<strong>Jakarta</strong> - Polisi menutup sementara Jalan Sudirman karena ada pawai budaya, Minggu (2/2/2025). Penutupan berlangsung sejak pukul 06.00 WIB.<br><br>
+"Kami alihkan arus ke jalan alternatif," kata Kasat Lantas, Kombes Budi, kepada wartawan.<br><br>
+<table class="linksisip"><tr><td><div class="lihatjg"><strong>Baca juga: </strong><a href="/x">Jadwal Car Free Day Jakarta Pekan Ini</a></div></td></tr></table>
+<div class="parallaxindetail scrollpage"><div class="para_caption">SCROLL TO CONTINUE WITH CONTENT</div></div>
+Pawai diikuti sekitar 3.000 peserta dari berbagai sanggar budaya.<br><br>
+<strong>Rute Pawai</strong><br><br>
+Peserta berjalan dari Bundaran HI menuju Monas dan kembali lagi ke titik awal.<br><br>
+<div class="detail__body-tag"><div class="nav"><a class="nav__item">pawai budaya</a><a class="nav__item">jalan sudirman</a></div></div>
+<!--end-->(ial/lir)
+</div></article>
+<div class="sidebar"><h2>Berita Terpopuler</h2><ul><li><a>Heboh Warga Temukan Ular Sanca di Gorong-gorong Rumah</a></li></ul></div>
+</div><footer><p>Copyright @ 2025 detikcom. All right reserved</p></footer></body></html>
+"""
+
+
+KOMPAS_PAGE = """<html><head><title>Banjir Rendam Ratusan Rumah di Bekasi Halaman all - Kompas.com</title>
+<meta property="og:title" content="Banjir Rendam Ratusan Rumah di Bekasi - Kompas.com"><meta property="og:site_name" content="Kompas.com">
+<meta name="content_author" content="Rina Wulandari"><meta name="content_editor" content="Ambaranie Nadia">
+<meta name="content_PublishedDate" content="2025-02-03 10:15:00"></head><body>
+<div class="nav"><a>Terkini</a><a>Nasional</a><a>Megapolitan</a></div>
+<div class="read__header"><h1 class="read__title">Banjir Rendam Ratusan Rumah di Bekasi</h1>
+<div class="read__time">Kompas.com - 03/02/2025, 10:15 WIB</div></div>
+<div class="photo"><div class="photo__wrap"><img></div><div class="photo__caption">Banjir merendam permukiman warga di Bekasi, Senin (3/2/2025).</div><div class="photo__source">KOMPAS.com/ANDIKA PRASETYA</div></div>
+<div class="credit-title-wrap"><div class="credit-title-name"><h6>Penulis</h6> <a>Rina Wulandari</a></div><div>| Editor Ambaranie Nadia</div></div>
+<div class="read__content"><div class="clearfix">
+<p><strong>BEKASI, KOMPAS.com</strong> - Banjir merendam ratusan rumah di Kecamatan Bekasi Timur sejak Senin dini hari.</p>
+<p>Ketinggian air mencapai 80 sentimeter di beberapa titik.</p>
+<p><strong>Baca juga: <a class="inner-link-baca-juga" href="/a">Hujan Deras, Sejumlah Jalan di Jakarta Tergenang</a></strong></p>
+<p>Warga yang rumahnya terendam memilih mengungsi ke masjid terdekat.</p>
+<h2>Kronologi banjir</h2>
+<p>Hujan deras mengguyur Bekasi sejak Minggu sore hingga malam hari.</p>
+</div></div>
+<div class="tag"><h3>Tag</h3><a>banjir bekasi</a></div>
+<div class="footer"><p>Copyright 2008 - 2025 PT. Kompas Cyber Media (Kompas Gramedia Digital Group). All Rights Reserved.</p></div></body></html>
+"""
+
+
+def test_html_detik_style_page():
+    art = Pipeline(stages=("structure",))(DETIK_PAGE)
+    check_offsets(art)
+    lab = labels_by_line(art)
+    assert lab["Polisi Tutup Jalan Sudirman untuk Pawai Budaya"] == "title"
+    assert lab["Andi Saputra - detikNews"] == "byline"
+    assert lab["Ilustrasi pawai budaya (Foto: Grandyos Zafna/detikcom)"] == "caption"
+    assert seg(art, "credit") == ["(Foto: Grandyos Zafna/detikcom)"]
+    assert seg(art, "dateline") == ["Jakarta -"]
+    assert lab["SCROLL TO CONTINUE WITH CONTENT"] == "boilerplate"
+    assert lab["Baca juga: Jadwal Car Free Day Jakarta Pekan Ini"] == "related"
+    assert lab["Rute Pawai"] == "subheading"
+    assert lab["pawai budaya jalan sudirman"] == "boilerplate"
+    assert lab["(ial/lir)"] == "byline"
+    assert "Heboh Warga" not in art.text  # the sidebar outside the article is dropped
+    assert art.metadata.published == "2025-02-03T10:15+07:00"
+    assert art.metadata.authors == ["Andi Saputra"] and art.metadata.publisher == "Detik"
+
+
+def test_html_kompas_style_page_split_byline_and_credit_line():
+    art = Pipeline(stages=("structure",))(KOMPAS_PAGE)
+    check_offsets(art)
+    lab = labels_by_line(art)
+    assert lab["Banjir Rendam Ratusan Rumah di Bekasi"] == "title"
+    assert lab["KOMPAS.com/ANDIKA PRASETYA"] == "credit"
+    assert lab["Penulis"] == lab["Rina Wulandari"] == lab["| Editor Ambaranie Nadia"] == "byline"
+    assert lab["Baca juga: Hujan Deras, Sejumlah Jalan di Jakarta Tergenang"] == "related"
+    assert lab["Kronologi banjir"] == "subheading"
+    assert art.metadata.title == "Banjir Rendam Ratusan Rumah di Bekasi"
+    assert art.metadata.authors == ["Rina Wulandari"] and art.metadata.editors == ["Ambaranie Nadia"]
+    assert art.metadata.published == "2025-02-03T10:15"
+    assert art.clean_text.startswith("Banjir Rendam Ratusan Rumah di Bekasi\n\nBEKASI, KOMPAS.com - Banjir")

@@ -1,6 +1,6 @@
-"""Behaviours added after the held-out check (invented texts in the outlets' styles): numbered and
-lettered subheadings, headings over lists, bullet links, glued credits and captions, embedded
-posts, repeated merged lines, a place alone above the lead, production credits."""
+"""Hard line layouts (invented texts in the outlets' styles): numbered and lettered subheadings,
+headings over lists, code and ingredient lists, bullet links, glued credits and captions, embedded
+posts, repeated merged lines, a place alone above the lead, promo prompts, production credits."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from newsnlp.structure.stage import StructureStage
 
-from .test_structure import labels_by_line, run, seg
+from .helpers import labels_by_line, run, seg
 
 PAR = "Warga sekitar mengatakan kegiatan itu sudah berlangsung sejak pagi dan diikuti ratusan orang dari desa tetangga."
 

@@ -1,16 +1,17 @@
-"""Tests of the fixes made after the held-out check (evaluation/time/gold_newsdev_heldout.jsonl).
+"""Calendar, holiday and vague forms: ordinal weeks, seasons, movable holidays (data table, Easter,
+Hijri), bare parts of day, vague references, SETs, zones after parts of day, tax years, "H-7
+Lebaran", ranges, English header dates, ages as durations, glued words (first found missing by
+the held-out check of ``evaluation/time/gold_newsdev_heldout.jsonl``).
 
 Every sentence here is written for the tests (none is copied from an article).
 """
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from tests.temporal.helpers import check_offsets, find
 
-from newsnlp.temporal import get_tagger, tag_times
+from newsnlp.temporal import tag_times
 
 # (sentence, published, span, type, value, anchor, mod)
 CASES = [
@@ -440,13 +441,6 @@ def test_ages_are_durations_tempeval_style():
     assert [(t.text, t.type, t.value) for t in times] == [("34 tahun", "DURATION", "P34Y")]
 
 
-def test_weekday_beats_future_cue_for_year():
-    # "bakal" earlier in the sentence must not push "Senin (16/6)" into next year: 16/6/2025 is a Monday
-    text = "Polisi bakal menindak pengemudi yang diduga menerobos gerbang tol pada Senin (16/6) itu."
-    times, _ = tag_times(text, "2025-06-20")
-    assert find(times, "Senin (16/6)").value == "2025-06-16"
-
-
 def test_figure_before_hari_ini_is_not_a_duration():
     text = "Rupiah diperkirakan bergerak di sekitar 16.300 hari ini."
     times, _ = tag_times(text, "2025-06-19")
@@ -459,39 +453,3 @@ def test_glued_words():
     check_offsets(text, times)
     assert find(times, "kini").value == "PRESENT_REF"
     assert find(times, "Hari Ini").value == "2025-06-18"
-
-
-def test_repeated_hari_sebelumnya_does_not_chain():
-    text = (
-        "Harga emas hari ini, Kamis (19/6/2025) turun dari hari sebelumnya. Harga perak juga turun "
-        "dari hari sebelumnya."
-    )
-    times, _ = tag_times(text, "2025-06-19")
-    assert [t.value for t in times if t.text == "hari sebelumnya"] == ["2025-06-18", "2025-06-18"]
-
-
-def test_keesokan_harinya_still_chains():
-    text = "Banjir datang Senin (2/6/2025). Keesokan harinya air surut. Keesokan harinya warga pulang."
-    times, _ = tag_times(text, "2025-06-05")
-    assert [t.value for t in times if t.text == "Keesokan harinya"] == ["2025-06-03", "2025-06-04"]
-
-
-def test_same_day_skips_the_attribution_date():
-    text = (
-        'Pebalap itu menang di Mandalika, Minggu 8 Juni 2025 lalu. "Saya senang," kata dia dikutip dari '
-        "laman resmi, Selasa (10/6/2025). Rekan setimnya finis kedua pada hari yang sama."
-    )
-    times, _ = tag_times(text, "2025-06-10")
-    assert find(times, "hari yang sama").value == "2025-06-08"
-
-
-@pytest.mark.parametrize(
-    "chunk", ["Prayogakini ", "kini" * 10, "Ab" + "kini" * 3 + " ", "pada malam, ", "2025/2026 "]
-)
-def test_new_rules_stay_linear(chunk):
-    text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
-    get_tagger()
-    t0 = time.process_time()
-    times, _ = tag_times(text, "2025-06-18")
-    assert time.process_time() - t0 < 2.0
-    check_offsets(text, times)
