@@ -5,11 +5,11 @@ choosing the year, weekday/number mismatches and impossible dates. Sentences wri
 from __future__ import annotations
 
 import pytest
-from tests.temporal.helpers import check_offsets, find
 
 from newsnlp.record import Article
 from newsnlp.temporal import tag_times
 from newsnlp.temporal.stage import TimeStage
+from tests.temporal.helpers import check_offsets, find
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ Every sentence here is written for the tests (none is copied from an article).
 from __future__ import annotations
 
 import pytest
-from tests.temporal.helpers import check_offsets, find
 
 from newsnlp.temporal import tag_times
+from tests.temporal.helpers import check_offsets, find
 
 # (sentence, published, span, type, value, anchor, mod)
 CASES = [

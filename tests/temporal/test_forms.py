@@ -4,9 +4,9 @@ sentences written for these tests, and texts that hold no time expression."""
 from __future__ import annotations
 
 import pytest
-from tests.temporal.helpers import check_offsets, find
 
 from newsnlp.temporal import tag_times
+from tests.temporal.helpers import check_offsets, find
 
 # (sentence, published, span, type, value, anchor, mod)
 CASES = [

@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from tests.temporal.helpers import check_offsets
 
 from newsnlp.record import Article, Metadata
 from newsnlp.temporal import get_tagger, tag_times
 from newsnlp.temporal.stage import TimeStage, make_time_stage
+from tests.temporal.helpers import check_offsets
 
 SEED = (
     "TRIBUNJOGJA.COM - CEO Microsoft melakukan pembicaraan dengan Presiden Donald Trump pada hari "
