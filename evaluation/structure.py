@@ -6,6 +6,10 @@ title + lead + body lines, as in trafilatura's benchmark) and metadata exactness
 published) against the scraper's fields.
 
     python evaluation/structure.py [--split dev|test|all|heldout|fresh] [--gold FILE] [--per-outlet] [--errors]
+        [--json FILE]
+
+``--json`` also writes the figures of each split run (line accuracy, per-label and body-text P/R/F1,
+sub-spans, metadata counts) to FILE (``-`` for standard output), as ``tests/eval_gate.py`` reads them.
 
 ``--split heldout`` scores the 43 articles of ``evaluation/structure/gold_heldout.jsonl`` labelled by
 reading each article before running the segmenter (then used to improve the rules); ``--split fresh``
@@ -265,12 +269,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--per-outlet", action="store_true")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument(
+        "--json", default=None, metavar="FILE", help="also write the figures as JSON ('-': stdout)"
+    )
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"missing {DATA}", file=sys.stderr)
         return 1
+    figures = {}
     for split in ["dev", "test"] if args.split == "both" else [args.split]:
-        report(evaluate(split, args.per_outlet, args.errors, args.gold))
+        res = evaluate(split, args.per_outlet, args.errors, args.gold)
+        report(res)
+        figures[split] = {k: v for k, v in res.items() if k != "errors"}
+    if args.json:
+        text = json.dumps(figures, indent=1, ensure_ascii=False)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
     return 0
 
 

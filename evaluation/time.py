@@ -1,6 +1,9 @@
 """Evaluate the ``time`` stage (and ``dateparser.search_dates``) TempEval-3 style.
 
-    python evaluation/time.py [--gold FILE ...] [--no-dateparser] [--errors]
+    python evaluation/time.py [--gold FILE ...] [--no-dateparser] [--errors] [--json FILE]
+
+``--json`` also writes the scores (per gold set and system) to FILE (``-`` for standard output), as
+``tests/eval_gate.py`` reads them.
 
 Gold sets (in ``evaluation/time/``):
 - ``gold_newsdev.jsonl``: hand annotations of 41 news-dev articles (article id + offsets + type, value,
@@ -175,7 +178,7 @@ def score(docs, system, errors=False):
     return res
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="TempEval-3 style scores for the time stage")
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print misses, false alarms and wrong values")
@@ -187,15 +190,21 @@ def main() -> None:
         "gold_newsdev_heldout.jsonl); 'sentences' scores the written sentences. Default: "
         "gold_newsdev.jsonl and the sentences",
     )
-    args = ap.parse_args()
+    ap.add_argument(
+        "--json", default=None, metavar="FILE", help="also write the scores as JSON ('-': stdout)"
+    )
+    args = ap.parse_args(argv)
     sets = []
+    keys = []
     for name in args.gold or ["gold_newsdev.jsonl", "sentences"]:
         if name == "sentences":
             sets.append(("written sentences", _gold_sentences()))
+            keys.append("sentences")
             continue
         path = Path(name) if Path(name).exists() else HERE / name
         docs = _gold_newsdev(path)
         sets.append((f"{path.stem} ({len(docs)} articles)", docs))
+        keys.append(path.stem)
     systems = [("newsnlp time", run_newsnlp)]
     if not args.no_dateparser:
         systems.append(("dateparser.search_dates", run_dateparser))
@@ -203,9 +212,11 @@ def main() -> None:
         "| set | system | gold | found | strict P/R/F1 | relaxed P/R/F1 | value F1 | value acc | type acc | anchor acc |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for set_name, docs in sets:
+    figures: dict[str, dict] = {}
+    for key, (set_name, docs) in zip(keys, sets):
         for sys_name, fn in systems:
             r = score(docs, fn, errors=args.errors and sys_name.startswith("newsnlp"))
+            figures.setdefault(key, {})[sys_name] = r
             s, rl = r["strict"], r["relaxed"]
             anchor = f"{r['anchor_acc']:.3f}" if sys_name.startswith("newsnlp") else "n/a"
             print(
@@ -213,6 +224,12 @@ def main() -> None:
                 f"{rl[0]:.3f}/{rl[1]:.3f}/{rl[2]:.3f} | {r['value_f1']:.3f} | {r['value_acc']:.3f} | "
                 f"{r['type_acc']:.3f} | {anchor} |"
             )
+    if args.json:
+        text = json.dumps(figures, indent=1, ensure_ascii=False)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

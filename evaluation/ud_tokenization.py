@@ -6,7 +6,10 @@ them). Gold and system tokens and sentences are compared as character spans, so 
 token such as ``menyetujuinya`` counts as one surface token. F1 = 2PR/(P+R).
 
     python evaluation/ud_tokenization.py [--split test|dev] [--treebank GSD|CSUI|PUD ...] [--errors N]
-        [--sentence-errors N]
+        [--sentence-errors N] [--json FILE]
+
+``--json`` also writes the figures (per treebank: token and sentence P/R/F1 and counts) to FILE
+(``-`` for standard output), as ``tests/eval_gate.py`` reads them.
 
 ``--sentence-errors`` lists sentence ends the system makes that the treebank does not ("extra")
 and treebank sentence ends the system misses ("missed"), with the text around each.
@@ -15,6 +18,7 @@ and treebank sentence ends the system misses ("missed"), with the text around ea
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -138,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--sentence-errors", type=int, default=0, help="print this many sentence-end errors of each kind"
     )
+    ap.add_argument(
+        "--json", default=None, metavar="FILE", help="also write the figures as JSON ('-': stdout)"
+    )
     args = ap.parse_args(argv)
     if not UD.exists():
         print(f"UD data not found at {UD}", file=sys.stderr)
@@ -148,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     print("| treebank | tokens | token P | token R | token F1 | sentences | sent P | sent R | sent F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     banks = TREEBANKS if args.split == "test" else DEV_TREEBANKS
+    figures: dict[str, dict] = {}
     for name in args.treebank or list(banks):
         r = evaluate(name, banks[name], stage)
+        figures[name] = {k: v for k, v in r.items() if not k.startswith("_")}
         print(
             f"| {name} {args.split} | {r['tokens']} | {100 * r['tok_p']:.2f} | {100 * r['tok_r']:.2f} | {100 * r['tok_f1']:.2f} "
             f"| {r['sentences']} | {100 * r['sent_p']:.2f} | {100 * r['sent_r']:.2f} | {100 * r['sent_f1']:.2f} |"
@@ -164,7 +173,18 @@ def main(argv: list[str] | None = None) -> int:
                     )
         if args.sentence_errors:
             print_sentence_errors(r, args.sentence_errors)
+    if args.json:
+        write_json(args.json, {"split": args.split, "treebanks": figures})
     return 0
+
+
+def write_json(where: str, figures: dict) -> None:
+    """``figures`` as JSON to the file ``where`` (``-``: standard output)."""
+    text = json.dumps(figures, indent=1, ensure_ascii=False)
+    if where == "-":
+        print(text)
+    else:
+        Path(where).write_text(text + "\n", encoding="utf-8")
 
 
 def print_sentence_errors(r: dict, limit: int) -> None:
