@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import re
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from figures import add_json_argument, write_json
 
 REPO = Path(__file__).resolve().parents[1]
 HTML_ID = REPO.parent / "shared" / "data" / "html-id"
@@ -77,9 +78,7 @@ def run() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument(
-        "--json", default=None, metavar="FILE", help="also write the figures as JSON ('-': stdout)"
-    )
+    add_json_argument(ap)
     args = ap.parse_args(argv)
     if not HTML_ID.exists():
         print(f"missing {HTML_ID}", file=sys.stderr)
@@ -90,12 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         f"P {res['precision']:.3f}  R {res['recall']:.3f}  F1 {res['f1']:.3f}; "
         f"metadata found {res['metadata_found']}"
     )
-    if args.json:
-        text = json.dumps(res, indent=1)
-        if args.json == "-":
-            print(text)
-        else:
-            Path(args.json).write_text(text + "\n", encoding="utf-8")
+    write_json(args.json, res)
     return 0
 
 

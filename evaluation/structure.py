@@ -28,6 +28,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from figures import add_json_argument, write_json
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
 GOLD = REPO / "evaluation" / "structure" / "gold.jsonl"
@@ -269,9 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--per-outlet", action="store_true")
     ap.add_argument("--errors", action="store_true")
-    ap.add_argument(
-        "--json", default=None, metavar="FILE", help="also write the figures as JSON ('-': stdout)"
-    )
+    add_json_argument(ap)
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"missing {DATA}", file=sys.stderr)
@@ -281,12 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         res = evaluate(split, args.per_outlet, args.errors, args.gold)
         report(res)
         figures[split] = {k: v for k, v in res.items() if k != "errors"}
-    if args.json:
-        text = json.dumps(figures, indent=1, ensure_ascii=False)
-        if args.json == "-":
-            print(text)
-        else:
-            Path(args.json).write_text(text + "\n", encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent / "time"
 sys.path.insert(0, str(HERE))
 
+from figures import add_json_argument, write_json  # noqa: E402
 from view import load  # noqa: E402
 
 
@@ -190,9 +191,7 @@ def main(argv: list[str] | None = None) -> None:
         "gold_newsdev_heldout.jsonl); 'sentences' scores the written sentences. Default: "
         "gold_newsdev.jsonl and the sentences",
     )
-    ap.add_argument(
-        "--json", default=None, metavar="FILE", help="also write the scores as JSON ('-': stdout)"
-    )
+    add_json_argument(ap)
     args = ap.parse_args(argv)
     sets = []
     keys = []
@@ -224,12 +223,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"{rl[0]:.3f}/{rl[1]:.3f}/{rl[2]:.3f} | {r['value_f1']:.3f} | {r['value_acc']:.3f} | "
                 f"{r['type_acc']:.3f} | {anchor} |"
             )
-    if args.json:
-        text = json.dumps(figures, indent=1, ensure_ascii=False)
-        if args.json == "-":
-            print(text)
-        else:
-            Path(args.json).write_text(text + "\n", encoding="utf-8")
+    write_json(args.json, figures)
 
 
 if __name__ == "__main__":

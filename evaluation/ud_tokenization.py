@@ -18,10 +18,11 @@ and treebank sentence ends the system misses ("missed"), with the text around ea
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
+
+from figures import add_json_argument, write_json
 
 REPO = Path(__file__).resolve().parents[1]
 UD = REPO.parent / "shared" / "data" / "ud"
@@ -142,9 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--sentence-errors", type=int, default=0, help="print this many sentence-end errors of each kind"
     )
-    ap.add_argument(
-        "--json", default=None, metavar="FILE", help="also write the figures as JSON ('-': stdout)"
-    )
+    add_json_argument(ap)
     args = ap.parse_args(argv)
     if not UD.exists():
         print(f"UD data not found at {UD}", file=sys.stderr)
@@ -173,18 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                     )
         if args.sentence_errors:
             print_sentence_errors(r, args.sentence_errors)
-    if args.json:
-        write_json(args.json, {"split": args.split, "treebanks": figures})
+    write_json(args.json, {"split": args.split, "treebanks": figures})
     return 0
-
-
-def write_json(where: str, figures: dict) -> None:
-    """``figures`` as JSON to the file ``where`` (``-``: standard output)."""
-    text = json.dumps(figures, indent=1, ensure_ascii=False)
-    if where == "-":
-        print(text)
-    else:
-        Path(where).write_text(text + "\n", encoding="utf-8")
 
 
 def print_sentence_errors(r: dict, limit: int) -> None:

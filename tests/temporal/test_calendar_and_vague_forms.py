@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsnlp.temporal import tag_times
-from tests.temporal.helpers import check_offsets, find
+from tests.temporal.helpers import FORM_FIELDS, check_form, check_offsets, find
 
 # (sentence, published, span, type, value, anchor, mod)
 CASES = [
@@ -411,12 +411,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "published", "span", "typ", "value", "anchor", "mod"), CASES)
-def test_fixed_forms(sentence, published, span, typ, value, anchor, mod):
-    times, _ = tag_times(sentence, published)
-    check_offsets(sentence, times)
-    t = find(times, span)
-    assert (t.type, t.value, t.anchor, t.mod) == (typ, value, anchor, mod)
+@pytest.mark.parametrize(FORM_FIELDS, CASES)
+def test_calendar_and_vague_forms(sentence, published, span, typ, value, anchor, mod):
+    check_form(sentence, published, span, typ, value, anchor, mod)
 
 
 @pytest.mark.parametrize(

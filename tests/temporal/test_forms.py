@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsnlp.temporal import tag_times
-from tests.temporal.helpers import check_offsets, find
+from tests.temporal.helpers import FORM_FIELDS, check_form
 
 # (sentence, published, span, type, value, anchor, mod)
 CASES = [
@@ -583,12 +583,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "published", "span", "typ", "value", "anchor", "mod"), CASES)
+@pytest.mark.parametrize(FORM_FIELDS, CASES)
 def test_forms(sentence, published, span, typ, value, anchor, mod):
-    times, _ = tag_times(sentence, published)
-    check_offsets(sentence, times)
-    t = find(times, span)
-    assert (t.type, t.value, t.anchor, t.mod) == (typ, value, anchor, mod)
+    check_form(sentence, published, span, typ, value, anchor, mod)
 
 
 @pytest.mark.parametrize(
