@@ -1,4 +1,5 @@
-"""The pipeline: validates input, builds the record and runs the stages over it in order."""
+"""The pipeline: the input room builds the record (:mod:`newsnlp.input`), then the stages run over
+it in the order the registry plans (:func:`newsnlp.registry.plan`)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from .registry import Stage, available_stages, plan
 __all__ = ["DEFAULT_STAGES", "Pipeline", "check_items_and_batch", "check_stage_names", "item_to_kwargs"]
 
 #: The stages a default pipeline runs: every built-in stage present in this installation, of
-#: ``text``, ``entities``, ``time`` and ``structure`` (the optional ``linguistic`` stage is asked for
-#: by name).
+#: ``text``, ``entities``, ``time``, ``structure`` and ``quotes``
+#: (:data:`newsnlp.registry.DEFAULT_CANDIDATES`; the optional ``linguistic`` stage is asked for by
+#: name).
 DEFAULT_STAGES: tuple[str, ...] = available_stages()
 
 
