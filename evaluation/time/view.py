@@ -12,10 +12,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
 
 
-def load(ids: set[str] | None = None) -> dict[str, dict]:
-    """news-dev rows by id (all, or only ``ids``)."""
+def load(ids: set[str] | None = None, path: Path = DATA) -> dict[str, dict]:
+    """news-dev rows by id (all, or only ``ids``), read from ``path``."""
     out = {}
-    with DATA.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             if ids is None or row["id"] in ids:
