@@ -20,7 +20,9 @@ A block with no quote lines records an article without quotes. Fields, separated
    span inside a longer snippet: ``ujar[nya]`` is the clitic ``nya`` of ``ujarnya``;
 5. the speaker's gold canonical name or ``-``; other names of the same entity after `` = ``
    (``Komisi Pemberantasan Korupsi = KPK``);
-6. optional segment (default ``body``: the article's own text, lead and subheadings included).
+6. optional segment (default ``body``: the article's own text, lead and subheadings included);
+   ``body*`` adds every verbatim copy of the quote elsewhere in the article as ``boilerplate``
+   (Republika's merged duplicate lines; give the plain, last copy with ``@-1``).
 
 Whitespace in a snippet matches any run of whitespace; a snippet starting or ending with a word
 character only matches at a word boundary. Every resolved span is checked (``text[start:end]`` is
@@ -34,6 +36,7 @@ the snippet); the output holds ids, offsets, labels and speaker names only, neve
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -84,7 +87,7 @@ def snippet_regex(snippet: str) -> re.Pattern[str]:
 
 
 def split_occurrence(field: str) -> tuple[str, int | None]:
-    m = re.fullmatch(r"(.*?)\s+@(\d+)", field, re.DOTALL)
+    m = re.fullmatch(r"(.*?)\s+@(-?\d+)", field, re.DOTALL)
     return (m.group(1), int(m.group(2))) if m else (field, None)
 
 
@@ -100,9 +103,9 @@ def resolve_content(text: str, field: str) -> tuple[int, int]:
         raise AnnotationError(f"content prefix not found: {prefix!r}")
     if occ is None and len(starts) > 1:
         raise AnnotationError(f"content prefix found {len(starts)} times, add @n: {prefix!r}")
-    if occ is not None and not 1 <= occ <= len(starts):
+    if occ is not None and not (1 <= occ <= len(starts) or -len(starts) <= occ <= -1):
         raise AnnotationError(f"content prefix has {len(starts)} occurrences, not @{occ}: {prefix!r}")
-    start, end = starts[(occ or 1) - 1]
+    start, end = starts[(occ or 1) - 1 if (occ or 1) > 0 else occ]
     if sep:
         ends = [e for s, e in find_all(text, suffix.strip()) if s >= start and e >= end]
         if not ends:
@@ -176,6 +179,7 @@ def parse_workfile(path: Path) -> dict[str, list[Line]]:
 def resolve_line(text: str, line: Line) -> dict:
     kind, content, cue, speaker, canonical = line.fields[:5]
     segment = line.fields[5] if len(line.fields) == 6 else "body"
+    segment = segment.rstrip("*")  # ``body*``: copies are added by ``with_copies``
     if segment not in SEGMENTS:
         raise AnnotationError(f"line {line.lineno}: unknown segment {segment!r}")
     try:
@@ -183,7 +187,10 @@ def resolve_line(text: str, line: Line) -> dict:
         cue_span = None if cue == "-" else resolve_near(text, cue, (start, end), (start, end))
         spk_span = None
         if speaker != "-":
-            spk_span = resolve_near(text, speaker, cue_span or (start, end), (start, end))
+            # a cue inside the content (`Harga, kata dia, akan naik`) has its speaker there too
+            inside = cue_span is not None and start <= cue_span[0] and cue_span[1] <= end
+            avoid = (-1, -1) if inside else (start, end)
+            spk_span = resolve_near(text, speaker, cue_span or (start, end), avoid)
     except AnnotationError as err:
         raise AnnotationError(f"{line.article} line {line.lineno}: {err}") from None
     names = [n.strip() for n in canonical.split(" = ")] if canonical != "-" else []
@@ -201,14 +208,43 @@ def resolve_line(text: str, line: Line) -> dict:
     return quote
 
 
+def _shift(span: dict | None, delta: int) -> dict | None:
+    return None if span is None else {"start": span["start"] + delta, "end": span["end"] + delta}
+
+
+def with_copies(text: str, quote: dict, segment: str = "boilerplate") -> list[dict]:
+    """The quote and its exact copies elsewhere in the text (the whole stretch from the first to
+    the last of content, cue and speaker repeated verbatim), the copies labelled ``segment``.
+    Republika's scraped pages repeat each paragraph glued to the rest of the article; the
+    structure stage labels those merged copies boilerplate and the last, plain copy body."""
+    spans = [quote] + [s for s in (quote["cue"], quote["speaker"]) if s]
+    lo, hi = min(s["start"] for s in spans), max(s["end"] for s in spans)
+    window = text[lo:hi]
+    out = [quote]
+    pos = text.find(window)
+    while pos != -1:
+        if pos != lo and not (lo - len(window) < pos < hi):
+            delta = pos - lo
+            copy = dict(quote, start=quote["start"] + delta, end=quote["end"] + delta, segment=segment)
+            copy["cue"], copy["speaker"] = _shift(quote["cue"], delta), _shift(quote["speaker"], delta)
+            out.append(copy)
+        pos = text.find(window, pos + 1)
+    return out
+
+
 def build(work: dict[str, list[Line]], articles: dict[str, dict]) -> list[dict]:
     records = []
     for art_id, lines in work.items():
         if art_id not in articles:
             raise AnnotationError(f"unknown article id {art_id}")
         text = articles[art_id]["text"]
-        quotes = sorted((resolve_line(text, ln) for ln in lines), key=lambda q: (q["start"], q["end"]))
-        for a, b in zip(quotes, quotes[1:]):
+        resolved = []
+        for ln in lines:
+            quote = resolve_line(text, ln)
+            copies = len(ln.fields) == 6 and ln.fields[5].endswith("*")
+            resolved.extend(with_copies(text, quote) if copies else [quote])
+        quotes = sorted(resolved, key=lambda q: (q["start"], q["end"]))
+        for a, b in itertools.pairwise(quotes):
             if a["start"] == b["start"] and a["end"] == b["end"]:
                 raise AnnotationError(f"{art_id}: the same content span twice at {a['start']}")
         records.append({"id": art_id, "outlet": articles[art_id]["outlet"], "quotes": quotes})
@@ -235,7 +271,7 @@ def _show(text: str, s: int, e: int) -> str:
 def check(work: dict[str, list[Line]], articles: dict[str, dict], only: str | None) -> None:
     """Print each resolved quote in context and the quotation marks and cue words left unannotated."""
     for rec in build(work, articles):
-        if only and rec["id"] != only:
+        if only and rec["id"] not in only:
             continue
         text = articles[rec["id"]]["text"]
         print(f"== {rec['id']} ({rec['outlet']}, {len(rec['quotes'])} quotes)")
@@ -244,23 +280,26 @@ def check(work: dict[str, list[Line]], articles: dict[str, dict], only: str | No
             cue = _show(text, q["cue"]["start"], q["cue"]["end"]) if q["cue"] else "-"
             spk = _show(text, q["speaker"]["start"], q["speaker"]["end"]) if q["speaker"] else "-"
             content = _show(text, q["start"], q["end"])
-            if len(content) > 110:
-                content = content[:50] + " ... " + content[-50:]
+            if len(content) > 90:
+                content = content[:40] + " ... " + content[-40:]
             print(f"  {q['type'][:3]} {q['start']}-{q['end']} «{content}»")
-            print(f"      cue «{cue}» speaker «{spk}» -> {q['speaker_canonical']} [{q['segment']}]")
+            inside = (
+                " (cue inside the content)" if q["cue"] and q["start"] <= q["cue"]["start"] < q["end"] else ""
+            )
+            print(f"      cue «{cue}» speaker «{spk}» -> {q['speaker_canonical']} [{q['segment']}]{inside}")
             covered.append((q["start"] - 2, q["end"] + 2))
             for span in (q["cue"], q["speaker"]):
                 if span:
                     covered.append((span["start"], span["end"]))
 
-        def free(i: int, j: int) -> bool:
+        def free(i: int, j: int, covered: list[tuple[int, int]] = covered) -> bool:
             return not any(s <= i and j <= e for s, e in covered)
 
         for i, ch in enumerate(text):
             if ch in QUOTE_MARKS and free(i, i + 1):
                 print(f"  ? mark at {i}: …{_show(text, max(0, i - 40), i + 40)}…")
         for m in CUE_WORDS.finditer(text):
-            if free(m.start(), m.end()):
+            if not any(s < m.end() and m.start() < e for s, e in covered):
                 print(
                     f"  ? cue word {m.group()!r} at {m.start()}: …{_show(text, max(0, m.start() - 60), m.end() + 40)}…"
                 )
@@ -283,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     p_view.add_argument("ids", nargs="+")
     p_check = sub.add_parser("check", help="show resolved quotes and possible misses")
     p_check.add_argument("work", type=Path)
-    p_check.add_argument("--id")
+    p_check.add_argument("--id", nargs="+", help="only these articles")
     p_build = sub.add_parser("build", help="write the offset-only gold JSON Lines")
     p_build.add_argument("work", type=Path)
     p_build.add_argument("-o", "--output", type=Path, required=True)
