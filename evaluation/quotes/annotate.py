@@ -31,6 +31,7 @@ the snippet); the output holds ids, offsets, labels and speaker names only, neve
     python evaluation/quotes/annotate.py view dev0011 [dev0012 ...]
     python evaluation/quotes/annotate.py check WORKFILE [--id dev0011]
     python evaluation/quotes/annotate.py build WORKFILE -o evaluation/quotes/gold_dev.jsonl
+    python evaluation/quotes/annotate.py stats evaluation/quotes/gold_dev.jsonl evaluation/quotes/gold_fresh.jsonl
 """
 
 from __future__ import annotations
@@ -305,6 +306,51 @@ def check(work: dict[str, list[Line]], articles: dict[str, dict], only: str | No
                 )
 
 
+PRONOUNS = {"ia", "dia", "beliau", "mereka", "saya", "kami", "kita", "aku", "nya", "dirinya", "pihaknya"}
+
+
+def speaker_kind(text: str, quote: dict) -> str:
+    """``pronoun``, ``name`` (every word of the mention is in the canonical name or an alias),
+    ``resolved-other`` (a title, role, epithet or document resolved to an entity), ``unnamed``
+    (no canonical) or ``none`` (no speaker mention)."""
+    if quote["speaker"] is None:
+        return "none"
+    mention = " ".join(text[quote["speaker"]["start"] : quote["speaker"]["end"]].split()).casefold()
+    if mention in PRONOUNS:
+        return "pronoun"
+    if quote["speaker_canonical"] is None:
+        return "unnamed"
+    names = [quote["speaker_canonical"], *quote.get("speaker_aliases", [])]
+    words = set(" ".join(names).casefold().replace("’", "'").split())
+    if set(mention.replace("’", "'").split()) <= words:
+        return "name"
+    return "resolved-other"
+
+
+def stats(paths: list[Path], articles: dict[str, dict]) -> None:
+    """The counts of docs/quotes.md (Gold sets) for each gold file."""
+    from collections import Counter
+
+    for path in paths:
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        body = [(r, q) for r in records for q in r["quotes"] if q["segment"] == "body"]
+        every = [q for r in records for q in r["quotes"]]
+        kinds = Counter(speaker_kind(articles[r["id"]]["text"], q) for r, q in body)
+        print(f"{path.name}: {len(records)} articles ({Counter(r['outlet'] for r in records)})")
+        print(f"  articles without quotes: {sum(not r['quotes'] for r in records)}")
+        print(f"  quotes: {len(every)} in all segments {dict(Counter(q['segment'] for q in every))}")
+        print(f"  body quotes: {len(body)}, by type {dict(Counter(q['type'] for _, q in body))}")
+        print(f"  body quotes without cue: {sum(q['cue'] is None for _, q in body)}")
+        print(f"  speaker mentions: {dict(kinds)}")
+        print(f"  speaker canonical null: {sum(q['speaker_canonical'] is None for _, q in body)}")
+        cues = Counter(
+            articles[r["id"]]["text"][q["cue"]["start"] : q["cue"]["end"]].casefold()
+            for r, q in body
+            if q["cue"]
+        )
+        print(f"  most frequent cues: {cues.most_common(12)}")
+
+
 def view(articles: dict[str, dict], ids: list[str]) -> None:
     for art_id in ids:
         art = articles[art_id]
@@ -323,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", help="show resolved quotes and possible misses")
     p_check.add_argument("work", type=Path)
     p_check.add_argument("--id", nargs="+", help="only these articles")
+    p_stats = sub.add_parser("stats", help="counts of gold files (for docs/quotes.md)")
+    p_stats.add_argument("gold", type=Path, nargs="+")
     p_build = sub.add_parser("build", help="write the offset-only gold JSON Lines")
     p_build.add_argument("work", type=Path)
     p_build.add_argument("-o", "--output", type=Path, required=True)
@@ -331,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.cmd == "view":
             view(articles, args.ids)
+        elif args.cmd == "stats":
+            stats(args.gold, articles)
         elif args.cmd == "check":
             check(parse_workfile(args.work), articles, args.id)
         else:
