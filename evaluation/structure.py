@@ -5,13 +5,17 @@ dateline/credit sub-spans, body-text token F1 (bag of tokens of ``clean_text`` a
 title + lead + body lines, as in trafilatura's benchmark) and metadata exactness (title, authors,
 published) against the scraper's fields.
 
-    python evaluation/structure.py [--split dev|test|all|heldout|fresh] [--gold FILE] [--per-outlet] [--errors]
+    python evaluation/structure.py [--split dev|test|all|heldout|fresh|fresh2] [--gold FILE] [--per-outlet] [--errors]
 
 ``--split heldout`` scores the 43 articles of ``evaluation/structure/gold_heldout.jsonl`` labelled by
 reading each article before running the segmenter (then used to improve the rules); ``--split fresh``
-the 20 further articles of the same file labelled after the rules were frozen (see docs/structure.md).
+the 20 further articles of the same file labelled after the rules were frozen (see docs/structure.md);
+``--split fresh2`` the 41 articles of ``evaluation/structure/gold_fresh2.jsonl`` (26 from the 2025 scrape in
+news-raw, 15 from news-dev) labelled by hand before the segmenter was run on them.
 
-Reads the articles from ``../shared/data/news-dev/articles.jsonl`` (never copied into the repo).
+Reads the articles from ``../shared/data/news-dev/articles.jsonl`` (ids ``devNNNN``) and
+``../shared/data/news-raw/articles.jsonl`` (ids ``rawN``: the 0-based line number in that file); no article
+text is copied into the repo.
 """
 
 from __future__ import annotations
@@ -26,8 +30,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / ".." / "shared" / "data" / "news-dev" / "articles.jsonl"
+RAW = REPO / ".." / "shared" / "data" / "news-raw" / "articles.jsonl"
 GOLD = REPO / "evaluation" / "structure" / "gold.jsonl"
 GOLD_HELDOUT = REPO / "evaluation" / "structure" / "gold_heldout.jsonl"
+GOLD_FRESH2 = REPO / "evaluation" / "structure" / "gold_fresh2.jsonl"
+#: the gold file of each split (the default ``gold.jsonl`` holds ``dev`` and ``test``)
+SPLIT_GOLD = {"heldout": GOLD_HELDOUT, "fresh": GOLD_HELDOUT, "fresh2": GOLD_FRESH2}
 CLEAN = ("title", "lead", "body")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MONTHS = {
@@ -100,6 +108,26 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def load_articles(ids: set[str]) -> dict[str, dict]:
+    """The scraped rows of ``ids``: ``devNNNN`` from news-dev, ``rawN`` (line ``N`` of the file) from news-raw."""
+    rows = {}
+    with DATA.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["id"] in ids:
+                rows[row["id"]] = row
+    wanted = {int(i[3:]) for i in ids if re.fullmatch(r"raw\d+", i)}
+    if wanted:
+        with RAW.open(encoding="utf-8") as f:
+            for n, line in enumerate(f):
+                if n in wanted:
+                    rows[f"raw{n}"] = {"id": f"raw{n}", **json.loads(line)}
+    missing = ids - rows.keys()
+    if missing:
+        raise KeyError(f"gold ids not found in news-dev / news-raw: {sorted(missing)[:5]}")
+    return rows
+
+
 def build_pipeline():
     """The structure stage alone, plus the time stage when it exists (for ``published``)."""
     from newsnlp.pipeline import Pipeline
@@ -114,12 +142,12 @@ def build_pipeline():
 
 
 def evaluate(split: str, per_outlet: bool, show_errors: bool, gold_path: Path | None = None) -> dict:
-    rows = {json.loads(line)["id"]: json.loads(line) for line in DATA.open(encoding="utf-8")}
     if gold_path is None:
-        gold_path = GOLD_HELDOUT if split in ("heldout", "fresh") else GOLD
+        gold_path = SPLIT_GOLD.get(split, GOLD)
     gold = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
     if split != "all":
         gold = [g for g in gold if g["split"] == split]
+    rows = load_articles({g["id"] for g in gold})
     nlp, stages = build_pipeline()
     conf: Counter = Counter()
     n_lines = n_ok = 0
@@ -155,8 +183,9 @@ def evaluate(split: str, per_outlet: bool, show_errors: bool, gold_path: Path | 
             n_lines += 1
             ok = pred == label
             n_ok += ok
-            outlet_acc[g["outlet"]][0] += ok
-            outlet_acc[g["outlet"]][1] += 1
+            group = f"{g['source']}/{g['outlet']}" if "source" in g else g["outlet"]
+            outlet_acc[group][0] += ok
+            outlet_acc[group][1] += 1
             conf[(label, pred)] += 1
             if not ok:
                 errors.append((g["id"], no, label, pred, text[s:e][:90]))
@@ -248,7 +277,7 @@ def report(res: dict) -> None:
     )
     if res["per_outlet"]:
         for o, a in sorted(res["per_outlet"].items()):
-            print(f"  {o:18s} line accuracy {a:.4f}")
+            print(f"  {o:28s} line accuracy {a:.4f}")
     if res["errors"]:
         for e in res["errors"]:
             print("  ERR", *e)
@@ -256,19 +285,22 @@ def report(res: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="both", choices=["dev", "test", "all", "both", "heldout", "fresh"])
+    ap.add_argument(
+        "--split", default="both", choices=["dev", "test", "all", "both", "heldout", "fresh", "fresh2"]
+    )
     ap.add_argument(
         "--gold",
         type=Path,
         default=None,
-        help="gold file (default: gold.jsonl, or gold_heldout.jsonl for --split heldout)",
+        help="gold file (default: gold.jsonl; gold_heldout.jsonl for heldout/fresh, gold_fresh2.jsonl for fresh2)",
     )
     ap.add_argument("--per-outlet", action="store_true")
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
-    if not DATA.exists():
-        print(f"missing {DATA}", file=sys.stderr)
-        return 1
+    for path in (DATA, RAW):
+        if not path.exists():
+            print(f"missing {path}", file=sys.stderr)
+            return 1
     for split in ["dev", "test"] if args.split == "both" else [args.split]:
         report(evaluate(split, args.per_outlet, args.errors, args.gold))
     return 0
