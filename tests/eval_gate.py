@@ -57,7 +57,7 @@ class Check:
 
 def _time_sets() -> dict[str, str]:
     out = {}
-    for key in ("gold_newsdev", "gold_newsdev_heldout", "gold_newsdev_fresh", "sentences"):
+    for key in ("gold_newsdev", "gold_newsdev_heldout", "gold_newsdev_fresh", "gold_newsdev_fresh2", "sentences"):
         out[f"time/{key}/value_f1"] = f"{key}/newsnlp time/value_f1"
         out[f"time/{key}/relaxed_f1"] = f"{key}/newsnlp time/relaxed/2"
     return out
@@ -115,6 +115,8 @@ CHECKS: tuple[Check, ...] = (
             "--gold",
             "gold_newsdev_fresh.jsonl",
             "--gold",
+            "gold_newsdev_fresh2.jsonl",
+            "--gold",
             "sentences",
         ),
         _time_sets(),
@@ -140,6 +142,13 @@ CHECKS: tuple[Check, ...] = (
         ("--split", "fresh"),
         _structure("fresh"),
         "structure on the fresh news-dev gold",
+    ),
+    Check(
+        "structure-fresh2",
+        "evaluation/structure.py",
+        ("--split", "fresh2"),
+        _structure("fresh2"),
+        "structure on the second fresh set (news-raw and news-dev, labelled before looking)",
     ),
     Check(
         "html-id",
