@@ -99,6 +99,7 @@ STAGE_MAY_IMPORT = {
     "newsnlp.registry",
     "newsnlp.data",
     "newsnlp.textnorm",
+    "newsnlp.lines",
 }
 #: Adapters the record's thin methods call (``to_spacy``, ``_repr_html_``).
 RECORD_ADAPTERS = {"newsnlp.integrations.spacy_doc", "newsnlp.integrations.html_view"}
@@ -154,7 +155,7 @@ def _project_imports(module: str) -> set[str]:
 
 
 def test_errors_and_foundations_import_nothing_of_the_project():
-    for module in ("newsnlp.errors", "newsnlp.data", "newsnlp.textnorm", "newsnlp.integrations"):
+    for module in ("newsnlp.errors", "newsnlp.data", "newsnlp.textnorm", "newsnlp.lines", "newsnlp.integrations"):
         assert _project_imports(module) == set(), module
 
 
@@ -185,7 +186,7 @@ def test_registry_and_pipeline_layers():
 def test_input_room_imports_no_stage():
     for module in MODULES:
         if _package(module) == "newsnlp.input":
-            allowed = {"newsnlp.errors", "newsnlp.record", "newsnlp.data", "newsnlp.textnorm"}
+            allowed = {"newsnlp.errors", "newsnlp.record", "newsnlp.data", "newsnlp.textnorm", "newsnlp.lines"}
             bad = {t for t in GRAPH[module] if _package(t) != "newsnlp.input" and t not in allowed}
             assert not bad, f"{module} imports {bad}"
 
