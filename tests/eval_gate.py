@@ -57,7 +57,13 @@ class Check:
 
 def _time_sets() -> dict[str, str]:
     out = {}
-    for key in ("gold_newsdev", "gold_newsdev_heldout", "gold_newsdev_fresh", "gold_newsdev_fresh2", "sentences"):
+    for key in (
+        "gold_newsdev",
+        "gold_newsdev_heldout",
+        "gold_newsdev_fresh",
+        "gold_newsdev_fresh2",
+        "sentences",
+    ):
         out[f"time/{key}/value_f1"] = f"{key}/newsnlp time/value_f1"
         out[f"time/{key}/relaxed_f1"] = f"{key}/newsnlp time/relaxed/2"
     return out

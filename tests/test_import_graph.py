@@ -155,7 +155,13 @@ def _project_imports(module: str) -> set[str]:
 
 
 def test_errors_and_foundations_import_nothing_of_the_project():
-    for module in ("newsnlp.errors", "newsnlp.data", "newsnlp.textnorm", "newsnlp.lines", "newsnlp.integrations"):
+    for module in (
+        "newsnlp.errors",
+        "newsnlp.data",
+        "newsnlp.textnorm",
+        "newsnlp.lines",
+        "newsnlp.integrations",
+    ):
         assert _project_imports(module) == set(), module
 
 
@@ -186,7 +192,13 @@ def test_registry_and_pipeline_layers():
 def test_input_room_imports_no_stage():
     for module in MODULES:
         if _package(module) == "newsnlp.input":
-            allowed = {"newsnlp.errors", "newsnlp.record", "newsnlp.data", "newsnlp.textnorm", "newsnlp.lines"}
+            allowed = {
+                "newsnlp.errors",
+                "newsnlp.record",
+                "newsnlp.data",
+                "newsnlp.textnorm",
+                "newsnlp.lines",
+            }
             bad = {t for t in GRAPH[module] if _package(t) != "newsnlp.input" and t not in allowed}
             assert not bad, f"{module} imports {bad}"
 

@@ -15,7 +15,7 @@ from newsnlp.lines import (
     normalise_line_breaks,
 )
 
-_ALPHABET = st.sampled_from(list(LINE_BREAKS) + ["a", "B", " ", ".", "\r\n", "\t", "\u00a0"])
+_ALPHABET = st.sampled_from([*LINE_BREAKS, "a", "B", " ", ".", "\r\n", "\t", "\u00a0"])
 texts = st.lists(_ALPHABET, max_size=40).map("".join)
 
 
