@@ -32,6 +32,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # figures.py, also when loaded by path
 from figures import add_json_argument, write_json
 
 REPO = Path(__file__).resolve().parents[1]

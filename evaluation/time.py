@@ -41,6 +41,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "time"
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # figures.py, also when loaded by path
 
 from figures import add_json_argument, write_json  # noqa: E402
 from view import DATA, load  # noqa: E402
