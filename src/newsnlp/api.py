@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from .errors import InputTypeError, NewsNLPError
@@ -171,6 +171,43 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
         yield chunk
 
 
+def _is_missing(value: Any) -> bool:
+    """``None`` or a missing-value marker of pandas/numpy (``NaN``, ``NaT``, ``pd.NA``)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _plain_value(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds (ids and flags read from a DataFrame)."""
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _clean_item(item: Any) -> Any:
+    """A dict item whose ``published`` is a missing value (``NaN`` from a DataFrame) means
+    "infer the date", as ``None`` does."""
+    if isinstance(item, Mapping) and "published" in item and item["published"] is not None:
+        if _is_missing(item["published"]):
+            item = dict(item)
+            item["published"] = None
+    return item
+
+
+def _is_dataframe(items: Any) -> bool:
+    return type(items).__name__ == "DataFrame" and hasattr(items, "columns") and hasattr(items, "itertuples")
+
+
+def _dataframe_rows(df: Any) -> Iterator[dict[str, Any]]:
+    """The rows of a pandas DataFrame as dicts (column name -> value), one at a time."""
+    columns = [str(c) for c in df.columns]
+    for values in df.itertuples(index=False, name=None):
+        yield {col: _plain_value(v) for col, v in zip(columns, values)}
+
+
 def enrich_many(
     items: Iterable[Any],
     n_process: int = 1,
@@ -183,10 +220,16 @@ def enrich_many(
     """Enrich many articles; yields one result per input item, in input order.
 
     ``items`` are strings, bytes, or dicts with ``text`` and optionally ``published``, ``url``,
-    ``html`` and ``id``. The pipeline is loaded once per process; with ``n_process > 1`` chunks
-    of ``batch_size`` items are spread over worker processes. ``on_error`` says what happens to an
+    ``html`` and ``id``; or a pandas DataFrame, whose rows are such dicts (a ``text`` column,
+    optionally the others). A missing ``published`` (``None``, ``NaN``, ``NaT``) means "infer it
+    from the article". The pipeline is loaded once per process; with ``n_process > 1`` chunks
+    of ``batch_size`` items are spread over worker processes, with at most ``2 * n_process``
+    chunks in flight (the input is read as results are consumed); a worker that dies has its
+    chunks redone, and an item that kills a worker on its own fails with
+    :class:`~newsnlp.errors.WorkerError`. ``on_error`` says what happens to an
     item that fails: ``"raise"`` stops, ``"skip"`` drops it, ``"record"`` yields an
-    :class:`ErrorRecord` in its place. A tqdm progress bar shows articles/s when ``progress``.
+    :class:`ErrorRecord` in its place. A tqdm progress bar shows articles/s when ``progress``
+    (with a total and ETA when ``items`` has a length or ``total`` is given).
 
     The arguments are checked at once (:class:`~newsnlp.errors.InputTypeError`,
     :class:`~newsnlp.errors.UnknownStageError`); each item is checked when it is processed.
@@ -195,6 +238,12 @@ def enrich_many(
         raise InputTypeError("on_error", "'raise', 'skip' or 'record'", on_error)
     if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
         raise InputTypeError("n_process", "a positive int", n_process)
+    if _is_dataframe(items):
+        if "text" not in [str(c) for c in items.columns]:
+            raise InputTypeError("items", "a DataFrame with a 'text' column", items)
+        if total is None:
+            total = len(items)
+        items = _dataframe_rows(items)
     check_items_and_batch(items, batch_size)
     stages = tuple(check_stage_names(stages))
     for name in stages:
@@ -215,57 +264,30 @@ def _enrich_many(
 ) -> Iterator[Article | ErrorRecord]:
     bar = None
     if progress:
-        from tqdm.auto import tqdm
+        from .progress import progress_bar
 
-        bar = tqdm(total=total, unit="article", desc="newsnlp", smoothing=0.1)
+        bar = progress_bar(total=total)
+    chunks = _chunks((_clean_item(it) for it in items), batch_size)
     try:
         if n_process == 1:
             pipe = get_default_pipeline(stages)
-            for chunk in _chunks(items, batch_size):
-                for _, result in _process_chunk(pipe, chunk, on_error):
-                    if isinstance(result, BaseException):
-                        raise result
-                    if bar is not None:
-                        bar.update(1)
-                    if result is not None:
-                        yield result
+            per_chunk: Iterator[list[tuple[int, Any]]] = (
+                _process_chunk(pipe, chunk, on_error) for chunk in chunks
+            )
         else:
-            yield from _enrich_parallel(items, n_process, batch_size, on_error, tuple(stages), bar)
-    finally:
-        if bar is not None:
-            bar.close()
+            from .parallel import run_chunks
 
-
-def _enrich_parallel(items, n_process, batch_size, on_error, stages, bar):
-    import multiprocessing as mp
-
-    if "fork" in mp.get_all_start_methods():
-        # Load once in the parent; forked workers share it copy-on-write and start at once.
-        # gc.freeze() keeps the collector from writing to (and so copying) the shared pages.
-        import gc
-
-        get_default_pipeline(stages)
-        gc.collect()
-        gc.freeze()
-        ctx = mp.get_context("fork")
-    else:  # pragma: no cover - Windows and macOS defaults
-        ctx = mp.get_context("spawn")
-    try:
-        yield from _run_pool(ctx, items, n_process, batch_size, on_error, stages, bar)
-    finally:
-        import gc
-
-        gc.unfreeze()
-
-
-def _run_pool(ctx, items, n_process, batch_size, on_error, stages, bar):
-    with ctx.Pool(n_process, initializer=_worker_init, initargs=(stages,)) as pool:
-        jobs = ((chunk, on_error) for chunk in _chunks(items, batch_size))
-        for results in pool.imap(_worker_run, jobs):
+            per_chunk = run_chunks(chunks, n_process, on_error, stages)
+        for results in per_chunk:
             for index, result in results:
                 if index == -1:
                     raise _worker_error(result)
+                if isinstance(result, BaseException):
+                    raise result
                 if bar is not None:
                     bar.update(1)
                 if result is not None:
                     yield result
+    finally:
+        if bar is not None:
+            bar.close()
