@@ -158,6 +158,9 @@ class JsonlWriter:
     def buffered(self) -> int:
         return len(self._buffer)
 
+    #: The driver's own rhythm (every ``batch_size`` rows or 2 s) suits JSON Lines.
+    wants_flush = False
+
     def flush(self) -> None:
         if not self._buffer:
             return

@@ -49,6 +49,8 @@ _DATE_COLUMNS = {"published_date", "date"}
 
 
 def _arrow_type(pa: Any, column: str, dtype: str) -> Any:
+    if column == "article":  # the input row's position
+        return pa.int64()
     if column in _LIST_COLUMNS:
         return pa.list_(pa.string())
     return {
@@ -220,6 +222,11 @@ class ParquetWriter:
     @property
     def buffered(self) -> int:
         return len(self._buffers["articles"])
+
+    @property
+    def wants_flush(self) -> bool:
+        """Whether the part is full (the driver then flushes at once)."""
+        return self._part_rows >= self.part_size
 
     def flush(self) -> None:
         """Write a row group when enough rows are buffered; commit the part when it is full or

@@ -266,7 +266,11 @@ def _run_rows(
             writer.add(row, record, error, message)
         if bar is not None:
             bar.update(1)
-        if writer.buffered >= opts.batch_size or time.monotonic() - last_flush >= _FLUSH_SECONDS:
+        if (
+            writer.buffered >= opts.batch_size
+            or writer.wants_flush
+            or time.monotonic() - last_flush >= _FLUSH_SECONDS
+        ):
             with interrupts.critical():
                 writer.flush()
             last_flush = time.monotonic()
