@@ -161,3 +161,12 @@ def test_without_pandas_the_error_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(MissingDependencyError, match="pyarrow"):
         to_parquet([OUT_OF_RANGE], "unused")
+
+
+def test_batch_lines_use_their_row_when_they_have_no_id():
+    lines = [
+        {"row": 4, "id": None, **OUT_OF_RANGE},
+        {"row": 5, "id": None, "error": "InputError", "message": "x"},
+        {"row": 6, "id": "b", **OUT_OF_RANGE},
+    ]
+    assert to_frames(lines, include="articles").articles["article"].tolist() == [4, "b"]

@@ -208,7 +208,8 @@ def _as_record(item: Any) -> tuple[dict[str, Any], Any]:
     if isinstance(item, Mapping):
         if "text" not in item:
             raise TypeError(f"not an article record (no 'text' key): keys {sorted(item)[:10]}")
-        return dict(item), item.get("id")
+        key = item.get("id")
+        return dict(item), key if key is not None else item.get("row")  # row: newsnlp batch lines
     raise TypeError(f"expected an Article or its dict, got {type(item).__name__}")
 
 
@@ -326,7 +327,8 @@ def to_frames(
     example the lines ``newsnlp batch`` writes) or one single article. ``include`` picks the
     tables among ``articles``, ``entities``, ``times``, ``segments``, ``tokens`` and
     ``sentences``. ``ids`` gives the value of the ``article`` column of each article (default:
-    the dict's ``id`` key, else the position in the input). The error records of
+    the dict's ``id`` key, else its ``row`` (the input row of a ``newsnlp batch`` line), else the
+    position in the input). The error records of
     ``enrich_many(..., on_error="record")`` are skipped (their position is still counted).
 
     The ``times`` table has a ``date`` column: the value as a pandas Timestamp when it is a plain
