@@ -11,6 +11,11 @@ from newsnlp.batch.readers import Reader, input_format, open_reader
 from newsnlp.errors import InputError
 
 
+def _read(path, content: bytes, **kw):
+    path.write_bytes(content)
+    return _rows(path, **kw)
+
+
 def _rows(path, **kw):
     reader = Reader(path, kw.get("text_field", "text"), kw.get("id_field", "id"), kw.get("keep"))
     return reader, list(reader)
@@ -32,12 +37,11 @@ def test_input_format(tmp_path, name, fmt):
 
 
 def test_jsonl_rows_are_line_positions_with_errors_in_place(tmp_path):
-    src = tmp_path / "in.jsonl"
-    src.write_bytes(
+    reader, rows = _read(
+        tmp_path / "in.jsonl",
         b'{"id": "a", "text": "Satu", "outlet": "kompas"}\n\n{rusak\n"dua"\n[1]\n'
-        b'{"id": [1], "text": "x"}\n{"isi": "y"}\n{"text": "\xff"}\n'
+        b'{"id": [1], "text": "x"}\n{"isi": "y"}\n{"text": "\xff"}\n',
     )
-    reader, rows = _rows(src)
     assert [r.row for r in rows] == [0, 2, 3, 4, 5, 6, 7]  # the blank line is no row
     assert rows[0].id == "a" and rows[0].columns == {"outlet": "kompas"} and rows[0].item["text"] == "Satu"
     assert rows[1].error and "line 3" in rows[1].message
@@ -50,12 +54,11 @@ def test_jsonl_rows_are_line_positions_with_errors_in_place(tmp_path):
 
 
 def test_csv_rows_without_an_id_column(tmp_path):
-    src = tmp_path / "in.csv"
-    src.write_bytes(
+    reader, rows = _read(
+        tmp_path / "in.csv",
         b'outlet,text,published\nkompas,"Banjir di\nBekasi",2020-08-03\ndetik,Gempa,\n'
-        b"x,too,many,fields\ntempo,\xff\xfe,\n"
+        b"x,too,many,fields\ntempo,\xff\xfe,\n",
     )
-    reader, rows = _rows(src)
     assert [(r.row, r.id) for r in rows] == [(0, None), (1, None), (2, None), (3, None)]
     assert rows[0].item == {"text": "Banjir di\nBekasi", "published": "2020-08-03"}
     assert rows[1].item == {"text": "Gempa"}  # an empty published cell means "infer"

@@ -85,18 +85,20 @@ def _obj(id_value: Any, **fields: Any) -> dict[str, Any]:
     return obj
 
 
+#: Lines that are the same whatever their id and text.
+_FIXED = {
+    "blank": b"   ",
+    "not_json": b'{"id": 1, "text": "putus',
+    "not_utf8": b'{"text": "\xff\xfe"}',
+    "array": b"[1, 2]",
+    "number": b"42",
+}
+
+
 def make_line(kind: str, id_value: Any, text: str) -> bytes:
     """One input line (without its newline) of the given kind."""
-    if kind == "blank":
-        return b"   "
-    if kind == "not_json":
-        return b'{"id": 1, "text": "putus'
-    if kind == "not_utf8":
-        return b'{"text": "\xff\xfe"}'
-    if kind == "array":
-        return b"[1, 2]"
-    if kind == "number":
-        return b"42"
+    if kind in _FIXED:
+        return _FIXED[kind]
     if kind == "string":
         return json.dumps(text).encode()
     fields: dict[str, Any] = {"text": text}

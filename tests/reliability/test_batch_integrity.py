@@ -157,6 +157,12 @@ def _run(src: Path, out: Path, resume: bool) -> int:
         return run_batch(opts)
 
 
+def _input(folder: Path, lines: list[bytes]) -> Path:
+    src = folder / "in.jsonl"
+    src.write_bytes(batch_file(lines))
+    return src
+
+
 def _content(out: Path) -> bytes:
     data = out.read_bytes()
     return gzip.decompress(data) if out.name.endswith(".gz") else data
@@ -166,10 +172,8 @@ def _content(out: Path) -> bytes:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=batch_lines(), cuts=st.lists(st.floats(0, 1), min_size=1, max_size=3))
 def test_resume_after_the_output_was_cut_anywhere(tmp_path_factory, fmt, lines, cuts):
-    tmp = tmp_path_factory.mktemp("cut")
-    src = tmp / "in.jsonl"
-    src.write_bytes(batch_file(lines))
-    out = tmp / f"out.{fmt}"
+    src = _input(tmp_path_factory.mktemp("cut"), lines)
+    out = src.with_name(f"out.{fmt}")
     _run(src, out, resume=False)
     reference = _content(out)
     for cut in cuts:  # a kill or a full disk leaves a prefix of the file; then --resume
@@ -208,10 +212,8 @@ def test_parquet_resume_after_a_crash_at_any_file_operation(tmp_path_factory, mo
 
     from newsnlp.batch import parquet as pqmod
 
-    tmp = tmp_path_factory.mktemp("crash")
-    src = tmp / "in.jsonl"
-    src.write_bytes(batch_file(lines))
-    out = tmp / "out.parquet"
+    src = _input(tmp_path_factory.mktemp("crash"), lines)
+    out = src.with_name("out.parquet")
     for limit in crash_at:
         crash = _CrashAt(limit)
         with monkeypatch.context() as m:
