@@ -193,10 +193,11 @@ class Reader:
             )
 
     # -- scan --------------------------------------------------------------------------------
-    def scan(self) -> tuple[int, dict[str, Any]]:
+    def scan(self, kinds: bool = True) -> tuple[int, dict[str, Any]]:
         """``(number of records, kept columns)`` before reading: each kept column's kind, one of
         ``"str"``, ``"int"``, ``"float"``, ``"bool"``, ``"json"`` (mixed types, lists, objects:
-        stored as JSON text in Parquet), or a pyarrow type for Parquet input."""
+        stored as JSON text in Parquet), or a pyarrow type for Parquet input. With ``kinds``
+        false, JSON Lines are only counted (the kinds are needed for Parquet output only)."""
         if self.format == "parquet":
             pf = self._parquet_file()
             schema = pf.schema_arrow
@@ -215,6 +216,9 @@ class Reader:
                 except csv.Error:
                     pass  # the rows will say what is wrong; the count is only for the bar
             return count, {name: "str" for name in header if self._kept(name)}
+        if not kinds:
+            with self._open("rb") as f:
+                return sum(1 for raw in f if raw.strip()), {}
         count = 0
         seen: dict[str, set[str]] = {}
         for _n, value, _problem in self._jsonl_records():

@@ -149,7 +149,7 @@ def run_batch(opts: BatchOptions) -> int:
     if not opts.output.parent.is_dir():
         raise InputError(f"{opts.output.parent}: the output folder does not exist")
     reader = open_reader(opts.input, opts.text_field, opts.id_field, opts.keep_columns)
-    n_rows, kinds = reader.scan()
+    n_rows, kinds = reader.scan(kinds=fmt == "parquet")
     writer = _open_writer(opts, fmt, layers, kinds)
     for note in [*warnings, *writer.notes]:
         _say(note)
