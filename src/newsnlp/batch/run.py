@@ -161,34 +161,30 @@ def run_batch(opts: BatchOptions) -> int:
         bar = progress_bar(total=max(n_rows - writer.done_rows, 0), desc="newsnlp batch")
     with _Interrupts() as interrupts:
         try:
-            _run_rows(opts, reader, writer, stats, bar, interrupts, stages)
-        except _Stop as stop:
-            with interrupts.critical():
-                writer.close()
-            _close(bar)
-            _say(f"{stop} (--on-error raise); rows before it are written, --resume continues after it")
-            return 1
-        except KeyboardInterrupt:
-            with interrupts.critical():
-                writer.close()
-            _close(bar)
+            try:
+                _run_rows(opts, reader, writer, stats, bar, interrupts, stages)
+            except _Stop as stop:
+                _finish(writer, interrupts, bar)
+                _say(f"{stop} (--on-error raise); rows before it are written, --resume continues after it")
+                return 1
+            except KeyboardInterrupt:
+                _finish(writer, interrupts, bar)
+                _say(
+                    f"interrupted; {writer.rows_written} rows of this run are in {opts.output}. "
+                    "Run the same command with --resume to continue."
+                )
+                return 128 + int(interrupts.signum)
+            _finish(writer, interrupts, bar)
+        except _WriteError as err:
             _say(
-                f"interrupted; {writer.rows_written} rows of this run are in {opts.output}. "
-                "Run the same command with --resume to continue."
+                f"cannot write {opts.output}: {err.__cause__}. The rows written before the error are "
+                "kept; after freeing space, run the same command with --resume."
             )
-            return 128 + int(interrupts.signum)
-        except OSError as err:
-            writer.abort()
-            _close(bar)
-            _say(f"cannot write {opts.output}: {err}. Rows written before the error are kept; "
-                 "after freeing space, run the same command with --resume.")  # fmt: skip
             return 2
         except BaseException:
             writer.abort()
             _close(bar)
             raise
-        with interrupts.critical():
-            writer.close()
     _close(bar)
     failed = f"{stats.failed} failed"
     if stats.unreadable:
@@ -205,6 +201,25 @@ def run_batch(opts: BatchOptions) -> int:
 def _close(bar: Any) -> None:
     if bar is not None:
         bar.close()
+
+
+class _WriteError(Exception):
+    """Writing the output failed (a full disk...); the cause is the ``OSError``."""
+
+
+def _flush(writer: Any, interrupts: _Interrupts, close: bool = False) -> None:
+    """Flush (or close) ``writer`` without being interrupted half-way; a failed write aborts it."""
+    try:
+        with interrupts.critical():
+            writer.close() if close else writer.flush()
+    except OSError as err:
+        writer.abort()
+        raise _WriteError(str(err)) from err
+
+
+def _finish(writer: Any, interrupts: _Interrupts, bar: Any) -> None:
+    _flush(writer, interrupts, close=True)
+    _close(bar)
 
 
 def _fresh_rows(reader: Any, done: set[tuple[Any, ...]], stats: _Stats) -> Iterator[Row]:
@@ -271,8 +286,7 @@ def _run_rows(
             or writer.wants_flush
             or time.monotonic() - last_flush >= _FLUSH_SECONDS
         ):
-            with interrupts.critical():
-                writer.flush()
+            _flush(writer, interrupts)
             last_flush = time.monotonic()
 
     kwargs: dict[str, Any] = {"n_process": opts.workers, "batch_size": opts.batch_size}
