@@ -257,3 +257,28 @@ def test_progress_bar_has_a_total_and_the_summary_comes_after_it(tmp_path, batch
     assert "6/6" in err and " articles/s" in err and "article/s" not in err.replace(" articles/s", "")
     assert err.rstrip().splitlines()[-1].startswith("newsnlp batch: 6 enriched")
     assert err.rindex("6/6") < err.rindex("newsnlp batch: 6 enriched")
+
+
+def test_an_input_that_ends_early_keeps_the_rows_before_it(tmp_path, batch):
+    """A cut-off .gz input stops the batch after the rows read so far are enriched and written."""
+    data = gzip.compress(
+        b"".join(json.dumps({"id": i, "text": t}).encode() + b"\n" for i, t in enumerate(TEXTS))
+    )
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(data[: len(data) - 12])
+    out = tmp_path / "out.jsonl"
+    code, err = batch(src, "-o", out)
+    assert code == 2 and "stopped reading" in err
+    assert [r["id"] for r in jsonl(out)] == list(range(len(jsonl(out))))
+    assert len(jsonl(out)) >= 1
+
+
+def test_parquet_tokens_table_when_asked(tmp_path, batch):
+    pd = pytest.importorskip("pandas")
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in TEXTS[:2]])
+    out = tmp_path / "out.parquet"
+    assert batch(src, "-o", out, "--layers", "tokens,sentences")[0] == 0
+    tokens = pd.read_parquet(out / "tokens")
+    arts = pd.read_parquet(out / "articles")
+    assert sorted(p.name for p in out.iterdir()) == ["_newsnlp.json", "articles", "sentences", "tokens"]
+    assert len(tokens) == arts["n_tokens"].sum() and set(tokens["article"]) == {0, 1}

@@ -15,6 +15,7 @@ import csv
 import gzip
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,24 +211,29 @@ class Reader:
                 header = next(reader, None) or []
                 if header:
                     self._check_columns(header)
-                count = 0
-                try:
-                    count = sum(1 for values in reader if values)
-                except csv.Error:
-                    pass  # the rows will say what is wrong; the count is only for the bar
+                count = sum(1 for values in _until_error(reader) if values)
             return count, {name: "str" for name in header if self._kept(name)}
         if not kinds:
             with self._open("rb") as f:
-                return sum(1 for raw in f if raw.strip()), {}
+                return sum(1 for raw in _until_error(f) if raw.strip()), {}
         count = 0
         seen: dict[str, set[str]] = {}
-        for _n, value, _problem in self._jsonl_records():
+        for _n, value, _problem in _until_error(self._jsonl_records()):
             count += 1
             if isinstance(value, dict):
                 for key, v in value.items():
                     if self._kept(key):
                         seen.setdefault(key, set()).add(_kind(v))
         return count, {key: _unify(kinds) for key, kinds in seen.items()}
+
+
+def _until_error(items: Iterator[Any] | IO[Any]) -> Iterator[Any]:
+    """``items`` up to a read error (a cut-off ``.gz``, a CSV error): the scan only counts for
+    the progress bar; reading the rows reports the error after enriching the rows before it."""
+    try:
+        yield from items
+    except (OSError, EOFError, ValueError, csv.Error, zlib.error):
+        return
 
 
 def _has_surrogate(text: str) -> bool:
