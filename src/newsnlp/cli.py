@@ -282,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1000,
         help="Parquet output: articles per committed part (a kill loses at most the part being "
-        "written; parts are also committed every minute). Default 1000",
+        "written; a part a minute old is committed too). Default 1000",
     )
     b.add_argument("--quiet", action="store_true", help="no progress bar (the summary is still printed)")
     b.set_defaults(func=_cmd_batch)

@@ -282,3 +282,11 @@ def test_parquet_tokens_table_when_asked(tmp_path, batch):
     arts = pd.read_parquet(out / "articles")
     assert sorted(p.name for p in out.iterdir()) == ["_newsnlp.json", "articles", "sentences", "tokens"]
     assert len(tokens) == arts["n_tokens"].sum() and set(tokens["article"]) == {0, 1}
+
+
+def test_a_part_is_committed_when_it_gets_old(tmp_path, batch, monkeypatch):
+    monkeypatch.setattr(pqmod, "PART_SECONDS", 0.0)
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in TEXTS])
+    out = tmp_path / "out.parquet"
+    assert batch(src, "-o", out, "--batch-size", "2")[0] == 0  # part size 1000: committed by age
+    assert len(list((out / "articles").iterdir())) == 3

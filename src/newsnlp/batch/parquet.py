@@ -14,9 +14,9 @@ row's position, unique within the input. The ``articles`` table adds ``id`` (as 
 input columns (prefixed ``input_`` where a name is already taken).
 
 Rows are written in row groups as they come, into hidden temporary files (``.part-*.tmp``,
-which readers skip). A part is committed every ``part_size`` articles, every
-:data:`PART_SECONDS` seconds and at the end (or on Ctrl-C): its files are closed, synced and
-renamed, the ``articles`` file last; that rename is the commit. On ``--resume`` temporary files
+which readers skip). A part is committed every ``part_size`` articles, when it is
+:data:`PART_SECONDS` old (checked as rows arrive) and at the end (or on Ctrl-C): its files are
+closed, synced and renamed, the ``articles`` file last; that rename is the commit. On ``--resume`` temporary files
 and the files of parts whose ``articles`` file is missing are deleted, and the rows of the
 committed parts are skipped: a kill loses at most the part being written, never a committed row,
 and never leaves a row twice.
@@ -40,7 +40,7 @@ __all__ = ["MANIFEST", "PART_SECONDS", "ParquetWriter"]
 
 MANIFEST = "_newsnlp.json"
 _MANIFEST_TMP = MANIFEST + ".tmp"
-#: A part is committed at least this often (seconds), so a kill loses little work.
+#: A part this old (seconds) is committed at the next flush, so a kill loses little work.
 PART_SECONDS = 60.0
 #: Articles per row group.
 ROW_GROUP = 250
@@ -217,6 +217,8 @@ class ParquetWriter:
             tables["articles"][0].update(base)
             for table, rows in tables.items():
                 self._buffers[table].extend(rows)
+        if not self._part_rows:
+            self._part_started = time.monotonic()
         self._part_rows += 1
 
     @property
@@ -234,7 +236,8 @@ class ParquetWriter:
         part_full = self._part_rows >= self.part_size
         if self.buffered >= ROW_GROUP or part_full:
             self._write_row_group()
-        if part_full or (self._writers and time.monotonic() - self._part_started >= PART_SECONDS):
+        part_old = self._part_rows and time.monotonic() - self._part_started >= PART_SECONDS
+        if part_full or part_old:
             self._write_row_group()
             self._commit()
 
@@ -268,7 +271,6 @@ class ParquetWriter:
         for table in self.tables:
             path = self.root / table / _part_name(k, tmp=True)
             self._writers[table] = self.pq.ParquetWriter(path, self._schemas[table], compression="zstd")
-        self._part_started = time.monotonic()
 
     def _commit(self) -> None:
         if not self._writers:
