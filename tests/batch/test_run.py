@@ -290,3 +290,13 @@ def test_a_part_is_committed_when_it_gets_old(tmp_path, batch, monkeypatch):
     out = tmp_path / "out.parquet"
     assert batch(src, "-o", out, "--batch-size", "2")[0] == 0  # part size 1000: committed by age
     assert len(list((out / "articles").iterdir())) == 3
+
+
+@pytest.mark.parametrize("option", ["--workers", "--batch-size", "--part-size"])
+def test_bad_numbers_are_refused_before_the_output_is_touched(tmp_path, batch, option):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": TEXTS[0]}])
+    out = tmp_path / "out.jsonl"
+    out.write_text("keep me\n", encoding="utf-8")
+    code, err = batch(src, "-o", out, option, "0")
+    assert code == 2 and "must be a positive number" in err
+    assert out.read_text(encoding="utf-8") == "keep me\n"

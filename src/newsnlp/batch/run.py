@@ -139,6 +139,10 @@ def run_batch(opts: BatchOptions) -> int:
 
     if opts.on_error not in ("skip", "record", "raise"):
         raise InputError(f"--on-error must be skip, record or raise, not {opts.on_error!r}")
+    for name in ("workers", "batch_size", "part_size"):
+        value = getattr(opts, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InputError(f"--{name.replace('_', '-')} must be a positive number, not {value!r}")
     fmt = output_format(opts.output)
     layers, warnings = parse_layers(opts.layers, fmt)
     stages = None
