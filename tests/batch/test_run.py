@@ -300,3 +300,20 @@ def test_bad_numbers_are_refused_before_the_output_is_touched(tmp_path, batch, o
     code, err = batch(src, "-o", out, option, "0")
     assert code == 2 and "must be a positive number" in err
     assert out.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_quotes_layer_needs_only_its_schema(tmp_path, monkeypatch):
+    """Once records carry ``quotes`` and SCHEMAS describes it, Parquet output writes the table."""
+    import pyarrow.parquet as pq
+
+    from newsnlp.batch.readers import Row
+    from newsnlp.integrations import frames
+
+    schema = {"article": "object", "start": "int64", "end": "int64", "text": "object", "speaker": "object"}
+    monkeypatch.setitem(frames.SCHEMAS, "quotes", schema)
+    writer = pqmod.ParquetWriter(tmp_path / "out.parquet", ("entities", "quotes"), {}, resume=False)
+    record = {"text": "Kata Budi: ya.", "quotes": [{"start": 11, "end": 13, "text": "ya", "speaker": "Budi"}]}
+    writer.add(Row(0), record, None, None)
+    writer.close()
+    quotes = pq.read_table(tmp_path / "out.parquet" / "quotes").to_pylist()
+    assert quotes == [{"article": 0, "start": 11, "end": 13, "text": "ya", "speaker": "Budi"}]

@@ -131,6 +131,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
 #: The calendar days a ``datetime64[ns]`` column can hold (pandas' ``Timestamp.min``/``max``).
 NS_DATE_RANGE = (_dt.date(1677, 9, 22), _dt.date(2262, 4, 11))
 
+#: Tables that :func:`article_rows` builds with rules of their own.
+_SPECIAL_TABLES = ("articles", "times", "tokens", "sentences")
+
 _PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -249,11 +252,13 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
                 "text": record["text"],
             }
         ]
-    for table, layer in (("entities", "entities"), ("segments", "segments")):
-        if table in include:
+    # span layers whose rows are their fields as they are (a future ``quotes`` layer only needs
+    # its entry in SCHEMAS)
+    for table in include:
+        if table in SCHEMAS and table not in _SPECIAL_TABLES:
             cols = [c for c in SCHEMAS[table] if c != "article"]
             out[table] = [
-                {"article": key, **{c: span.get(c) for c in cols}} for span in record.get(layer) or []
+                {"article": key, **{c: span.get(c) for c in cols}} for span in record.get(table) or []
             ]
     if "times" in include:
         cols = [c for c in SCHEMAS["times"] if c not in ("article", "date")]
