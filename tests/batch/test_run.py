@@ -317,3 +317,10 @@ def test_a_quotes_layer_needs_only_its_schema(tmp_path, monkeypatch):
     writer.close()
     quotes = pq.read_table(tmp_path / "out.parquet" / "quotes").to_pylist()
     assert quotes == [{"article": 0, "start": 11, "end": 13, "text": "ya", "speaker": "Budi"}]
+
+
+def test_the_output_never_overwrites_the_input(tmp_path, batch):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": TEXTS[0]}])
+    before = src.read_bytes()
+    code, err = batch(src, "-o", src)
+    assert code == 2 and "overwrite the input" in err and src.read_bytes() == before

@@ -150,6 +150,8 @@ def run_batch(opts: BatchOptions) -> int:
         stages = tuple(check_stage_names(opts.stages))
         for name in stages:
             get_stage_factory(name)
+    if opts.output.exists() and opts.input.exists() and opts.output.resolve() == opts.input.resolve():
+        raise InputError(f"{opts.output}: the output would overwrite the input")
     if not opts.output.parent.is_dir():
         raise InputError(f"{opts.output.parent}: the output folder does not exist")
     reader = open_reader(opts.input, opts.text_field, opts.id_field, opts.keep_columns)
