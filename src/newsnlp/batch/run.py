@@ -171,7 +171,9 @@ def run_batch(opts: BatchOptions) -> int:
                 _run_rows(opts, reader, writer, stats, bar, interrupts, stages)
             except _Stop as stop:
                 _finish(writer, interrupts, bar)
-                _say(f"{stop} (--on-error raise); rows before it are written, --resume continues after it")
+                _say(
+                    f"{stop}; stopped (--on-error raise). The rows before it are written; --resume starts again at this row"
+                )
                 return 1
             except KeyboardInterrupt:
                 _finish(writer, interrupts, bar)
