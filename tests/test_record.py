@@ -125,3 +125,14 @@ def test_pickle_round_trip_is_exact_and_drops_scratch() -> None:
     assert back.scratch == {}
     assert back.tokens and type(back.tokens[0]) is Token
     assert back.entities and back.times and back.segments
+
+
+def test_repr_is_short(seed_text):
+    """``repr(Article)`` is one line (a list of articles in a notebook stays readable)."""
+    from newsnlp.api import get_default_pipeline
+
+    art = get_default_pipeline()(seed_text)
+    text = repr(art)
+    assert len(text) < 300 and "\n" not in text
+    assert f"tokens={len(art.tokens)}" in text and "entities=" in text and "2,750 chars" in text
+    assert len(repr([art, art])) < 700

@@ -1,12 +1,13 @@
-"""Command line: ``newsnlp enrich FILE...``, ``newsnlp batch INPUT -o OUTPUT`` and
-``newsnlp render FILE -o PAGE.html``."""
+"""Command line: ``newsnlp enrich FILE...``, ``newsnlp batch INPUT -o OUTPUT``,
+``newsnlp render FILE -o PAGE.html``, ``newsnlp info`` and ``newsnlp --version``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,121 +91,60 @@ def _cmd_enrich(args: argparse.Namespace) -> int:
     return status
 
 
-def _read_items(path: Path, text_field: str, id_field: str) -> Iterator[dict[str, Any]]:
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
-            for row in batch.to_pylist():
-                yield _item(row, text_field, id_field)
-    elif suffix in (".csv", ".tsv"):
-        import csv
-
-        csv.field_size_limit(sys.maxsize)
-        with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f, delimiter="\t" if suffix == ".tsv" else ","):
-                yield _item(row, text_field, id_field)
-    else:
-        with open(path, "rb") as f:
-            for n, raw in enumerate(f):
-                try:
-                    line = raw.decode("utf-8")
-                    row = json.loads(line) if line.strip() else None
-                except (UnicodeDecodeError, json.JSONDecodeError) as err:
-                    raise InputError(f"{path} line {n + 1}: not a UTF-8 JSON line ({err})") from None
-                if row is None:
-                    continue
-                if isinstance(row, str):
-                    row = {text_field: row}
-                if not isinstance(row, dict):
-                    raise InputError(
-                        f"{path} line {n + 1}: expected a JSON object or string, got {type(row).__name__}"
-                    )
-                row.setdefault(id_field, n)
-                yield _item(row, text_field, id_field)
-
-
-def _item(row: dict[str, Any], text_field: str, id_field: str) -> dict[str, Any]:
-    if text_field not in row:
-        raise NewsNLPError(f"input row has no {text_field!r} field (use --text-field); keys: {sorted(row)}")
-    item = {"text": row[text_field] or "", "id": row.get(id_field)}
-    for key in ("published", "url", "html"):
-        if row.get(key) not in (None, ""):
-            item[key] = row[key]
-    return item
-
-
-def _done_ids(path: Path) -> set[Any]:
-    if not path.exists():
-        return set()
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        return set(pq.read_table(path, columns=["id"]).column("id").to_pylist())
-    ids = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            try:
-                ids.add(json.loads(line).get("id"))
-            except json.JSONDecodeError:
-                break  # a line cut by the interruption: it is redone
-    return ids
-
-
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .api import enrich_many
+    from .batch import BatchOptions, run_batch
 
-    src, out = Path(args.input), Path(args.output)
-    if not src.exists():
-        print(f"newsnlp: {src}: no such file", file=sys.stderr)
-        return 2
-    done = _done_ids(out) if args.resume else set()
-    items = (it for it in _read_items(src, args.text_field, args.id_field) if it["id"] not in done)
-    n_ok = n_err = 0
-    results = enrich_many(
-        items, n_process=args.workers, batch_size=args.batch_size, progress=not args.quiet, on_error="record"
+    keep = None
+    if args.keep_columns is not None:
+        keep = [] if args.keep_columns.strip().lower() in ("", "none") else _names(args.keep_columns)
+        if keep == ["all"]:
+            keep = None
+    opts = BatchOptions(
+        input=Path(args.input),
+        output=Path(args.output),
+        text_field=args.text_field,
+        id_field=args.id_field,
+        keep_columns=keep,
+        resume=args.resume,
+        on_error=args.on_error,
+        layers=args.layers,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        stages=tuple(_names(args.stages)) if args.stages else None,
+        part_size=args.part_size,
+        quiet=args.quiet,
     )
-    if out.suffix.lower() == ".parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        rows: list[dict[str, Any]] = []
-        if args.resume and out.exists():
-            rows = pq.read_table(out).to_pylist()
-        ids = _ids_in_order(src, args, done)
-        for item_id, res in zip(ids, results):
-            if isinstance(res, dict):
-                n_err += 1
-                rows.append({"id": item_id, "record": None, "error": f"{res['error']}: {res['message']}"})
-            else:
-                n_ok += 1
-                rows.append({"id": item_id, "record": res.to_json(), "error": None})
-        pq.write_table(pa.Table.from_pylist(rows), out)
-    else:
-        mode = "a" if args.resume else "w"
-        ids = _ids_in_order(src, args, done)
-        with open(out, mode, encoding="utf-8") as f:
-            for item_id, res in zip(ids, results):
-                if isinstance(res, dict):
-                    n_err += 1
-                    row = {"id": item_id, "error": res["error"], "message": res["message"]}
-                else:
-                    n_ok += 1
-                    row = {"id": item_id, **res.to_dict()}
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                f.flush()
-    print(
-        f"newsnlp batch: {n_ok} enriched, {n_err} failed, {len(done)} skipped (already in output) -> {out}",
-        file=sys.stderr,
-    )
-    return 0 if n_err == 0 else 1
+    return run_batch(opts)
 
 
-def _ids_in_order(src: Path, args: argparse.Namespace, done: set[Any]) -> Iterator[Any]:
-    for it in _read_items(src, args.text_field, args.id_field):
-        if it["id"] not in done:
-            yield it["id"]
+def _names(spec: str) -> list[str]:
+    return [x.strip() for x in spec.split(",") if x.strip()]
+
+
+def _jsonl_records(path: Path, limit: int) -> tuple[list[dict[str, Any]], int, int]:
+    """``(records to render, error rows skipped, lines left unread past the limit)`` of a JSON
+    Lines file (``.gz`` too), such as ``newsnlp batch`` writes."""
+    import gzip
+
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    records: list[dict[str, Any]] = []
+    errors = rest = 0
+    with opener(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            if limit and len(records) >= limit:
+                rest += 1
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path} line {n}: not a JSON line ({err})") from None
+            if not isinstance(row, dict) or "text" not in row:
+                errors += 1  # an error row of newsnlp batch (or no record at all)
+                continue
+            records.append(row)
+    return records, errors, rest
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
@@ -212,13 +152,21 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from .record import Article
 
     path = Path(args.file)
+    notes = []
     try:
-        if path.suffix.lower() == ".json":
+        name = path.name.lower()
+        if name.endswith(".json"):
             page = render_html(Article.from_json(path.read_text(encoding="utf-8")), full_page=True)
-        elif path.suffix.lower() == ".jsonl":
-            with open(path, encoding="utf-8") as f:
-                records = [json.loads(line) for line in f if line.strip()][: args.limit]
+        elif name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+            records, errors, rest = _jsonl_records(path, args.limit)
             page = render_page(records, title=path.name)
+            if errors:
+                notes.append(f"{errors} error row(s) without a record not rendered")
+            if rest:
+                notes.append(
+                    f"rendered the first {len(records)} records; {rest} more line(s) not rendered "
+                    "(--limit N, or --limit 0 for all)"
+                )
         else:
             from .api import get_default_pipeline
 
@@ -231,13 +179,41 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as err:
         print(f"newsnlp: {args.file}: {err}", file=sys.stderr)
         return 1
+    for note in notes:
+        print(f"newsnlp render: {note}", file=sys.stderr)
     print(f"newsnlp render: wrote {args.output}", file=sys.stderr)
     return 0
 
 
+_BATCH_EPILOG = """\
+input formats (from the name; .gz accepted): .jsonl (one JSON object, or string, per line),
+  .csv, .tsv (a header row), .parquet. Other names are read as JSON Lines.
+output formats (from the name, anything else is refused):
+  .jsonl, .ndjson   one line per input row: row, id, input (kept columns), then the record
+                    (Article.to_dict() with the chosen layers), or error and message
+  .jsonl.gz         the same, gzip-compressed (appended in complete gzip members)
+  .parquet          a folder of flat tables (articles, entities, times, segments, ...,
+                    as newsnlp.to_frames), committed in parts; pandas.read_parquet(OUT/entities)
+
+ids: the id column's value (a string, number or boolean) when present, else the row number;
+  rows are matched on --resume by id (duplicates counted in order) or by row number when the
+  row has no id, so a missing id never clashes with a given one. A list or object id is an
+  error row.
+resume: after a kill, a full disk or Ctrl-C, the same command with --resume repairs the end of
+  the output (a cut-off line or gzip member, an uncommitted Parquet part) and enriches exactly
+  the rows not yet in it: each input row ends up once in the output.
+exit status: 0 every row enriched; 1 some rows failed (written as error rows with --on-error
+  record); 2 the batch could not run (bad options, unreadable input, output not writable);
+  130 interrupted by Ctrl-C (143 by SIGTERM): what was done is kept, continue with --resume.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsnlp`` command."""
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="newsnlp", description="Enrich Bahasa Indonesia news articles.")
+    parser.add_argument("--version", action="version", version=f"newsnlp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("enrich", help="enrich article files (plain text or HTML) and print the records")
@@ -249,29 +225,85 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_enrich)
 
     b = sub.add_parser(
-        "batch", help="enrich a corpus (JSON Lines, CSV or Parquet) into JSON Lines or Parquet"
+        "batch",
+        help="enrich a corpus (JSON Lines, CSV or Parquet) into JSON Lines or Parquet tables",
+        description="Enrich every row of INPUT into OUTPUT, in input order, resumably.",
+        epilog=_BATCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    b.add_argument("input")
-    b.add_argument("-o", "--output", required=True)
-    b.add_argument("--workers", type=int, default=1)
-    b.add_argument("--batch-size", type=int, default=64)
-    b.add_argument("--text-field", default="text")
-    b.add_argument("--id-field", default="id")
-    b.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT and append")
-    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("input", help="the corpus: .jsonl, .csv, .tsv (optionally .gz) or .parquet")
+    b.add_argument(
+        "-o", "--output", required=True, help="where to write: .jsonl, .jsonl.gz or .parquet (a folder)"
+    )
+    b.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run: repair OUTPUT's end and skip the rows already in it "
+        "(without it, OUTPUT is replaced)",
+    )
+    b.add_argument(
+        "--on-error",
+        choices=("record", "skip", "raise"),
+        default="record",
+        help="a row that cannot be read or enriched is written as an error row (record, the "
+        "default), left out (skip; --resume retries it), or stops the batch after the rows "
+        "before it are written (raise)",
+    )
+    b.add_argument("--text-field", default="text", help="column holding the article (default: text)")
+    b.add_argument(
+        "--id-field",
+        default="id",
+        help="column holding the article id (default: id; rows without one use their row number)",
+    )
+    b.add_argument(
+        "--keep-columns",
+        metavar="COLS",
+        help="input columns to carry into the output, comma-separated; default all but the text "
+        "and id columns; 'none' for none",
+    )
+    b.add_argument(
+        "--layers",
+        metavar="LAYERS",
+        help="record layers to write, comma-separated among entities, times, segments, quotes, "
+        "sentences, tokens, or all / none; default: all for JSON Lines, all but tokens and "
+        "sentences for Parquet (tokens are most of the size)",
+    )
+    b.add_argument(
+        "--stages",
+        metavar="STAGES",
+        help="pipeline stages to run, comma-separated (default: the default pipeline; e.g. text,entities)",
+    )
+    b.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument(
+        "--batch-size", type=int, default=64, help="articles per batch and per output flush (default 64)"
+    )
+    b.add_argument(
+        "--part-size",
+        type=int,
+        default=1000,
+        help="Parquet output: articles per committed part (a kill loses at most the part being "
+        "written; a part a minute old is committed too). Default 1000",
+    )
+    b.add_argument("--quiet", action="store_true", help="no progress bar (the summary is still printed)")
     b.set_defaults(func=_cmd_batch)
 
     r = sub.add_parser(
         "render",
         help="write an HTML page of an enriched article (text/HTML file, or .json/.jsonl records)",
     )
-    r.add_argument("file", help="article file ('-' reads standard input), or a record .json/.jsonl")
+    r.add_argument("file", help="article file ('-' reads standard input), or a record .json/.jsonl(.gz)")
     r.add_argument("-o", "--output", required=True, help="HTML file to write")
     r.add_argument("--published", help="publication date, YYYY-MM-DD (anchor for relative dates)")
     r.add_argument("--html", action="store_true", help="treat input as HTML (detected otherwise)")
     r.add_argument("--encoding", default="utf-8", help="encoding of the file (default utf-8)")
-    r.add_argument("--limit", type=int, default=50, help="at most this many records of a .jsonl")
+    r.add_argument(
+        "--limit", type=int, default=50, help="at most this many records of a .jsonl (default 50; 0: all)"
+    )
     r.set_defaults(func=_cmd_render)
+
+    i = sub.add_parser("info", help="versions, shipped models and their scores, stages, installed extras")
+    i.add_argument("--json", action="store_true", help="print the same as JSON")
+    i.set_defaults(func=_cmd_info)
 
     from .linguistic.models import add_models_command
 
@@ -279,11 +311,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cmd_info(args: argparse.Namespace) -> int:
+    from .info import collect_info, format_info
+
+    info = collect_info()
+    print(json.dumps(info, indent=2, ensure_ascii=False) if args.json else format_info(info))
+    return 0
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe (``newsnlp enrich ... | head``): send what is left to /dev/null so the
+    interpreter's final flush does not report the broken pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsnlp`` command."""
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141  # as a command killed by SIGPIPE, quietly
+    except KeyboardInterrupt:
+        print("newsnlp: interrupted", file=sys.stderr)
+        return 130
     except (NewsNLPError, OSError, UnicodeDecodeError) as err:
         print(f"newsnlp: {err}", file=sys.stderr)
         return 2

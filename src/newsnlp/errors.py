@@ -13,12 +13,14 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "InvalidTextError",
+    "MissingDependencyError",
     "ModelNotFoundError",
     "NewsNLPError",
     "PublishedDateError",
     "StageError",
     "StageOrderError",
     "UnknownStageError",
+    "WorkerError",
 ]
 
 
@@ -115,3 +117,20 @@ class StageError(NewsNLPError, RuntimeError):
 
 class ModelNotFoundError(NewsNLPError, FileNotFoundError):
     """An optional model (e.g. stanza's) is not installed locally."""
+
+
+class MissingDependencyError(NewsNLPError, ModuleNotFoundError):
+    """An optional library a feature needs is not installed; the message names the extra that
+    installs it (``pip install "newsnlp[frames]"``)."""
+
+    def __init__(self, feature: str, package: str, extra: str):
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(f'{feature} needs {package}, which is not installed: pip install "newsnlp[{extra}]"')
+        self.name = package
+
+
+class WorkerError(NewsNLPError, RuntimeError):
+    """A worker process of ``enrich_many(n_process=...)`` died (killed, out of memory, a crash in
+    native code) while it held the item named in the message."""

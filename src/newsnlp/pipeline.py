@@ -15,7 +15,14 @@ from .input import INPUT_ASSIGNS, check_items_and_batch, item_to_kwargs, read_ar
 from .record import Article
 from .registry import Stage, available_stages, plan
 
-__all__ = ["DEFAULT_STAGES", "Pipeline", "check_items_and_batch", "check_stage_names", "item_to_kwargs"]
+__all__ = [
+    "DEFAULT_STAGES",
+    "Pipeline",
+    "check_items_and_batch",
+    "check_stage_names",
+    "gc_paused",
+    "item_to_kwargs",
+]
 
 #: The stages a default pipeline runs: every built-in stage present in this installation, of
 #: ``text``, ``entities``, ``time``, ``structure`` and ``quotes``
@@ -175,7 +182,7 @@ class Pipeline:
     ) -> Article:
         """Enrich one article (``str`` or ``bytes``) and return its :class:`Article`."""
         article = self.make_article(text, published=published, url=url, html=html, encoding=encoding)
-        with _gc_paused():
+        with gc_paused():
             for stage in self._stages:
                 _run(stage, "process", article)
                 if self._recorded(stage):
@@ -185,7 +192,7 @@ class Pipeline:
 
     def process_articles(self, articles: list[Article]) -> list[Article]:
         """Run every stage over already-built records, batched per stage."""
-        with _gc_paused():
+        with gc_paused():
             for stage in self._stages:
                 _run(stage, "process_batch", articles)
                 if self._recorded(stage):
@@ -220,7 +227,7 @@ class Pipeline:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while the stages run.
 
     Enriching creates hundreds of thousands of small objects (tokens, spans, spaCy lexemes) that

@@ -246,6 +246,20 @@ class Article:
             ),
         )
 
+    def __repr__(self) -> str:
+        # Short on purpose: a list of articles in a notebook shows one line each, not the layers.
+        head = self.text[:40].replace("\n", " ")
+        counts = ", ".join(
+            f"{name}={len(getattr(self, name))}"
+            for name in ("tokens", "sentences", "entities", "times", "segments")
+        )
+        title = self.metadata.title
+        title_part = f"title={title[:60] + ('…' if len(title) > 60 else '')!r}, " if title else ""
+        return (
+            f"<Article {title_part}text={head + ('…' if len(self.text) > 40 else '')!r} "
+            f"({len(self.text):,} chars), published={self.metadata.published!r}, {counts}>"
+        )
+
     @property
     def clean_text(self) -> str:
         """Title, lead and body alone, joined by blank lines (empty if no structure ran)."""

@@ -114,3 +114,15 @@ def test_bad_items(client, items):
     out = nd.enrich_dataframe(dd.from_pandas(pdf, npartitions=1), on_error="record").compute()
     assert out["error"].isna().tolist() == [True, False, True]
     assert out.loc[11, "n_tokens"] == 0 and out.loc[10, "n_tokens"] > 0
+
+
+def test_to_tables_with_dates_outside_the_datetime64_range():
+    """An out-of-range resolved date no longer kills the Dask tables (computed locally)."""
+    from tests.integrations.test_frames import OUT_OF_RANGE
+
+    records = db.from_sequence([dict(OUT_OF_RANGE, id="x")], npartitions=1)
+    tables = nd.to_tables(records, include=("articles", "times"))
+    arts, times = dask.compute(tables["articles"], tables["times"], scheduler="sync")
+    assert times["value"].tolist() == ["1500", "2926-06-18", "2020-08-03"]
+    assert times["date"].isna().tolist() == [True, True, False]
+    assert arts["published_date"].isna().all() and arts["article"].tolist() == ["x"]

@@ -122,3 +122,51 @@ def test_error_records_are_skipped():
     frames = to_frames(results, include=("articles", "times"))
     assert frames.articles["article"].tolist() == [0, 2]
     assert set(frames.times["article"]) <= {0, 2}
+
+
+OUT_OF_RANGE = {
+    "text": "Candi itu dibangun tahun 1500 dan dipugar 18/6/2926, kata Joko pada 3 Agustus 2020.",
+    "metadata": {"published": "1500-02-03"},
+    "times": [
+        {"start": 19, "end": 29, "text": "tahun 1500", "type": "DATE", "value": "1500"},
+        {"start": 42, "end": 51, "text": "18/6/2926", "type": "DATE", "value": "2926-06-18"},
+        {"start": 68, "end": 83, "text": "3 Agustus 2020", "type": "DATE", "value": "2020-08-03"},
+    ],
+}
+
+
+def test_dates_outside_the_datetime64_range_do_not_break_the_tables():
+    """A year outside 1677-2262 (``tahun 1500``, a typo ``2926``) gives ``NaT`` in the datetime
+    column and keeps its exact value in the ISO string column (pandas 3 used to raise
+    OutOfBoundsDatetime for the whole table)."""
+    frames = to_frames([OUT_OF_RANGE], include=("articles", "times"))
+    times = frames.times
+    assert times["value"].tolist() == ["1500", "2926-06-18", "2020-08-03"]
+    assert times["date"].isna().tolist() == [True, True, False]
+    assert times["date"].iloc[2] == pd.Timestamp("2020-08-03")
+    assert str(times["date"].dtype) == "datetime64[ns]"
+    assert frames.articles["published"].tolist() == ["1500-02-03"]
+    assert frames.articles["published_date"].isna().all()
+
+
+def test_without_pandas_the_error_names_the_extra(monkeypatch):
+    import sys
+
+    from newsnlp.errors import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
+    with pytest.raises(MissingDependencyError, match=r'pip install "newsnlp\[frames\]"') as info:
+        to_frames([OUT_OF_RANGE])
+    assert isinstance(info.value, ImportError) and info.value.name == "pandas"
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(MissingDependencyError, match="pyarrow"):
+        to_parquet([OUT_OF_RANGE], "unused")
+
+
+def test_batch_lines_use_their_row_when_they_have_no_id():
+    lines = [
+        {"row": 4, "id": None, **OUT_OF_RANGE},
+        {"row": 5, "id": None, "error": "InputError", "message": "x"},
+        {"row": 6, "id": "b", **OUT_OF_RANGE},
+    ]
+    assert to_frames(lines, include="articles").articles["article"].tolist() == [4, "b"]

@@ -319,13 +319,17 @@ def test_cli_reports_bad_files_without_traceback(tmp_path, capsys):
         (b"[1, 2]\n", "line 1"),
         (b'{"text": "Jakarta"}\n\xff\n', "line 2"),
         (b'{"isi": "Jakarta"}\n', "no 'text' field"),
+        (b'{"id": [1], "text": "Jakarta"}\n', "id must be a string, a number or a boolean"),
     ],
 )
 def test_cli_batch_bad_input_lines(tmp_path, capsys, content, says):
     src = tmp_path / "in.jsonl"
     src.write_bytes(content)
-    code, out = _run_cli(["batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--quiet"], capsys)
-    assert code == 2 and says in out.err
+    out_path = tmp_path / "out.jsonl"
+    code, out = _run_cli(["batch", str(src), "-o", str(out_path), "--quiet", "--on-error", "raise"], capsys)
+    assert code == 1 and says in out.err
+    code, out = _run_cli(["batch", str(src), "-o", str(out_path), "--quiet"], capsys)  # record
+    assert code == 1 and says in out_path.read_text(encoding="utf-8")
 
 
 def test_cli_batch_records_bad_items_and_goes_on(tmp_path, capsys):
@@ -350,4 +354,4 @@ def test_cli_missing_output_directory(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     src.write_text('{"text": "Jakarta"}\n', encoding="utf-8")
     code, out = _run_cli(["batch", str(src), "-o", str(tmp_path / "nope" / "out.jsonl"), "--quiet"], capsys)
-    assert code == 2 and "No such file" in out.err
+    assert code == 2 and "does not exist" in out.err

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import MissingDependencyError
 from ..record import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,6 +29,8 @@ __all__ = [
     "Frames",
     "article_rows",
     "empty_frame",
+    "ns_date",
+    "require",
     "rows_to_frames",
     "timex_date",
     "to_frames",
@@ -125,6 +128,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
 }
 
+#: The calendar days a ``datetime64[ns]`` column can hold (pandas' ``Timestamp.min``/``max``).
+NS_DATE_RANGE = (_dt.date(1677, 9, 22), _dt.date(2262, 4, 11))
+
+#: Tables that :func:`article_rows` builds with rules of their own.
+_SPECIAL_TABLES = ("articles", "times", "tokens", "sentences")
+
 _PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -145,6 +154,26 @@ def timex_date(value: str | None) -> _dt.date | None:
         return _dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def ns_date(day: _dt.date | None) -> _dt.datetime | None:
+    """``day`` as a midnight ``datetime`` when a ``datetime64[ns]`` column can hold it, else
+    ``None`` (years before 1677 or after 2262, such as ``tahun 1500`` or a typo ``2926``: the
+    exact value stays in the ISO string column beside it)."""
+    if day is None or not NS_DATE_RANGE[0] <= day <= NS_DATE_RANGE[1]:
+        return None
+    return _dt.datetime(day.year, day.month, day.day)
+
+
+def require(module: str, feature: str, extra: str) -> Any:
+    """Import ``module`` for ``feature``, or raise :class:`~newsnlp.errors.MissingDependencyError`
+    naming the extra that installs it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependencyError(feature, module.split(".")[0], extra) from None
 
 
 def _published_date(value: str | None) -> _dt.date | None:
@@ -182,7 +211,8 @@ def _as_record(item: Any) -> tuple[dict[str, Any], Any]:
     if isinstance(item, Mapping):
         if "text" not in item:
             raise TypeError(f"not an article record (no 'text' key): keys {sorted(item)[:10]}")
-        return dict(item), item.get("id")
+        key = item.get("id")
+        return dict(item), key if key is not None else item.get("row")  # row: newsnlp batch lines
     raise TypeError(f"expected an Article or its dict, got {type(item).__name__}")
 
 
@@ -222,11 +252,13 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
                 "text": record["text"],
             }
         ]
-    for table, layer in (("entities", "entities"), ("segments", "segments")):
-        if table in include:
+    # span layers whose rows are their fields as they are (a future ``quotes`` layer only needs
+    # its entry in SCHEMAS)
+    for table in include:
+        if table in SCHEMAS and table not in _SPECIAL_TABLES:
             cols = [c for c in SCHEMAS[table] if c != "article"]
             out[table] = [
-                {"article": key, **{c: span.get(c) for c in cols}} for span in record.get(layer) or []
+                {"article": key, **{c: span.get(c) for c in cols}} for span in record.get(table) or []
             ]
     if "times" in include:
         cols = [c for c in SCHEMAS["times"] if c not in ("article", "date")]
@@ -250,20 +282,23 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
 
 def empty_frame(table: str) -> pd.DataFrame:
     """An empty DataFrame with the columns and dtypes of ``table``."""
-    import pandas as pd
+    pd = require("pandas", "newsnlp's pandas tables", "frames")
 
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SCHEMAS[table].items()})
 
 
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    import pandas as pd
+    pd = require("pandas", "newsnlp's pandas tables", "frames")
 
     if not rows:
         return empty_frame(table)
     df = pd.DataFrame.from_records(rows, columns=list(SCHEMAS[table]))
     for col, dtype in SCHEMAS[table].items():
         if dtype.startswith("datetime64"):
-            df[col] = pd.to_datetime(df[col], errors="coerce").astype(dtype)
+            # Each day is checked against the range of the column's unit first: pandas 3 infers
+            # a coarser unit from dates and would raise OutOfBoundsDatetime on the cast to ns.
+            days = [ns_date(d) if isinstance(d, _dt.date) else None for d in df[col]]
+            df[col] = pd.Series(days, index=df.index, dtype="object").astype(dtype)
         elif dtype in ("Int64", "int64", "float64", "bool"):
             df[col] = df[col].astype(dtype)
         else:
@@ -297,7 +332,8 @@ def to_frames(
     example the lines ``newsnlp batch`` writes) or one single article. ``include`` picks the
     tables among ``articles``, ``entities``, ``times``, ``segments``, ``tokens`` and
     ``sentences``. ``ids`` gives the value of the ``article`` column of each article (default:
-    the dict's ``id`` key, else the position in the input). The error records of
+    the dict's ``id`` key, else its ``row`` (the input row of a ``newsnlp batch`` line), else the
+    position in the input). The error records of
     ``enrich_many(..., on_error="record")`` are skipped (their position is still counted).
 
     The ``times`` table has a ``date`` column: the value as a pandas Timestamp when it is a plain
@@ -305,6 +341,7 @@ def to_frames(
     Returns a :class:`Frames` (a dict of DataFrames, with attribute access).
     """
     include = _check_include(include)
+    require("pandas", "to_frames", "frames")  # before any work: a clear error naming the extra
     if isinstance(articles, (Article, Mapping)):
         articles = [articles]
     id_list = list(ids) if ids is not None else None
@@ -337,6 +374,7 @@ def to_parquet(
 
     Returns the path of each file written. Read them back with ``pandas.read_parquet``.
     """
+    require("pyarrow", "to_parquet", "frames")
     frames = to_frames(articles, include=include, ids=ids)
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
