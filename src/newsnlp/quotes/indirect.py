@@ -24,7 +24,7 @@ from .direct import _attr_end, _only_openers, _speaker_after_cue
 from .draft import Draft
 from .lexicon import Lexicon
 from .marks import Quotation
-from .speakers import CLITIC, Speaker, subject_before
+from .speakers import CLITIC, Speaker, speaker_after, subject_before
 from .view import ArticleView, Word, is_capitalised, is_word, words
 
 __all__ = ["find_indirect"]
@@ -154,8 +154,6 @@ class _Finder:
             if m.group("mnya"):
                 speaker = Speaker(m.start("mnya"), m.end("mnya"), CLITIC)
             else:
-                from .speakers import speaker_after
-
                 speaker, _ = speaker_after(self.view, self.lex, m.end())
         if speaker is None:
             return False
@@ -196,7 +194,27 @@ class _Finder:
         speaker = _speaker_after_cue(self.view, self.lex, m)
         if speaker is None or speaker.end > comma:
             return None
+        app = self._apposition(comma + 1, s_end)
+        if app is not None:
+            if speaker.kind != "name":
+                named, _ = speaker_after(self.view, self.lex, comma + 1, to_comma=True)
+                if named is not None and named.kind == "name":
+                    speaker = named
+            comma = app
         return self._add(comma + 1, s_end, cue, speaker)
+
+    def _apposition(self, pos: int, s_end: int) -> int | None:
+        """The comma closing a name in apposition right after ``pos`` (``Menurut Manajer PSIM,
+        Razzi Taruna, C``), or ``None``."""
+        comma = self.text.find(",", pos, min(s_end, pos + 60))
+        if comma < 0:
+            return None
+        ws = words(self.text, pos, comma)
+        if not ws or len(ws) > 4 or not all(is_word(w) and is_capitalised(w.text) for w in ws):
+            return None
+        if any(self.view.ordinary(w) for w in ws):
+            return None
+        return comma
 
     def _menurut(self, m: re.Match[str], floor: int, s_end: int) -> Draft | None:
         cue = (m.start(), m.start("mnya") if m.group("mnya") else m.end())
@@ -344,7 +362,7 @@ class _Finder:
         if not ws:
             return False
         first = ws[0].low
-        if first in lex.nominal_markers:
+        if first in lex.nominal_markers or verb in lex.always_clause_verbs:
             return True
         if first in lex.directives:
             return False
@@ -355,6 +373,8 @@ class _Finder:
         for w in ws[1:]:
             if w.low == "yang" or w.low in lex.directives:
                 return False
-            if w.low in lex.predicate_markers or lex.looks_like_verb(w.low):
+            if w.low in lex.predicate_markers or lex.looks_like_passive(w.low):
+                return True
+            if verb in lex.bare_predicate_verbs and lex.looks_like_verb(w.low):
                 return True
         return False

@@ -44,6 +44,7 @@ class Lexicon:
     mark_entities: dict[str, str]
     reporting_verbs: frozenset[str]
     bare_predicate_verbs: frozenset[str]
+    always_clause_verbs: frozenset[str]
     direct_verbs: frozenset[str]
     postposed: frozenset[str]
     postposed_ambiguous: frozenset[str]
@@ -70,6 +71,8 @@ class Lexicon:
     predicate_markers: frozenset[str]
     nominal_markers: frozenset[str]
     verb_prefixes: tuple[str, ...]
+    passive_prefix: str
+    passive_suffixes: tuple[str, ...]
     not_verbs: frozenset[str]
     unnamed_heads: frozenset[str]
     organisation_heads: frozenset[str]
@@ -89,6 +92,15 @@ class Lexicon:
     def looks_like_verb(self, low: str) -> bool:
         """An affixed verb form (``meN-``, ``ber-``) by its shape: ``mendapat``, ``bertemu``."""
         return len(low) > 5 and low.startswith(self.verb_prefixes) and low not in self.not_verbs
+
+    def looks_like_passive(self, low: str) -> bool:
+        """A passive verb form by its shape: ``dilakukan``, ``ditemukan``, ``diakui``."""
+        return (
+            len(low) > 6
+            and low.startswith(self.passive_prefix)
+            and low.endswith(self.passive_suffixes)
+            and low not in self.not_verbs
+        )
 
     def mark_kind(self, mark: str) -> str:
         """``open``, ``close`` or ``both`` for a mark as written."""
@@ -133,6 +145,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         "mark_entities": {k.lower(): v for k, v in marks["entities"].items()},
         "reporting_verbs": _words(verbs["reporting"]),
         "bare_predicate_verbs": _words(verbs["bare_predicate"]),
+        "always_clause_verbs": _words(verbs["always_clause"]),
         "direct_verbs": _words(verbs["direct_only"]),
         "postposed": _words(post["reporting"]),
         "postposed_ambiguous": _words(post["ambiguous"]),
@@ -159,6 +172,8 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         "predicate_markers": _words(pred["words"]),
         "nominal_markers": _words(pred["nominal"]),
         "verb_prefixes": tuple(pred["verb_prefixes"]),
+        "passive_prefix": pred["passive_prefix"],
+        "passive_suffixes": tuple(pred["passive_suffixes"]),
         "not_verbs": _words(pred["not_verbs"]),
         "unnamed_heads": _words(sources["unnamed"]),
         "organisation_heads": _words(sources["organisation_heads"]),

@@ -1,17 +1,20 @@
 """Who the speaker is: each speaker mention tied to an entity group and its fullest name.
 
-- A **name** or an **organisation** goes to the names of the article that hold all its words (the
-  entity groups' mentions and the other speakers' names): ``Kristomei`` -> ``Kristomei Sianturi``;
-  a one-word name may also be a short or misspelt form of one name (``Suki`` -> ``Sukiratnasari``,
-  ``Ahmad`` -> ``Achmad Fauzy``) when no name holds it exactly.
-- A **pronoun** or the clitic ``-nya`` goes to the last source quoted or person named as the
-  subject of a sentence before it, within reach (``antecedent_chars``); ``mereka`` only to an
-  organisation quoted last; else nothing.
+- A **name** goes to the fullest name of the article that holds all its words: the names of its
+  entity group, the other speakers' names and the capitalised names written around the same word
+  elsewhere in the article (``Kristomei`` -> ``Kristomei Sianturi``, titles left out); a one-word
+  name may also be a short or misspelt form of one name (``Suki`` -> ``Sukiratnasari``,
+  ``Ahmad`` -> ``Achmad Fauzy``) when no name holds it exactly. An **organisation** keeps its
+  entity's canonical name when the article writes it, else the name as written.
+- A **pronoun** or the clitic ``-nya`` goes to the last source quoted or person named at the
+  start of a sentence before it (in the same kind of segment, within ``antecedent_chars``);
+  ``mereka`` only to an organisation quoted last; else nothing.
 - A **title** alone (``Kapolda``) goes to the person the article names with that title (an entity's
   ``title`` or ``role``, or the title written before a name), the nearest before the quote, else
-  the first after; else nothing.
-- An unnamed source has no entity, unless a demonstrative makes it point back
-  (``organisasi tersebut``: the last organisation quoted or named).
+  the first after when only one person has it; else nothing.
+- An unnamed source has no entity, unless a demonstrative makes it point back to an organisation
+  (``organisasi tersebut``) or a person (``yang bersangkutan``); a document (``laporan itu``) or a
+  post stays unnamed.
 
 Unsure means ``None``: a speaker is never given to a person the rules cannot find.
 """
@@ -21,52 +24,61 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from rapidfuzz.fuzz import ratio
 
 from ..textnorm import fold
 from .draft import Draft
 from .lexicon import Lexicon
-from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE
-from .view import ArticleView
+from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE, speaker_after, trim_name
+from .view import ArticleView, is_capitalised, words
 
 __all__ = ["resolve_speakers"]
 
 _FUZZY = 88.0
 #: Above this many names, a one-word speaker is not compared with every name (time stays linear).
 _MAX_FUZZY = 400
+#: How far around a speaker the article is searched for fuller forms of its name.
+_NAME_WINDOW = 20_000
+
+Event = tuple[int, "int | None", str, bool]  # (position, entity id, canonical, a person)
 
 
 class _Names:
-    """The article's names: entity groups (mention texts) and speakers' names outside them."""
+    """The article's names: entity groups' mentions, speakers' names, and the capitalised names
+    around a word (found on demand, near the speaker)."""
 
     def __init__(self, view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
-        self.lex = lex
-        self.names: list[tuple[tuple[str, ...], str, int | None, str | None]] = []
+        self.view, self.lex = view, lex
+        self.names: list[tuple[tuple[str, ...], str, int | None]] = []
         self.by_token: dict[str, list[int]] = defaultdict(list)
         self.label: dict[int, str] = {}
+        self.canonical: dict[int, str] = {}
+        self._seen: set[tuple[tuple[str, ...], int | None]] = set()
+        self._searched: set[str] = set()
         self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
-        seen: set[tuple[str, int | None]] = set()
         for e in view.entities:
-            if e.entity_id is None:
+            if e.entity_id is None or e.label not in ("PER", "ORG", "LOC"):
                 continue
             self.label.setdefault(e.entity_id, e.label)
-            self._add(e.text, e.entity_id, e.label, seen)
+            start = trim_name(view, lex, view.text, e.start, e.end) if e.label == "PER" else e.start
+            self._add(view.text[start : e.end], e.entity_id)
             if e.canonical and e.canonical in view.text:
-                self._add(e.canonical, e.entity_id, e.label, seen)
+                self.canonical.setdefault(e.entity_id, e.canonical)
+                self._add(e.canonical, e.entity_id)
         for d in drafts:
             sp = d.speaker
-            if sp is not None and sp.kind in (NAME, ORG):
-                ent = sp.entity
-                self._add(view.text[sp.start : sp.end], ent.entity_id if ent else None, ent.label if ent else None, seen)
+            if sp is not None and sp.kind == NAME:
+                self._add(view.text[sp.start : sp.end], sp.entity.entity_id if sp.entity else None)
 
-    def _add(self, text: str, entity_id: int | None, label: str | None, seen: set) -> None:
+    def _add(self, text: str, entity_id: int | None) -> None:
         toks = self.tokens(text)
-        if toks and (toks, entity_id) not in seen:
-            seen.add((toks, entity_id))
+        if toks and (toks, entity_id) not in self._seen:
+            self._seen.add((toks, entity_id))
             for t in set(toks):
                 self.by_token[t].append(len(self.names))
-            self.names.append((toks, " ".join(text.split()), entity_id, label))
+            self.names.append((toks, " ".join(text.split()), entity_id))
 
     def tokens(self, text: str) -> tuple[str, ...]:
         toks = [t.strip(".,") for t in fold(text).split()]
@@ -74,17 +86,68 @@ class _Names:
             toks = toks[1:]
         return tuple(t for t in toks if t)
 
-    def lookup(self, text: str, entity_id: int | None) -> tuple[str, int | None]:
-        """The fullest name holding ``text``'s words, and its entity group."""
+    def _search_text(self, token: str, pos: int) -> None:
+        """Add the fuller forms of a name written elsewhere near ``pos``: the capitalised words
+        after the word (``Rivan Achmad Purwantono`` for ``Rivan``), or before it when it ends a
+        name (``Ahmad Wildan`` for ``Wildan``); titles, acronyms, ordinary words and glued verbs
+        end them."""
+        if token in self._searched or len(token) < 2 or token in self.view.place_org_words:
+            return
+        self._searched.add(token)
+        text = self.view.text
+        lo, hi = max(0, pos - _NAME_WINDOW), min(len(text), pos + _NAME_WINDOW)
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(token)}(?![^\W\d_])", re.IGNORECASE)
+        for m in pattern.finditer(text, lo, hi):
+            if not is_capitalised(text[m.start()]):
+                continue
+            line_start, line_end = self.view.line(m.start())
+            ws = words(text, max(line_start, m.start() - 40), min(line_end, m.end() + 60))
+            k = next((i for i, w in enumerate(ws) if w.start == m.start()), None)
+            if k is None:
+                continue
+            b = k
+            while b + 1 < len(ws) and b - k < 3 and self._name_word(ws[b + 1]):
+                b += 1
+            a = k
+            if b == k:
+                while a > 0 and k - a < 2 and self._name_word(ws[a - 1]):
+                    a -= 1
+            if b > a:
+                end = self._unglued(ws[b])
+                ents = [e for e in self.view.entities_in(ws[a].start, end) if e.label == "PER"]
+                self._add(text[ws[a].start : end], ents[0].entity_id if ents else None)
+
+    def _name_word(self, w) -> bool:
+        t = w.text
+        return (
+            t[0].isupper()
+            and not t.isupper()
+            and w.low not in self.lex.title_words
+            and w.low not in self.lex.org_heads
+            and not self.view.ordinary(w)
+            and w.low not in self.view.place_org_words
+        )
+
+    def _unglued(self, w) -> int:
+        """End of a name word, before a verb glued to it by scraping (``Setiawanmenanggapi``)."""
+        m = self.lex.cue_re.search(self.view.text, w.start + 2, w.end)
+        return m.start() if m is not None and m.end() == w.end and m.lastgroup == "active" else w.end
+
+    def lookup(self, text: str, entity_id: int | None, pos: int, person: bool = True) -> tuple[str, int | None]:
+        """The fullest name holding ``text``'s words, and its entity group; ``person``: look for
+        fuller forms of the name in the text too."""
         key = (text, entity_id)
         if key not in self._cache:
-            self._cache[key] = self._lookup(text, entity_id)
+            self._cache[key] = self._lookup(text, entity_id, pos, person)
         return self._cache[key]
 
-    def _lookup(self, text: str, entity_id: int | None) -> tuple[str, int | None]:
+    def _lookup(self, text: str, entity_id: int | None, pos: int, person: bool) -> tuple[str, int | None]:
         toks = self.tokens(text)
+        plain = " ".join(text.split())
         if not toks:
-            return " ".join(text.split()), entity_id
+            return plain, entity_id
+        for t in toks if person else ():
+            self._search_text(t, pos)
         want = set(toks)
         rarest = min(toks, key=lambda t: len(self.by_token.get(t, ())))
         found = [self.names[i] for i in self.by_token.get(rarest, ()) if want <= set(self.names[i][0])]
@@ -95,26 +158,23 @@ class _Names:
                 for n in self.names
                 if any(len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY)) for u in n[0])
             ]
-            if len({n[1].casefold() for n in found if len(n[0]) == max(len(m[0]) for m in found)}) > 1:
+            longest = max((len(n[0]) for n in found), default=0)
+            if len({n[1].casefold() for n in found if len(n[0]) == longest}) > 1:
                 found = []
         if not found:
-            return " ".join(text.split()), entity_id
-        if entity_id is not None:
-            groups = {n[2] for n in found}
-            if entity_id in groups:
-                best_len = max(len(n[0]) for n in found)
-                same = [n for n in found if n[2] == entity_id and len(n[0]) == best_len]
-                if same:
-                    found = same
-        best = max(found, key=lambda n: (len(n[0]), len(n[1])))
+            return plain, entity_id
+        best_len = max(len(n[0]) for n in found)
+        top = [n for n in found if len(n[0]) == best_len]
+        same = [n for n in top if entity_id is not None and n[2] == entity_id]
+        best = max(same or top, key=lambda n: len(n[1]))
         return best[1], entity_id if entity_id is not None else best[2]
 
 
 def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
-    """Fill ``entity_id``, ``canonical`` and ``label`` of every draft (in text order)."""
+    """Fill ``entity_id`` and ``canonical`` of every draft (in text order)."""
     names = _Names(view, lex, drafts)
     history = _History(_subject_events(view, drafts, names))
-    titles = _TitleIndex(view, lex, names)
+    titles = _Titles(view, lex, names)
     limit = lex.limits["antecedent_chars"]
     for d in sorted(drafts, key=lambda d: d.start):
         if d.source is not None and d.source.resolved:
@@ -124,35 +184,46 @@ def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> No
         d.resolved = True
         if d.canonical is not None:
             pos = d.speaker.start if d.speaker is not None else d.start
-            history.add_quoted((pos, d.entity_id, d.canonical, d.label or "PER", True))
+            sp = d.speaker
+            person = sp is not None and not (sp.kind == ORG and (d.label == "ORG" or view.text[sp.start : sp.end].isupper()))
+            history.add_quoted(pos, (pos, d.entity_id, d.canonical, person), _own(view, d.start))
+
+
+def _own(view: ArticleView, pos: int) -> bool:
+    return view.segment(pos, pos + 1) in ("lead", "body", "subheading", "dateline", None)
 
 
 class _History:
     """Antecedents in text order: persons named as subjects (fixed) and the sources quoted so far
-    (added in text order), walked back from a position."""
+    (added in text order), walked back from a position within the same kind of segment."""
 
-    def __init__(self, subjects: list[tuple]) -> None:
+    def __init__(self, subjects: list[tuple[int, Event, bool]]) -> None:
         self.subjects = subjects
         self.s_pos = [e[0] for e in subjects]
-        self.quoted: list[tuple] = []
+        self.quoted: list[tuple[int, Event, bool]] = []
         self.q_pos: list[int] = []
 
-    def add_quoted(self, event: tuple) -> None:
-        k = bisect.bisect_right(self.q_pos, event[0])
-        self.quoted.insert(k, event)
-        self.q_pos.insert(k, event[0])
+    def add_quoted(self, pos: int, event: Event, own: bool) -> None:
+        k = bisect.bisect_right(self.q_pos, pos)
+        self.quoted.insert(k, (pos, event, own))
+        self.q_pos.insert(k, pos)
 
-    def before(self, pos: int):
-        """Events before ``pos``, nearest first."""
+    def before(self, pos: int, own: bool) -> Iterator[tuple[Event, bool]]:
+        """Events before ``pos`` in segments of the same kind, nearest first, each with whether
+        it is a quoted source."""
         i = bisect.bisect_left(self.s_pos, pos) - 1
         j = bisect.bisect_left(self.q_pos, pos) - 1
         while i >= 0 or j >= 0:
             if j < 0 or (i >= 0 and self.s_pos[i] > self.q_pos[j]):
-                yield self.subjects[i]
+                _, event, ev_own = self.subjects[i]
+                quoted = False
                 i -= 1
             else:
-                yield self.quoted[j]
+                _, event, ev_own = self.quoted[j]
+                quoted = True
                 j -= 1
+            if ev_own == own:
+                yield event, quoted
 
 
 def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, limit: int) -> None:
@@ -160,73 +231,87 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
     if sp is None:
         return
     text = view.text[sp.start : sp.end]
-    if sp.kind in (NAME, ORG):
+    if sp.kind == ORG:
         ent = sp.entity
-        d.canonical, d.entity_id = names.lookup(text, ent.entity_id if ent else None)
-        d.label = (ent.label if ent else None) or names.label.get(d.entity_id) or ("ORG" if sp.kind == ORG else "PER")
+        short = text.isupper() and len(text) <= 8
+        if ent is not None and short and ent.entity_id in names.canonical:
+            d.canonical, d.entity_id, d.label = names.canonical[ent.entity_id], ent.entity_id, ent.label
+        else:
+            d.canonical = " ".join(text.split())
+            d.entity_id, d.label = (ent.entity_id, ent.label) if ent else (None, "ORG")
+        return
+    if sp.kind == NAME:
+        ent = sp.entity
+        d.canonical, d.entity_id = names.lookup(text, ent.entity_id if ent else None, sp.start)
+        d.label = names.label.get(d.entity_id) if d.entity_id is not None else "PER"
         return
     if sp.kind == TITLE:
         found = titles.find(text, d.start)
         if found is not None:
-            d.entity_id, d.canonical, d.label = found
+            d.entity_id, d.canonical = found
+            d.label = "PER"
         return
     low = text.lower()
     if sp.kind == SOURCE:
-        if not (sp.anaphoric or sp.organisation):
+        if sp.document or not (sp.anaphoric or sp.organisation):
             return
-        want = "ORG" if sp.organisation else "PER"
+        want = "org" if sp.organisation else "person"
     elif sp.kind == CLITIC or low in lex.person_pronouns:
-        want = "PER"
+        want = "person"
     elif low == "pihaknya":
-        want = None
+        want = "any"
     elif sp.kind == PRONOUN:
-        want = "ORG"
+        want = "org"
     else:
         return
-    for pos, entity_id, canonical, label, quoted in history.before(sp.start):
+    for (pos, entity_id, canonical, person), quoted in history.before(sp.start, _own(view, sp.start)):
         if sp.start - pos > limit:
             return
-        if want is None or label == want or (want == "PER" and quoted and label == "ORG" and sp.kind == CLITIC):
-            d.entity_id, d.canonical, d.label = entity_id, canonical, label
+        if want == "any" or (want == "person") == person:
+            d.entity_id, d.canonical = entity_id, canonical
+            d.label = names.label.get(entity_id) if entity_id is not None else None
             return
-        if want == "ORG" and sp.kind == PRONOUN:
+        if want == "org" and quoted:
             return
 
 
-def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> list[tuple]:
-    """Persons named near the start of a sentence outside quotation content (the subjects a
-    pronoun may point back to): ``(pos, entity_id, canonical, label, quoted)``."""
+def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> list[tuple[int, Event, bool]]:
+    """Persons and organisations named at the start of a sentence outside quotation content (the
+    subjects a pronoun may point back to)."""
     directs = sorted((d.start, d.end) for d in drafts if d.type == "direct")
     starts = [s for s, _ in directs]
     out = []
     for e in view.entities:
+        if e.label not in ("PER", "ORG") or e.segment == "dateline" or e.text.isupper() and " " in e.text:
+            continue
         k = bisect.bisect_right(starts, e.start) - 1
         if k >= 0 and e.start < directs[k][1]:
             continue
         s_start, _ = view.sentence(e.start)
         s_start = view.after_dateline(s_start)
-        if e.start - s_start > 60:
+        lead = words(view.text, s_start, e.start)
+        if len([w for w in lead if w.text[0].isalnum()]) > 4:
             continue
-        canonical, entity_id = names.lookup(e.text, e.entity_id)
-        out.append((e.start, entity_id, canonical, e.label, False))
+        canonical, entity_id = names.lookup(e.text, e.entity_id, e.start, person=e.label == "PER")
+        out.append((e.start, (e.start, entity_id, canonical, e.label == "PER"), _own(view, e.start)))
     return sorted(out, key=lambda x: x[0])
 
 
-class _TitleIndex:
+class _Titles:
     """Persons the article names with a title (``Kapolda DIY Irjen Anggoro Sukartono``)."""
 
     def __init__(self, view: ArticleView, lex: Lexicon, names: _Names) -> None:
         self.view, self.lex, self.names = view, lex, names
-        self.by_title: dict[str, list[tuple[int, int | None, str, str]]] = defaultdict(list)
+        self.by_title: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
         for e in view.entities:
             if e.label != "PER":
                 continue
             for t in (e.title, e.role):
                 if t:
-                    canonical, entity_id = names.lookup(e.text, e.entity_id)
-                    self.by_title[fold(t)].append((e.start, entity_id, canonical, "PER"))
+                    canonical, entity_id = names.lookup(e.text, e.entity_id, e.start)
+                    self.by_title[fold(t)].append((e.start, entity_id, canonical))
 
-    def find(self, title: str, pos: int) -> tuple[int | None, str, str] | None:
+    def find(self, title: str, pos: int) -> tuple[int | None, str] | None:
         key = fold(title)
         cands = []
         for t, items in self.by_title.items():
@@ -234,18 +319,23 @@ class _TitleIndex:
                 cands.extend(items)
         text = self.view.text
         window = self.lex.limits["antecedent_chars"] * 2
-        for m in re.finditer(re.escape(title), text[max(0, pos - window) : pos + window]):
-            m_end = m.end() + max(0, pos - window)
-            for e in self.view.entities_in(m_end, m_end + 60):
-                if e.label == "PER" and text[m_end : e.start].strip(" ,").count(" ") <= 3:
-                    canonical, entity_id = self.names.lookup(e.text, e.entity_id)
-                    cands.append((e.start, entity_id, canonical, "PER"))
-                    break
+        lo = max(0, pos - window)
+        for m in re.finditer(re.escape(title), text[lo : pos + window]):
+            start = lo + m.start()
+            named, _ = speaker_after(self.view, self.lex, start)
+            if named is not None and named.kind == NAME:
+                ent = named.entity
+                canonical, entity_id = self.names.lookup(
+                    text[named.start : named.end], ent.entity_id if ent else None, named.start
+                )
+                cands.append((named.start, entity_id, canonical))
         if not cands:
             return None
         before = [c for c in cands if c[0] < pos]
-        best = max(before, key=lambda c: c[0]) if before else min(cands, key=lambda c: c[0])
-        distinct = {c[2] for c in cands}
-        if len(distinct) > 1 and not before:
+        if before:
+            best = max(before, key=lambda c: c[0])
+        elif len({c[2] for c in cands}) == 1:
+            best = min(cands, key=lambda c: c[0])
+        else:
             return None
-        return best[1], best[2], best[3]
+        return best[1], best[2]

@@ -19,6 +19,8 @@ from ..textnorm import fold
 __all__ = ["ArticleView", "Word", "is_capitalised", "words"]
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+#: Where scraped link text glued two words: ``SetiabudiKompol``, ``PSSIErick`` (parts of 3+ letters).
+_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
 
 
 class Word(NamedTuple):
@@ -31,8 +33,19 @@ class Word(NamedTuple):
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
-    """The words and punctuation characters of ``text[start:end]``, with their offsets."""
-    return [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD_RE.finditer(text, start, end)]
+    """The words and punctuation characters of ``text[start:end]``, with their offsets; a word
+    glued to the next one by scraping (``SetiabudiKompol``) is cut where they meet."""
+    out = []
+    for m in _WORD_RE.finditer(text, start, end):
+        w = m.group()
+        if len(w) >= 6 and not w.islower() and not w.isupper() and _GLUE_RE.search(w):
+            pos = m.start()
+            for part in _GLUE_RE.split(w):
+                out.append(Word(pos, pos + len(part), part, part.lower()))
+                pos += len(part)
+        else:
+            out.append(Word(m.start(), m.end(), w, w.lower()))
+    return out
 
 
 def is_capitalised(word: str) -> bool:
@@ -61,11 +74,16 @@ class ArticleView:
             sents = list(zip(starts, self._line_ends, strict=True))
         self._sent_starts = [s for s, _ in sents]
         self._sent_ends = [e for _, e in sents]
-        self.entities: list[Entity] = sorted(
-            (e for e in article.entities if e.label in ("PER", "ORG")), key=lambda e: (e.start, e.end)
-        )
+        self.entities: list[Entity] = sorted(article.entities, key=lambda e: (e.start, e.end))
         self._ent_starts = [e.start for e in self.entities]
+        #: Words of the article's place, organisation and product names (``jakarta``, ``riau``),
+        #: which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``).
+        self.place_org_words = frozenset(
+            w for e in self.entities if e.label not in ("PER",) for w in e.text.lower().split() if len(w) > 2
+        )
         self.label_of = article.segment_labeler()
+        self._tokens = article.tokens
+        self._tok_starts = [t.start for t in article.tokens]
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
 
     # -- lines and sentences -------------------------------------------------------------
@@ -127,9 +145,19 @@ class ArticleView:
             return end
         return pos
 
+    def ordinary(self, w: Word) -> bool:
+        """Whether a word written with a capital is an ordinary word by the text stage's stems
+        (``Selain``, ``Kesehatan``: lower-case stem), not a name (whose stem keeps its form)."""
+        k = bisect.bisect_left(self._tok_starts, w.start)
+        if k < len(self._tokens):
+            t = self._tokens[k]
+            if t.start == w.start and t.end == w.end and t.stem:
+                return t.stem[0].islower() and not t.ent
+        return False
+
     # -- entities --------------------------------------------------------------------------
     def entities_in(self, start: int, end: int) -> list[Entity]:
-        """PER and ORG mentions overlapping ``[start, end)``."""
+        """Entity mentions overlapping ``[start, end)``."""
         k = bisect.bisect_left(self._ent_starts, start)
         while k > 0 and self.entities[k - 1].end > start:
             k -= 1
@@ -142,8 +170,8 @@ class ArticleView:
         return out
 
     def entities_before(self, pos: int, limit: int) -> list[Entity]:
-        """PER and ORG mentions ending at or before ``pos`` and starting after ``pos - limit``,
-        nearest first."""
+        """Entity mentions ending at or before ``pos`` and starting after ``pos - limit``, nearest
+        first."""
         k = bisect.bisect_left(self._ent_starts, pos)
         out = []
         while k > 0:
