@@ -114,13 +114,13 @@ def _roles_end(view: ArticleView, run: list[Word], ents: list[Entity], lex: Lexi
             continue
         w = run[k]
         e = _entity_at(ents, w)
-        if e is not None and e.label != "PER":
+        if e is not None and e.label != "PER" and e.source != "model":
             entity = e
             while k < len(run) and run[k].start < e.end:
                 k += 1
             last = k
             continue
-        if e is None and (
+        if (e is None or e.label != "PER") and (
             w.low in lex.org_heads
             or not is_word(w)
             or (w.text.isupper() and len(w.text) > 1)
@@ -137,9 +137,11 @@ def choose(view: ArticleView, lex: Lexicon, ws: list[Word], *, subject: bool = F
     apposition (``Kapuspen TNI, Mayjen TNI Kristomei Sianturi``; ``Budi, Ketua RT setempat,``).
     ``subject``: the phrase stands before its verb (the segment next to the verb is read first,
     segments opening with a preposition are passed over)."""
-    segs = _segments(ws)[:4]
+    segs = [_drop_coordinator(seg, lex) for seg in _segments(ws)[:5]]
+    segs = [seg for seg in segs if seg]
     order = list(reversed(segs)) if subject else segs
     first: Speaker | None = None
+    other: Speaker | None = None
     for k, seg in enumerate(order):
         if subject and seg[0].low in lex.speaker_stops and not is_capitalised(seg[0].text):
             continue
@@ -155,9 +157,17 @@ def choose(view: ArticleView, lex: Lexicon, ws: list[Word], *, subject: bool = F
             if found.kind in (NAME, PRONOUN, CLITIC) or not (found.kind in (TITLE, SOURCE) or found.role):
                 return found
             continue
-        if found.kind in (NAME, ORG):
+        if found.kind == NAME:
             return found
-    return first
+        if other is None and found.kind == ORG:
+            other = found
+    return other or first
+
+
+def _drop_coordinator(seg: list[Word], lex: Lexicon) -> list[Word]:
+    while seg and seg[0].low in lex.coordinators:
+        seg = seg[1:]
+    return seg
 
 
 def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker | None:

@@ -21,6 +21,8 @@ __all__ = ["ArticleView", "Word", "is_capitalised", "words"]
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
 #: Where scraped link text glued two words: ``SetiabudiKompol``, ``PSSIErick`` (parts of 3+ letters).
 _GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
+#: A name glued to an affixed verb after it (``Setiawanmenanggapi``): the last such verb-looking end.
+_GLUED_VERB_RE = re.compile(r"(?<=[a-z]{3})(?:me|ber|ter)[a-z]{5,}$")
 
 
 class Word(NamedTuple):
@@ -38,9 +40,16 @@ def words(text: str, start: int, end: int) -> list[Word]:
     out = []
     for m in _WORD_RE.finditer(text, start, end):
         w = m.group()
-        if len(w) >= 6 and not w.islower() and not w.isupper() and _GLUE_RE.search(w):
+        if len(w) >= 6 and not w.islower() and not w.isupper():
+            parts = _GLUE_RE.split(w)
+            if len(parts[-1]) >= 10 and parts[-1][0].isupper():
+                g = None
+                for g in _GLUED_VERB_RE.finditer(parts[-1]):
+                    pass
+                if g is not None and g.start() >= 4:
+                    parts[-1:] = [parts[-1][: g.start()], parts[-1][g.start() :]]
             pos = m.start()
-            for part in _GLUE_RE.split(w):
+            for part in parts:
                 out.append(Word(pos, pos + len(part), part, part.lower()))
                 pos += len(part)
         else:
@@ -79,7 +88,11 @@ class ArticleView:
         #: Words of the article's place, organisation and product names (``jakarta``, ``riau``),
         #: which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``).
         self.place_org_words = frozenset(
-            w for e in self.entities if e.label not in ("PER",) for w in e.text.lower().split() if len(w) > 2
+            w
+            for e in self.entities
+            if e.label != "PER" and e.source != "model"
+            for w in e.text.lower().split()
+            if len(w) > 2
         )
         self.label_of = article.segment_labeler()
         self._tokens = article.tokens
