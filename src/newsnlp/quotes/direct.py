@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 
+from .cues import CueMatch
 from .draft import Draft
 from .lexicon import Lexicon
 from .marks import Quotation
 from .speakers import CLITIC, NAME, ORG, PRONOUN, TITLE, Speaker, speaker_after, subject_before
-from .view import ArticleView, words
+from .view import ArticleView
 
 __all__ = ["attribute_direct", "cue_before", "postposed_cue"]
 
@@ -69,13 +70,13 @@ def cue_before(view: ArticleView, lex: Lexicon, floor: int, end: int) -> tuple[t
     text = view.text
     start = _clause_start(text, floor, end)
     last = None
-    for m in lex.cue_re.finditer(text, start, end):
+    for m in view.cues(start, end):
         last = m
     if last is None:
         return None
     kind = last.lastgroup
     gap = text[last.end() : end].strip()
-    gap_words = [w for w in words(text, last.end(), end) if w.text[0].isalnum()]
+    gap_words = [w for w in view.words(last.end(), end) if w.text[0].isalnum()]
     if gap_words and gap_words[-1].low in lex.complementisers:
         gap_words = gap_words[:-1]
         gap = gap.rstrip(",: ")
@@ -107,18 +108,18 @@ def cue_before(view: ArticleView, lex: Lexicon, floor: int, end: int) -> tuple[t
 
 
 def _only_openers(view: ArticleView, lex: Lexicon, start: int, end: int) -> bool:
-    ws = [w.low for w in words(view.text, start, end) if w.text[0].isalnum()]
+    ws = [w.low for w in view.words(start, end) if w.text[0].isalnum()]
     return not ws or any(tuple(ws) == op for op in lex.openers)
 
 
-def _speaker_after_cue(view: ArticleView, lex: Lexicon, m: re.Match[str]) -> Speaker | None:
+def _speaker_after_cue(view: ArticleView, lex: Lexicon, m: CueMatch) -> Speaker | None:
     """The speaker of a cue match with ``-nya`` or a phrase after it."""
     for group in ("pnya", "mnya", "pasnya"):
         if m.group(group):
             return Speaker(m.start(group), m.end(group), CLITIC)
     pos = m.end()
     text = view.text
-    nxt = words(text, pos, min(len(text), pos + 20))
+    nxt = view.words(pos, min(len(text), pos + 20))
     if nxt and nxt[0].low in lex.agent_markers:
         pos = nxt[0].end
     speaker, _ = speaker_after(view, lex, pos, to_comma=m.lastgroup == "menurut")
@@ -153,7 +154,7 @@ def postposed_cue(view: ArticleView, lex: Lexicon, pos: int) -> tuple[tuple[int,
     speaker and the end of the attribution."""
     text = view.text
     _, line_end = view.line(pos)
-    ws = [w for w in words(text, pos, min(line_end, pos + 160)) if w.text[0].isalnum()]
+    ws = [w for w in view.words(pos, min(line_end, pos + 160)) if w.text[0].isalnum()]
     if not ws:
         return None
     k = 0
@@ -163,13 +164,13 @@ def postposed_cue(view: ArticleView, lex: Lexicon, pos: int) -> tuple[tuple[int,
             break
     if k:
         for w in ws[k : k + 6]:
-            m = lex.cue_re.match(text, w.start)
+            m = view.cue_at(w.start)
             if m is not None and m.lastgroup in ("post", "passive", "noun", "active", "menurut"):
                 if m.lastgroup == "noun" and w.low in ("isi", "bunyi"):
                     continue
                 return _cue_result(view, lex, m)
         return None
-    m = lex.cue_re.match(text, ws[0].start)
+    m = view.cue_at(ws[0].start)
     if m is not None and m.lastgroup in ("post", "passive", "menurut") and m.start() == ws[0].start:
         word = (m.group("post") or "").lower().removesuffix("nya")
         found = _cue_result(view, lex, m)
@@ -180,7 +181,7 @@ def postposed_cue(view: ArticleView, lex: Lexicon, pos: int) -> tuple[tuple[int,
                 return None
         return found
     for w in ws[1:7]:
-        m = lex.cue_re.match(text, w.start)
+        m = view.cue_at(w.start)
         if m is not None and m.lastgroup == "active" and m.start() == w.start:
             speaker, sub_start, ended = subject_before(view, lex, m.start(), pos)
             if speaker is None or speaker.kind not in _STRONG or ended == "blocked" or sub_start > ws[0].start:
@@ -189,7 +190,7 @@ def postposed_cue(view: ArticleView, lex: Lexicon, pos: int) -> tuple[tuple[int,
     return None
 
 
-def _cue_result(view: ArticleView, lex: Lexicon, m: re.Match[str]) -> tuple[tuple[int, int], Speaker | None, int] | None:
+def _cue_result(view: ArticleView, lex: Lexicon, m: CueMatch) -> tuple[tuple[int, int], Speaker | None, int] | None:
     text = view.text
     nya = m.group("pnya") or m.group("mnya") or m.group("pasnya")
     cue = (m.start(), m.end() - (3 if nya else 0))
@@ -235,11 +236,11 @@ def _next_sentence(view: ArticleView, lex: Lexicon, q: Quotation) -> Draft | Non
         pos = nxt[0]
     else:
         pos = line_end - len(stripped)
-    ws = [w for w in words(text, pos, min(len(text), pos + 60)) if w.text[0].isalnum()]
+    ws = [w for w in view.words(pos, min(len(text), pos + 60)) if w.text[0].isalnum()]
     lows = tuple(w.low for w in ws)
     for ref in lex.back_reference:
         if lows[: len(ref)] == ref and len(ws) > len(ref):
-            m = lex.cue_re.match(text, ws[len(ref)].start)
+            m = view.cue_at(ws[len(ref)].start)
             if m is not None and m.lastgroup in ("passive", "post", "noun"):
                 found = _cue_result(view, lex, m)
                 if found is not None:
@@ -262,7 +263,7 @@ def _previous_sentence(view: ArticleView, lex: Lexicon, q: Quotation) -> Draft |
     if lex.mark_re.search(text, start, end):
         return None
     best = None
-    for m in lex.cue_re.finditer(text, start, end):
+    for m in view.cues(start, end):
         if m.lastgroup == "active":
             best = m
     if best is None:

@@ -21,11 +21,13 @@ import bisect
 import re
 
 from .direct import _attr_end, _only_openers, _speaker_after_cue
+from .cues import CueMatch
 from .draft import Draft
 from .lexicon import Lexicon
 from .marks import Quotation
 from .speakers import CLITIC, Speaker, speaker_after, subject_before
-from .view import ArticleView, Word, is_capitalised, is_word, words
+from .view import ArticleView
+from .words import Word, is_capitalised, is_word
 
 __all__ = ["find_indirect"]
 
@@ -43,8 +45,8 @@ def find_indirect(view: ArticleView, lex: Lexicon, quotations: list[Quotation], 
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and pos < spans[k][1]
 
-    by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
-    for m in lex.cue_re.finditer(text):
+    by_sentence: dict[tuple[int, int], list[CueMatch]] = {}
+    for m in view.cues():
         if m.start() in used or quoted(m.start()):
             continue
         by_sentence.setdefault(view.sentence(m.start()), []).append(m)
@@ -58,12 +60,16 @@ class _Finder:
     def __init__(self, view: ArticleView, lex: Lexicon, quotations: list[Quotation], directs: list[Draft]):
         self.view, self.lex, self.text = view, lex, view.text
         self.quotations = quotations
+        self._q_starts = [q.open_start for q in quotations]
         self.directs = directs
+        self._d_starts = [d.start for d in directs]
+        self._d_ends = [d.end for d in directs]
         self.out: list[Draft] = []
+        self._o_ends: list[int] = []
 
     # -- helpers ------------------------------------------------------------------------------
     def _words(self, start: int, end: int) -> list[Word]:
-        return [w for w in words(self.text, start, end) if is_word(w)]
+        return [w for w in self.view.words(start, end) if is_word(w)]
 
     def _end(self, start: int, end: int) -> int:
         while end > start and self.text[end - 1] in _TRAIL:
@@ -79,19 +85,28 @@ class _Finder:
         start, end = self._begin(start, end), self._end(start, end)
         if len(self._words(start, end)) < 2:
             return None
-        if any(d.start < end and start < d.end for d in self.directs):
+        if self._overlaps(start, end):
             return None
         d = Draft(start, end, self._type(start, end), cue, speaker, source=source)
         self.out.append(d)
+        self._o_ends.append(end)
         return d
+
+    def _overlaps(self, start: int, end: int, found: bool = False) -> bool:
+        """Whether ``[start, end)`` overlaps a direct quote (or, with ``found``, a quote found
+        here); direct quotes do not overlap one another, so a binary search finds it."""
+        k = bisect.bisect_left(self._d_starts, end) - 1
+        if k >= 0 and self.directs[k].end > start:
+            return True
+        return found and any(d.start < end and start < d.end for d in self.out[-3:])
 
     def _type(self, start: int, end: int) -> str:
         """``mixed`` when the content holds a quoted fragment of the source's own words."""
-        for q in self.quotations:
-            if q.open_start >= end:
-                break
-            if q.open_start >= start and self._own_words(q):
+        k = bisect.bisect_left(self._q_starts, start)
+        while k < len(self.quotations) and self.quotations[k].open_start < end:
+            if self._own_words(self.quotations[k]):
                 return "mixed"
+            k += 1
         return "indirect"
 
     def _own_words(self, q: Quotation) -> bool:
@@ -103,13 +118,16 @@ class _Finder:
 
     def _previous_draft(self, pos: int) -> Draft | None:
         best = None
-        for d in (*self.directs, *self.out):
-            if d.end <= pos and pos - d.end < 400 and (best is None or d.end > best.end):
-                best = d
-        return best
+        k = bisect.bisect_right(self._d_ends, pos) - 1
+        if k >= 0:
+            best = self.directs[k]
+        k = bisect.bisect_right(self._o_ends, pos) - 1
+        if k >= 0 and (best is None or self.out[k].end > best.end):
+            best = self.out[k]
+        return best if best is not None and pos - best.end < 400 else None
 
     # -- one sentence ----------------------------------------------------------------------------
-    def sentence(self, sent: tuple[int, int], cands: list[re.Match[str]]) -> None:
+    def sentence(self, sent: tuple[int, int], cands: list[CueMatch]) -> None:
         s_start, s_end = sent
         floor = self.view.after_dateline(s_start)
         for m in cands:
@@ -134,7 +152,7 @@ class _Finder:
             if d is not None and d.start >= m.start():
                 pos = d.end
 
-    def _clause_wide(self, m: re.Match[str], floor: int, s_end: int) -> bool:
+    def _clause_wide(self, m: CueMatch, floor: int, s_end: int) -> bool:
         """``C, kata X.`` / ``C, menurut X.`` (content before) and ``A, kata X, B.`` (the clause)."""
         if m.lastgroup not in ("post", "menurut", "passive"):
             return False
@@ -171,7 +189,7 @@ class _Finder:
             return False
         return self._add(floor, comma, cue, speaker) is not None
 
-    def _initial_post(self, m: re.Match[str], floor: int, s_end: int) -> Draft | None:
+    def _initial_post(self, m: CueMatch, floor: int, s_end: int) -> Draft | None:
         """``Kata Budi, C.`` / ``Katanya, C.`` at the start of a sentence."""
         if not _only_openers(self.view, self.lex, floor, m.start()):
             return None
@@ -185,7 +203,7 @@ class _Finder:
             return None
         return self._to_comma(m, s_end, (m.start(), m.end()))
 
-    def _to_comma(self, m: re.Match[str], s_end: int, cue: tuple[int, int]) -> Draft | None:
+    def _to_comma(self, m: CueMatch, s_end: int, cue: tuple[int, int]) -> Draft | None:
         """A cue followed by its speaker up to a comma, the content after it (``Menurut X, C``)."""
         text = self.text
         comma = text.find(",", m.end(), s_end)
@@ -209,20 +227,20 @@ class _Finder:
         comma = self.text.find(",", pos, min(s_end, pos + 60))
         if comma < 0:
             return None
-        ws = words(self.text, pos, comma)
+        ws = self.view.words(pos, comma)
         if not ws or len(ws) > 4 or not all(is_word(w) and is_capitalised(w.text) for w in ws):
             return None
         if any(self.view.ordinary(w) for w in ws):
             return None
         return comma
 
-    def _menurut(self, m: re.Match[str], floor: int, s_end: int) -> Draft | None:
+    def _menurut(self, m: CueMatch, floor: int, s_end: int) -> Draft | None:
         cue = (m.start(), m.start("mnya") if m.group("mnya") else m.end())
         if m.group("mnya"):
             return self._add(m.end(), s_end, cue, Speaker(m.start("mnya"), m.end("mnya"), CLITIC))
         return self._to_comma(m, s_end, cue)
 
-    def _noun(self, m: re.Match[str], floor: int, s_end: int) -> Draft | None:
+    def _noun(self, m: CueMatch, floor: int, s_end: int) -> Draft | None:
         """``Berdasarkan penuturan X, C.``"""
         lead = self._words(floor, m.start())
         if not lead or lead[-1].low not in self.lex.cue_noun_leads:
@@ -231,7 +249,7 @@ class _Finder:
             return None
         return self._to_comma(m, s_end, (m.start(), m.end()))
 
-    def _passive(self, m: re.Match[str], floor: int, s_end: int) -> Draft | None:
+    def _passive(self, m: CueMatch, floor: int, s_end: int) -> Draft | None:
         """``Dikatakan Budi, C.``, ``Dijelaskannya, C.``, ``Dikatakan bahwa C`` (the source quoted
         just before), and ``Hal itu disampaikan oleh X.`` (the sentence before)."""
         text = self.text
@@ -253,14 +271,13 @@ class _Finder:
         del text
         return self._to_comma(m, s_end, cue)
 
-    def _back_reference(self, m: re.Match[str], floor: int, cue: tuple[int, int]) -> Draft | None:
+    def _back_reference(self, m: CueMatch, floor: int, cue: tuple[int, int]) -> Draft | None:
         prev = self.view.previous_sentence(floor)
         if prev is None:
             return None
         start, end = prev
-        for d in (*self.directs, *self.out):
-            if d.start < end and start < d.end:
-                return None
+        if self._overlaps(start, end, found=True):
+            return None
         if self.lex.mark_re.search(self.text, start, end):
             return None
         speaker = _speaker_after_cue(self.view, self.lex, m)
@@ -270,7 +287,7 @@ class _Finder:
 
     # -- active verbs ------------------------------------------------------------------------
     def _active(
-        self, m: re.Match[str], floor: int, s_end: int, later: list[re.Match[str]], inherited: dict[int, Draft]
+        self, m: CueMatch, floor: int, s_end: int, later: list[CueMatch], inherited: dict[int, Draft]
     ) -> Draft | None:
         lex, text = self.lex, self.text
         verb = m.group("active").lower()
@@ -343,7 +360,7 @@ class _Finder:
 
     def _coordinated(self, start: int, verb_start: int) -> int | None:
         """Where content ends before a coordinated second cue (``C1, tapi menilai C2``)."""
-        ws = words(self.text, start, verb_start)
+        ws = self.view.words(start, verb_start)
         k = len(ws)
         while k > 0 and ws[k - 1].low in self.lex.subject_adverbs:
             k -= 1

@@ -33,6 +33,13 @@ def _phrases(values) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=lambda p: (-len(p), p)))
 
 
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list of the stage in its matching form (:func:`newsnlp.textnorm.fold`) and the
@@ -79,15 +86,20 @@ class Lexicon:
     demonstratives: tuple[tuple[str, ...], ...]
     document_heads: frozenset[str]
     naming_nouns: frozenset[str]
-    titles: tuple[tuple[str, ...], ...]
+    #: Titles, ranks, honorifics and roles as word tuples, by first word, longest first.
+    titles: dict[str, tuple[tuple[str, ...], ...]]
     title_words: frozenset[str]
     org_heads: frozenset[str]
     name_particles: frozenset[str]
     limits: dict[str, int]
     #: One pattern over every quotation mark (characters, doubled single quotes, HTML references).
     mark_re: re.Pattern[str]
-    #: One pattern over every cue word of the text (see :mod:`newsnlp.quotes.cues`).
-    cue_re: re.Pattern[str]
+    #: Every cue word form (lower case) -> its kind and whether it ends in ``-nya``
+    #: (see :mod:`newsnlp.quotes.cues`).
+    cue_forms: dict[str, tuple[str, bool]]
+    #: Long active verbs found glued to the word before them, and their lengths (longest first).
+    glued_verbs: frozenset[str]
+    glued_lengths: tuple[int, ...]
 
     def looks_like_verb(self, low: str) -> bool:
         """An affixed verb form (``meN-``, ``ber-``) by its shape: ``mendapat``, ``bertemu``."""
@@ -180,7 +192,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         "demonstratives": _phrases(sources["demonstratives"]),
         "document_heads": _words(sources["documents"]),
         "naming_nouns": _words(raw["not_own_words"]["words"]),
-        "titles": title_phrases,
+        "titles": _by_first(title_phrases),
         "title_words": frozenset(w for p in title_phrases for w in p),
         "org_heads": _words(load_lines(*_CURATED, "org_heads.txt")),
         "name_particles": _words(load_lines(*_CURATED, "name_particles.txt")),
@@ -191,23 +203,27 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         alternation(mark_strings) + "|" + alternation(marks["entities"]).replace("(?:", "(?i:", 1)
     )
     lex_args["mark_re"] = mark_re
-    lex_args["cue_re"] = _cue_pattern(lex_args)
+    lex_args["cue_forms"] = _cue_forms(lex_args)
+    glued = frozenset(v for v in lex_args["reporting_verbs"] | lex_args["direct_verbs"] if len(v) >= 8)
+    lex_args["glued_verbs"] = glued
+    lex_args["glued_lengths"] = tuple(sorted({len(v) for v in glued}, reverse=True))
     return Lexicon(**lex_args)
 
 
-def _cue_pattern(lx: dict[str, Any]) -> re.Pattern[str]:
-    """Every cue of the text in one pass: long active verbs may be glued to the word before them
-    (``TNImenyatakan``, a scraping join), short forms take ``-nya``."""
-    active = lx["reporting_verbs"] | lx["direct_verbs"]
-    long_active = {v for v in active if len(v) >= 8}
-    short_active = active - long_active
-    short = lx["postposed"] | lx["postposed_direct"]
+def _cue_forms(lx: dict[str, Any]) -> dict[str, tuple[str, bool]]:
+    """Every written form of a cue word, lower case: ``kata``, ``katanya``, ``mengatakan``,
+    ``dikatakannya``, ``menurutnya``, ``pernyataan``; the first kind listed wins."""
     nya = lx["clitic"]
-    return re.compile(
-        rf"(?P<menurut>\b{alternation(lx['according_to'])}(?P<mnya>{nya})?)(?![^\W\d_])"
-        rf"|(?P<active>(?<![^\W\d_]){alternation(short_active)}|{alternation(long_active)})(?![^\W\d_])"
-        rf"|(?P<post>(?<![^\W\d_]){alternation(short)}(?P<pnya>{nya})?)(?![^\W\d_])"
-        rf"|(?P<passive>(?<![^\W\d_]){alternation(lx['passives'])}(?P<pasnya>{nya})?)(?![^\W\d_])"
-        rf"|(?P<noun>(?<![^\W\d_]){alternation(lx['cue_nouns'])})(?![^\W\d_])",
-        re.IGNORECASE,
-    )
+    out: dict[str, tuple[str, bool]] = {}
+    for kind, forms, with_nya in (
+        ("menurut", lx["according_to"], True),
+        ("active", lx["reporting_verbs"] | lx["direct_verbs"], False),
+        ("post", lx["postposed"] | lx["postposed_direct"], True),
+        ("passive", lx["passives"], True),
+        ("noun", lx["cue_nouns"], False),
+    ):
+        for form in forms:
+            out.setdefault(form, (kind, False))
+            if with_nya:
+                out.setdefault(form + nya, (kind, True))
+    return out

@@ -29,10 +29,12 @@ from collections.abc import Iterator
 from rapidfuzz.fuzz import ratio
 
 from ..textnorm import fold
+from .cues import cue_in_word
 from .draft import Draft
 from .lexicon import Lexicon
 from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE, speaker_after, trim_name
-from .view import ArticleView, is_capitalised, words
+from .view import ArticleView
+from .words import is_capitalised
 
 __all__ = ["resolve_speakers"]
 
@@ -42,7 +44,9 @@ _MAX_FUZZY = 400
 #: How far around a speaker the article is searched for fuller forms of its name.
 _NAME_WINDOW = 20_000
 
-Event = tuple[int, "int | None", str, bool]  # (position, entity id, canonical, a person)
+#: (position, entity id, canonical, a person); for a subject not named yet: (position, entity
+#: mention, None, a person).
+Event = tuple
 
 
 class _Names:
@@ -96,13 +100,13 @@ class _Names:
         self._searched.add(token)
         text = self.view.text
         lo, hi = max(0, pos - _NAME_WINDOW), min(len(text), pos + _NAME_WINDOW)
-        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(token)}(?![^\W\d_])", re.IGNORECASE)
-        for m in pattern.finditer(text, lo, hi):
-            if not is_capitalised(text[m.start()]):
+        for start in self.view.capitals.get(token, ()):
+            if not lo <= start < hi:
                 continue
-            line_start, line_end = self.view.line(m.start())
-            ws = words(text, max(line_start, m.start() - 40), min(line_end, m.end() + 60))
-            k = next((i for i, w in enumerate(ws) if w.start == m.start()), None)
+            m_start, m_end = start, start + len(token)
+            line_start, line_end = self.view.line(m_start)
+            ws = self.view.words(max(line_start, m_start - 40), min(line_end, m_end + 60))
+            k = next((i for i, w in enumerate(ws) if w.start == m_start), None)
             if k is None:
                 continue
             b = k
@@ -130,8 +134,8 @@ class _Names:
 
     def _unglued(self, w) -> int:
         """End of a name word, before a verb glued to it by scraping (``Setiawanmenanggapi``)."""
-        m = self.lex.cue_re.search(self.view.text, w.start + 2, w.end)
-        return m.start() if m is not None and m.end() == w.end and m.lastgroup == "active" else w.end
+        m = cue_in_word(self.lex, w)
+        return m.start() if m is not None and m.lastgroup == "active" and m.start() > w.start + 1 else w.end
 
     def lookup(self, text: str, entity_id: int | None, pos: int, person: bool = True) -> tuple[str, int | None]:
         """The fullest name holding ``text``'s words, and its entity group; ``person``: look for
@@ -268,6 +272,9 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         if sp.start - pos > limit:
             return
         if want == "any" or (want == "person") == person:
+            if canonical is None:  # a subject: its entity, named when it is chosen
+                e = entity_id
+                canonical, entity_id = names.lookup(e.text, e.entity_id, e.start, person=e.label == "PER")
             d.entity_id, d.canonical = entity_id, canonical
             d.label = names.label.get(entity_id) if entity_id is not None else None
             return
@@ -289,11 +296,10 @@ def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> li
             continue
         s_start, _ = view.sentence(e.start)
         s_start = view.after_dateline(s_start)
-        lead = words(view.text, s_start, e.start)
+        lead = view.words(s_start, e.start)
         if len([w for w in lead if w.text[0].isalnum()]) > 4:
             continue
-        canonical, entity_id = names.lookup(e.text, e.entity_id, e.start, person=e.label == "PER")
-        out.append((e.start, (e.start, entity_id, canonical, e.label == "PER"), _own(view, e.start)))
+        out.append((e.start, (e.start, e, None, e.label == "PER"), _own(view, e.start)))
     return sorted(out, key=lambda x: x[0])
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..record import Entity
 from .lexicon import Lexicon
-from .view import ArticleView, Word, is_capitalised, is_word, words
+from .view import ArticleView
+from .words import Word, is_capitalised, is_word
 
 __all__ = ["Speaker", "choose", "speaker_after", "subject_before"]
 
@@ -58,9 +59,12 @@ def _segments(ws: list[Word]) -> list[list[Word]]:
     return [s for s in out if s]
 
 
-def _strip_phrase(ws: list[Word], phrases, i: int) -> int:
-    """Index after the longest phrase of ``phrases`` starting at ``ws[i]`` (``i`` when none)."""
-    for p in phrases:
+def _strip_phrase(ws: list[Word], phrases: dict[str, tuple[tuple[str, ...], ...]], i: int) -> int:
+    """Index after the longest phrase of ``phrases`` (indexed by first word) starting at ``ws[i]``
+    (``i`` when none)."""
+    if i >= len(ws):
+        return i
+    for p in phrases.get(ws[i].low.rstrip("."), ()):
         n = len(p)
         if i + n <= len(ws) and tuple(w.low.rstrip(".") for w in ws[i : i + n]) == p:
             return i + n
@@ -215,7 +219,7 @@ def trim_name(view: ArticleView, lex: Lexicon, text: str, start: int, end: int) 
     span such as ``Kantor SAR Jakarta Desiana Kartika Bahari``): titles, organisation heads,
     acronyms, ordinary words and words of the article's places and organisations are left out,
     two words at least are kept."""
-    ws = [w for w in words(text, start, end) if is_word(w)]
+    ws = [w for w in view.words(start, end) if is_word(w)]
     cut = 0
     for k, w in enumerate(ws[:-2]):
         if (
@@ -286,7 +290,7 @@ def speaker_after(view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool =
     text = view.text
     _, line_end = view.line(pos)
     limit, lower_limit = lex.limits["speaker_words"], lex.limits["speaker_lower_words"]
-    ws = words(text, pos, min(line_end, pos + 20 * limit))
+    ws = view.words(pos, min(line_end, pos + 20 * limit))
     phrase: list[Word] = []
     count = lower = 0
     stopped_at: int | None = None
@@ -386,7 +390,7 @@ def subject_before(
     """
     text = view.text
     limit = lex.limits["subject_words"]
-    ws = words(text, max(floor, pos - 30 * limit), pos)
+    ws = view.words(max(floor, pos - 30 * limit), pos)
     k = len(ws)
     while k > 0 and is_word(ws[k - 1]) and ws[k - 1].low in lex.subject_adverbs:
         k -= 1

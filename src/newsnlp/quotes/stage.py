@@ -45,7 +45,7 @@ def find_quotes(article: Article, lexicon: Lexicon | None = None) -> list[Quote]
     lex = lexicon or load_lexicon()
     if not article.text:
         return []
-    view = ArticleView(article)
+    view = ArticleView(article, lex)
     quotations = find_quotations(view, lex)
     directs = attribute_direct(view, lex, quotations)
     drafts = directs + find_indirect(view, lex, quotations, directs)

@@ -9,70 +9,31 @@ stage stays linear in the article's length.
 from __future__ import annotations
 
 import bisect
-import re
-from typing import NamedTuple
+from functools import partial
 
 from ..lines import LINE_BREAK_RE
 from ..record import Article, Entity
 from ..textnorm import fold
+from .cues import CueMatch, find_cues, glued_verb_length
+from .lexicon import Lexicon
+from .words import Word, cut, words
 
-__all__ = ["ArticleView", "Word", "is_capitalised", "words"]
-
-_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
-#: Where scraped link text glued two words: ``SetiabudiKompol``, ``PSSIErick`` (parts of 3+ letters).
-_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
-#: A name glued to an affixed verb after it (``Setiawanmenanggapi``): the last such verb-looking end.
-_GLUED_VERB_RE = re.compile(r"(?<=[a-z]{3})(?:me|ber|ter)[a-z]{5,}$")
-
-
-class Word(NamedTuple):
-    """A word (or one punctuation character) at ``[start, end)``; ``low`` is its matching form."""
-
-    start: int
-    end: int
-    text: str
-    low: str
-
-
-def words(text: str, start: int, end: int) -> list[Word]:
-    """The words and punctuation characters of ``text[start:end]``, with their offsets; a word
-    glued to the next one by scraping (``SetiabudiKompol``) is cut where they meet."""
-    out = []
-    for m in _WORD_RE.finditer(text, start, end):
-        w = m.group()
-        if len(w) >= 6 and not w.islower() and not w.isupper():
-            parts = _GLUE_RE.split(w)
-            if len(parts[-1]) >= 10 and parts[-1][0].isupper():
-                g = None
-                for g in _GLUED_VERB_RE.finditer(parts[-1]):
-                    pass
-                if g is not None and g.start() >= 4:
-                    parts[-1:] = [parts[-1][: g.start()], parts[-1][g.start() :]]
-            pos = m.start()
-            for part in parts:
-                out.append(Word(pos, pos + len(part), part, part.lower()))
-                pos += len(part)
-        else:
-            out.append(Word(m.start(), m.end(), w, w.lower()))
-    return out
-
-
-def is_capitalised(word: str) -> bool:
-    """A word written as a name: a capital letter or a digit first (``Budi``, ``KPK``, ``2025``)."""
-    return bool(word) and (word[0].isupper() or word[0].isdigit())
-
-
-def is_word(word: Word) -> bool:
-    """Letters or digits, not punctuation."""
-    return word.text[0].isalnum()
+__all__ = ["ArticleView"]
 
 
 class ArticleView:
     """The article as the quotes stage reads it (never written through this object)."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, lex: Lexicon) -> None:
         self.article = article
+        self.lex = lex
         self.text = text = article.text
+        self._glued = partial(glued_verb_length, lex)
+        self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
+        #: Starts of the capitalised words of the text, by lower-case form.
+        self.capitals: dict[str, list[int]] = {}
+        self._cues = find_cues(lex, text, self.capitals)
+        self._cue_starts = [c.start() for c in self._cues]
         starts = [0]
         starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
         self._line_starts = starts
@@ -98,6 +59,47 @@ class ArticleView:
         self._tokens = article.tokens
         self._tok_starts = [t.start for t in article.tokens]
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
+
+    # -- words and cues ---------------------------------------------------------------------
+    def _words_of_line(self, k: int) -> tuple[list[Word], list[int]]:
+        """The words of line ``k`` and their starts, read once when first needed."""
+        got = self._line_words.get(k)
+        if got is None:
+            ws = words(self.text, self._line_starts[k], self._line_ends[k], glued_end=self._glued)
+            got = self._line_words[k] = (ws, [w.start for w in ws])
+        return got
+
+    def words(self, start: int, end: int) -> list[Word]:
+        """The words of ``text[start:end]`` (as :func:`~newsnlp.quotes.words.words`, a word
+        crossing either end cut there), line by line."""
+        out: list[Word] = []
+        if start >= end:
+            return out
+        k = bisect.bisect_right(self._line_starts, start) - 1
+        while k < len(self._line_starts) and self._line_starts[k] < end:
+            ws, starts = self._words_of_line(k)
+            a = bisect.bisect_right(starts, start) - 1
+            if a < 0 or ws[a].end <= start:
+                a += 1
+            b = bisect.bisect_left(starts, end, lo=max(a, 0))
+            out.extend(ws[a:b])
+            k += 1
+        if out and (out[0].start < start or out[-1].end > end):
+            out = [c for c in (cut(w, start, end) for w in out) if c.text]
+        return out
+
+    def cues(self, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """The cue words starting in ``[start, end)``, in text order."""
+        a = bisect.bisect_left(self._cue_starts, start)
+        b = len(self._cues) if end is None else bisect.bisect_left(self._cue_starts, end)
+        return [c for c in self._cues[a:b] if end is None or c.end() <= end]
+
+    def cue_at(self, pos: int) -> CueMatch | None:
+        """The cue word starting at ``pos``, if any."""
+        k = bisect.bisect_left(self._cue_starts, pos)
+        if k < len(self._cues) and self._cue_starts[k] == pos:
+            return self._cues[k]
+        return None
 
     # -- lines and sentences -------------------------------------------------------------
     def line(self, pos: int) -> tuple[int, int]:
