@@ -61,6 +61,10 @@ class _Names:
         self.canonical: dict[int, str] = {}
         self._seen: set[tuple[tuple[str, ...], int | None]] = set()
         self._searched: set[str] = set()
+        #: Words of the titles and roles the entity stage found before names (``Perdagangan``).
+        self._role_words = frozenset(
+            w for e in view.entities for t in (e.title, e.role) if t for w in t.lower().split()
+        )
         self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
         for e in view.entities:
             if e.entity_id is None or e.label not in ("PER", "ORG", "LOC"):
@@ -115,6 +119,8 @@ class _Names:
             a = k
             if b == k:
                 while a > 0 and k - a < 2 and self._name_word(ws[a - 1]):
+                    if a > 1 and ws[a - 2].low in self.lex.title_words:
+                        break  # Menteri Perdagangan Budi: the word after a title names the office
                     a -= 1
             if b > a:
                 end = self._unglued(ws[b])
@@ -130,6 +136,7 @@ class _Names:
             and w.low not in self.lex.org_heads
             and not self.view.ordinary(w)
             and w.low not in self.view.place_org_words
+            and w.low not in self._role_words
         )
 
     def _unglued(self, w) -> int:
