@@ -63,10 +63,12 @@ def main() -> None:
     before = Pipeline(stages=("text", "entities", "time", "structure"))
     articles = [before(t) for t in texts]
     stage = QuotesStage()
-    wall, cpu = best_of(stage.process, articles, args.repeat)
+    _wall, cpu = best_of(stage.process, articles, args.repeat)
     n_quotes = sum(len(a.quotes) for a in articles)
     chars = sum(len(t) for t in texts) / len(texts)
-    print(f"{len(texts)} news-dev articles, {chars:.0f} chars on average, {n_quotes} quotes, best of {args.repeat}, 1 core")
+    print(
+        f"{len(texts)} news-dev articles, {chars:.0f} chars on average, {n_quotes} quotes, best of {args.repeat}, 1 core"
+    )
     print(f"quotes stage: {1000 * cpu / len(texts):.3f} ms/article (CPU), {len(texts) / cpu:.0f} articles/s")
     text_stages = Pipeline(stages=("text", "entities", "structure"))
     for size in (256_000, 1_000_000):
@@ -75,7 +77,9 @@ def main() -> None:
         t0 = time.process_time()
         stage.process(art)
         dt = time.process_time() - t0
-        print(f"synthetic {len(text) / 1e6:.2f} MB of nested/unbalanced marks: quotes stage {dt:.2f} s CPU, {len(art.quotes)} quotes")
+        print(
+            f"synthetic {len(text) / 1e6:.2f} MB of nested/unbalanced marks: quotes stage {dt:.2f} s CPU, {len(art.quotes)} quotes"
+        )
 
 
 if __name__ == "__main__":

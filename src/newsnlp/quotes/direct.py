@@ -64,7 +64,9 @@ def _clause_start(text: str, start: int, pos: int) -> int:
     return last
 
 
-def cue_before(view: ArticleView, lex: Lexicon, floor: int, end: int) -> tuple[tuple[int, int], Speaker | None] | None:
+def cue_before(
+    view: ArticleView, lex: Lexicon, floor: int, end: int
+) -> tuple[tuple[int, int], Speaker | None] | None:
     """The cue ending the clause ``[floor, end)`` (followed by nothing, ``,``, ``:``, ``bahwa`` or a
     few adjunct words and a comma or colon) and its speaker."""
     text = view.text
@@ -147,7 +149,9 @@ def _before(view: ArticleView, lex: Lexicon, q: Quotation) -> Draft | None:
 
 
 # -- 2. a cue after -------------------------------------------------------------------------
-def postposed_cue(view: ArticleView, lex: Lexicon, pos: int) -> tuple[tuple[int, int], Speaker | None, int] | None:
+def postposed_cue(
+    view: ArticleView, lex: Lexicon, pos: int
+) -> tuple[tuple[int, int], Speaker | None, int] | None:
     """A cue starting at ``pos`` (after a quotation or a clause and its comma): a short form with
     ``-nya`` or a speaker, ``menurut X``, a passive with its agent, an echo (``demikian pernyataan
     resmi klub``), or a subject and an active verb (``Budi menambahkan``). Returns the cue, the
@@ -184,13 +188,20 @@ def postposed_cue(view: ArticleView, lex: Lexicon, pos: int) -> tuple[tuple[int,
         m = view.cue_at(w.start)
         if m is not None and m.lastgroup == "active" and m.start() == w.start:
             speaker, sub_start, ended = subject_before(view, lex, m.start(), pos)
-            if speaker is None or speaker.kind not in _STRONG or ended == "blocked" or sub_start > ws[0].start:
+            if (
+                speaker is None
+                or speaker.kind not in _STRONG
+                or ended == "blocked"
+                or sub_start > ws[0].start
+            ):
                 return None
             return (m.start(), m.end()), speaker, _attr_end(text, m.end(), line_end)
     return None
 
 
-def _cue_result(view: ArticleView, lex: Lexicon, m: CueMatch) -> tuple[tuple[int, int], Speaker | None, int] | None:
+def _cue_result(
+    view: ArticleView, lex: Lexicon, m: CueMatch
+) -> tuple[tuple[int, int], Speaker | None, int] | None:
     text = view.text
     nya = m.group("pnya") or m.group("mnya") or m.group("pasnya")
     cue = (m.start(), m.end() - (3 if nya else 0))

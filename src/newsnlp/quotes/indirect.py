@@ -18,10 +18,9 @@ A paraphrase that holds the source's own words in quotation marks is ``mixed``.
 from __future__ import annotations
 
 import bisect
-import re
 
-from .direct import _attr_end, _only_openers, _speaker_after_cue
 from .cues import CueMatch
+from .direct import _attr_end, _only_openers, _speaker_after_cue
 from .draft import Draft
 from .lexicon import Lexicon
 from .marks import Quotation
@@ -34,9 +33,10 @@ __all__ = ["find_indirect"]
 _TRAIL = " \t.,;:!?\u00a0"
 
 
-def find_indirect(view: ArticleView, lex: Lexicon, quotations: list[Quotation], directs: list[Draft]) -> list[Draft]:
+def find_indirect(
+    view: ArticleView, lex: Lexicon, quotations: list[Quotation], directs: list[Draft]
+) -> list[Draft]:
     """The indirect and mixed quotes of the article, in text order."""
-    text = view.text
     spans = [(q.open_start, q.close_end) for q in quotations]
     starts = [s for s, _ in spans]
     used = {d.cue[0] for d in directs if d.cue is not None}
@@ -81,7 +81,9 @@ class _Finder:
             start += 1
         return start
 
-    def _add(self, start: int, end: int, cue: tuple[int, int], speaker: Speaker | None, source: Draft | None = None) -> Draft | None:
+    def _add(
+        self, start: int, end: int, cue: tuple[int, int], speaker: Speaker | None, source: Draft | None = None
+    ) -> Draft | None:
         start, end = self._begin(start, end), self._end(start, end)
         if len(self._words(start, end)) < 2:
             return None
@@ -175,7 +177,11 @@ class _Finder:
                 speaker, _ = speaker_after(self.view, self.lex, m.end())
         if speaker is None:
             return False
-        if post and word in self.lex.postposed_ambiguous and speaker.kind not in ("name", "pronoun", "clitic", "title", "org"):
+        if (
+            post
+            and word in self.lex.postposed_ambiguous
+            and speaker.kind not in ("name", "pronoun", "clitic", "title", "org")
+        ):
             return False
         if m.lastgroup == "passive" and speaker.kind == CLITIC:
             return False
@@ -289,7 +295,7 @@ class _Finder:
     def _active(
         self, m: CueMatch, floor: int, s_end: int, later: list[CueMatch], inherited: dict[int, Draft]
     ) -> Draft | None:
-        lex, text = self.lex, self.text
+        lex, _text = self.lex, self.text
         verb = m.group("active").lower()
         if verb not in lex.reporting_verbs:
             return None

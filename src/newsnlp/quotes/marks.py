@@ -67,7 +67,14 @@ def find_quotations(view: ArticleView, lex: Lexicon) -> list[Quotation]:
             # The paragraph ended inside the quotation: go on only when the next paragraph opens
             # with a mark (a multi-paragraph quotation), else close it at the paragraph's end.
             nxt = view.next_line(para_end)
-            if nxt is not None and nxt[0] <= start and text[nxt[0] : start].strip(_SPACE) == "" and kind != "close":
+            if (
+                nxt is not None
+                and nxt[0] <= start
+                and text[nxt[0] : start].strip(_SPACE) == ""
+                and kind != "close"
+            ):
+                if not text[opened[1] : para_end].strip():
+                    opened = (start, end)  # nothing before the break: the quotation opens here
                 para_end = nxt[1]
                 depth = 0
                 i += 1
@@ -78,7 +85,11 @@ def find_quotations(view: ArticleView, lex: Lexicon) -> list[Quotation]:
             if kind == "close" and not _opening_position(text, start, end):
                 i += 1
                 continue
-            if kind == "both" and _closing_position(text, start, end) and not _opening_position(text, start, end):
+            if (
+                kind == "both"
+                and _closing_position(text, start, end)
+                and not _opening_position(text, start, end)
+            ):
                 i += 1
                 continue
             opened = (start, end)

@@ -34,7 +34,6 @@ from .draft import Draft
 from .lexicon import Lexicon
 from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE, speaker_after, trim_name
 from .view import ArticleView
-from .words import is_capitalised
 
 __all__ = ["resolve_speakers"]
 
@@ -55,7 +54,8 @@ class _Names:
 
     def __init__(self, view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
         self.view, self.lex = view, lex
-        self.names: list[tuple[tuple[str, ...], str, int | None]] = []
+        #: (words, name, entity group, a person's or a free name)
+        self.names: list[tuple[tuple[str, ...], str, int | None, bool]] = []
         self.by_token: dict[str, list[int]] = defaultdict(list)
         self.label: dict[int, str] = {}
         self.canonical: dict[int, str] = {}
@@ -71,22 +71,22 @@ class _Names:
                 continue
             self.label.setdefault(e.entity_id, e.label)
             start = trim_name(view, lex, view.text, e.start, e.end) if e.label == "PER" else e.start
-            self._add(view.text[start : e.end], e.entity_id)
+            self._add(view.text[start : e.end], e.entity_id, e.label == "PER")
             if e.canonical and e.canonical in view.text:
                 self.canonical.setdefault(e.entity_id, e.canonical)
-                self._add(e.canonical, e.entity_id)
+                self._add(e.canonical, e.entity_id, e.label == "PER")
         for d in drafts:
             sp = d.speaker
             if sp is not None and sp.kind == NAME:
                 self._add(view.text[sp.start : sp.end], sp.entity.entity_id if sp.entity else None)
 
-    def _add(self, text: str, entity_id: int | None) -> None:
+    def _add(self, text: str, entity_id: int | None, person: bool = True) -> None:
         toks = self.tokens(text)
         if toks and (toks, entity_id) not in self._seen:
             self._seen.add((toks, entity_id))
             for t in set(toks):
                 self.by_token[t].append(len(self.names))
-            self.names.append((toks, " ".join(text.split()), entity_id))
+            self.names.append((toks, " ".join(text.split()), entity_id, person))
 
     def tokens(self, text: str) -> tuple[str, ...]:
         toks = [t.strip(".,") for t in fold(text).split()]
@@ -144,7 +144,9 @@ class _Names:
         m = cue_in_word(self.lex, w)
         return m.start() if m is not None and m.lastgroup == "active" and m.start() > w.start + 1 else w.end
 
-    def lookup(self, text: str, entity_id: int | None, pos: int, person: bool = True) -> tuple[str, int | None]:
+    def lookup(
+        self, text: str, entity_id: int | None, pos: int, person: bool = True
+    ) -> tuple[str, int | None]:
         """The fullest name holding ``text``'s words, and its entity group; ``person``: look for
         fuller forms of the name in the text too."""
         key = (text, entity_id)
@@ -161,13 +163,21 @@ class _Names:
             self._search_text(t, pos)
         want = set(toks)
         rarest = min(toks, key=lambda t: len(self.by_token.get(t, ())))
-        found = [self.names[i] for i in self.by_token.get(rarest, ()) if want <= set(self.names[i][0])]
+        found = [
+            self.names[i]
+            for i in self.by_token.get(rarest, ())
+            if want <= set(self.names[i][0]) and (self.names[i][3] or not person)
+        ]
         if not found and len(toks) == 1 and len(self.names) <= _MAX_FUZZY:
             t = toks[0]
             found = [
                 n
                 for n in self.names
-                if any(len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY)) for u in n[0])
+                if (n[3] or not person)
+                and any(
+                    len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY))
+                    for u in n[0]
+                )
             ]
             longest = max((len(n[0]) for n in found), default=0)
             if len({n[1].casefold() for n in found if len(n[0]) == longest}) > 1:
@@ -196,7 +206,9 @@ def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> No
         if d.canonical is not None:
             pos = d.speaker.start if d.speaker is not None else d.start
             sp = d.speaker
-            person = sp is not None and not (sp.kind == ORG and (d.label == "ORG" or view.text[sp.start : sp.end].isupper()))
+            person = sp is not None and not (
+                sp.kind == ORG and (d.label == "ORG" or view.text[sp.start : sp.end].isupper())
+            )
             history.add_quoted(pos, (pos, d.entity_id, d.canonical, person), _own(view, d.start))
 
 
@@ -296,7 +308,7 @@ def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> li
     starts = [s for s, _ in directs]
     out = []
     for e in view.entities:
-        if e.label not in ("PER", "ORG") or e.segment == "dateline" or e.text.isupper() and " " in e.text:
+        if e.label not in ("PER", "ORG") or e.segment == "dateline" or (e.text.isupper() and " " in e.text):
             continue
         k = bisect.bisect_right(starts, e.start) - 1
         if k >= 0 and e.start < directs[k][1]:

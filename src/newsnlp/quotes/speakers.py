@@ -27,7 +27,9 @@ __all__ = ["Speaker", "choose", "speaker_after", "subject_before"]
 
 #: Kinds of speaker mention.
 NAME, ORG, TITLE, PRONOUN, CLITIC, SOURCE = "name", "org", "title", "pronoun", "clitic", "source"
-_NAME_DOTS = frozenset({"m", "h", "hj", "dr", "prof", "ir", "st", "s", "a", "muh", "moh", "mr", "mrs", "ms", "jr", "kh"})
+_NAME_DOTS = frozenset(
+    {"m", "h", "hj", "dr", "prof", "ir", "st", "s", "a", "muh", "moh", "mr", "mrs", "ms", "jr", "kh"}
+)
 
 
 @dataclass
@@ -86,7 +88,10 @@ def _cap_run(view: ArticleView, ws: list[Word], lex: Lexicon) -> tuple[int, int]
     """The first run of capitalised words (name particles, initials' dots and bracketed acronyms
     inside), leading ordinary words written with a capital (``Selain``, ``Secara``) left out."""
     i = 0
-    while i < len(ws) and not (_is_cap(ws[i]) and not (view.ordinary(ws[i]) and not _in_entity(view, ws[i]))):
+    while i < len(ws) and not (
+        _is_cap(ws[i])
+        and (ws[i].low in lex.title_words or not view.ordinary(ws[i]) or _in_entity(view, ws[i]))
+    ):
         i += 1
     j = i
     while j < len(ws):
@@ -104,7 +109,9 @@ def _cap_run(view: ArticleView, ws: list[Word], lex: Lexicon) -> tuple[int, int]
     return i, j
 
 
-def _roles_end(view: ArticleView, run: list[Word], ents: list[Entity], lex: Lexicon) -> tuple[int, bool, Entity | None]:
+def _roles_end(
+    view: ArticleView, run: list[Word], ents: list[Entity], lex: Lexicon
+) -> tuple[int, bool, Entity | None]:
     """Index just after the last word of role material in a capitalised run (titles, ranks,
     organisation heads and names, places, acronyms, ordinary words written with a capital,
     bracketed acronyms), whether a title was among it, and the last non-person entity in it.
@@ -196,7 +203,20 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
         return _source(view, seg, lex)
     if i == 0 and j == 1 and seg[0].low in lex.unnamed_heads and len(seg) > 1:
         return _source(view, seg, lex)
-    run = seg[i:j]
+    found = _choose_run(view, lex, seg, seg[i:j], ents)
+    if found is not None and found.kind == TITLE and j < len(seg):
+        i2, j2 = _cap_run(view, seg[j:], lex)
+        if j2 > i2:  # Ketua partai Budi Santoso: a name after the role
+            later = _choose_run(view, lex, seg, seg[j + i2 : j + j2], ents)
+            if later is not None and later.kind == NAME:
+                return later
+    return found
+
+
+def _choose_run(
+    view: ArticleView, lex: Lexicon, seg: list[Word], run: list[Word], ents: list[Entity]
+) -> Speaker | None:
+    """The speaker in one run of capitalised words of a segment."""
     k, titled, entity = _roles_end(view, run, ents, lex)
     if k < len(run) and not all(w.low in view.place_org_words for w in run[k:]):
         return Speaker(run[k].start, run[-1].end, NAME)
@@ -233,7 +253,9 @@ def trim_name(view: ArticleView, lex: Lexicon, text: str, start: int, end: int) 
     return ws[cut].start if ws else start
 
 
-def _widen(view: ArticleView, seg: list[Word], e: Entity, ents: list[Entity], lex: Lexicon) -> tuple[int, int]:
+def _widen(
+    view: ArticleView, seg: list[Word], e: Entity, ents: list[Entity], lex: Lexicon
+) -> tuple[int, int]:
     """A person mention widened over the capitalised words next to it that are no title, no other
     entity and no ordinary word (``Mayjen TNI Kristomei [Sianturi]`` -> ``Kristomei Sianturi``);
     not leftwards when the entity stage gave the mention a title (``Menteri Perdagangan [Budi]``)."""
@@ -274,11 +296,15 @@ def _source(view: ArticleView, seg: list[Word], lex: Lexicon) -> Speaker | None:
         return None
     organisation = any(w in lex.organisation_heads for w in lows[:3])
     document = any(w in lex.document_heads for w in lows[:3])
-    start = seg[first].start if first is not None and not anaphoric else seg[0].start
-    return Speaker(start, seg[-1].end, SOURCE, anaphoric=anaphoric, organisation=organisation, document=document)
+    start = seg[first].start if first is not None else seg[0].start
+    return Speaker(
+        start, seg[-1].end, SOURCE, anaphoric=anaphoric, organisation=organisation, document=document
+    )
 
 
-def speaker_after(view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool = False) -> tuple[Speaker | None, int]:
+def speaker_after(
+    view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool = False
+) -> tuple[Speaker | None, int]:
     """The speaker phrase starting at ``pos`` (after a cue) and where the phrase ends.
 
     The phrase stops at punctuation ending a clause, at an adjunct word (``saat``, ``kepada``,
@@ -287,7 +313,6 @@ def speaker_after(view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool =
     di Mayo Clinic, Bhanu Kolla,``). ``to_comma``: the phrase is all that comes before the first
     comma (``Menurut X, ...``), and the speaker is chosen in what precedes an adjunct word.
     """
-    text = view.text
     _, line_end = view.line(pos)
     limit, lower_limit = lex.limits["speaker_words"], lex.limits["speaker_lower_words"]
     ws = view.words(pos, min(line_end, pos + 20 * limit))
@@ -304,7 +329,7 @@ def speaker_after(view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool =
             if stopped_at is not None:
                 app = _apposition_after(ws, k + 1, lex)
                 if app:
-                    phrase = phrase[:stopped_at] + [w, *app]
+                    phrase = [*phrase[:stopped_at], w, *app]
                 break
             phrase.append(w)
             k += 1
@@ -313,7 +338,13 @@ def speaker_after(view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool =
             phrase.append(w)
             k += 1
             continue
-        if t == "(" and k + 2 < len(ws) and _is_cap(ws[k + 1]) and ws[k + 2].text == ")" and stopped_at is None:
+        if (
+            t == "("
+            and k + 2 < len(ws)
+            and _is_cap(ws[k + 1])
+            and ws[k + 2].text == ")"
+            and stopped_at is None
+        ):
             phrase.extend(ws[k : k + 3])
             k += 3
             continue
@@ -334,11 +365,11 @@ def speaker_after(view: ArticleView, lex: Lexicon, pos: int, *, to_comma: bool =
             break
         k += 1
     tail_end = phrase[-1].end if phrase else pos
-    if stopped_at is not None and (not phrase or phrase[-1].text != "," and stopped_at < len(phrase)):
+    if stopped_at is not None and (not phrase or (phrase[-1].text != "," and stopped_at < len(phrase))):
         if not any(w.text == "," for w in phrase[stopped_at:]):
             phrase = phrase[:stopped_at]
     phrase = _first_apposition(phrase, lex) if not to_comma else phrase
-    while phrase and not (is_word(phrase[-1]) or phrase[-1].text in ").") :
+    while phrase and not (is_word(phrase[-1]) or phrase[-1].text in ")."):
         phrase.pop()
     if not phrase:
         return None, pos
@@ -388,7 +419,6 @@ def subject_before(
     relative ``yang`` right before the verb is passed (``Alexander yang mengungkapkan``),
     bracketed words and academic degrees after a name are kept in or skipped.
     """
-    text = view.text
     limit = lex.limits["subject_words"]
     ws = view.words(max(floor, pos - 30 * limit), pos)
     k = len(ws)
@@ -448,7 +478,13 @@ def _skip_degrees(ws: list[Word], k: int) -> int:
         while m > 0 and (ws[m - 1].text == "." or (is_word(ws[m - 1]) and len(ws[m - 1].text) <= 4)):
             m -= 1
         chunk = ws[m:i]
-        if len(chunk) >= 3 and chunk[-1].text == "." and sum(w.text == "." for w in chunk) >= 2 and m > 0 and ws[m - 1].text == ",":
+        if (
+            len(chunk) >= 3
+            and chunk[-1].text == "."
+            and sum(w.text == "." for w in chunk) >= 2
+            and m > 0
+            and ws[m - 1].text == ","
+        ):
             j = m
             continue
         break

@@ -79,7 +79,7 @@ def _quote(view: ArticleView, d: Draft) -> Quote:
 
 @register_stage(
     "quotes",
-    requires=("text", "sentences", "entities", "segments"),
+    requires=("text", "sentences", "tokens", "entities", "segments"),
     assigns=("quotes",),
 )
 def make_quotes_stage() -> QuotesStage:

@@ -43,9 +43,8 @@ def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
         elif len(w) >= 6 and not w.islower() and not w.isupper():
             parts = _GLUE_RE.split(w)
             if len(parts[-1]) >= 10 and parts[-1][0].isupper():
-                g = None
-                for g in _GLUED_VERB_RE.finditer(parts[-1]):
-                    pass
+                glued = list(_GLUED_VERB_RE.finditer(parts[-1]))
+                g = glued[-1] if glued else None
                 if g is not None and g.start() >= 4:
                     parts[-1:] = [parts[-1][: g.start()], parts[-1][g.start() :]]
             pos = m.start()
