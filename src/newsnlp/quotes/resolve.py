@@ -89,10 +89,10 @@ class _Names:
             self.names.append((toks, " ".join(text.split()), entity_id, person))
 
     def tokens(self, text: str) -> tuple[str, ...]:
+        """The words of a name, without the titles and ranks before (or among) them."""
         toks = [t.strip(".,") for t in fold(text).split()]
-        while len(toks) > 1 and toks[0] in self.lex.title_words:
-            toks = toks[1:]
-        return tuple(t for t in toks if t)
+        cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t in self.lex.title_words), default=0)
+        return tuple(t for t in toks[cut:] if t)
 
     def _search_text(self, token: str, pos: int) -> None:
         """Add the fuller forms of a name written elsewhere near ``pos``: the capitalised words
@@ -168,20 +168,19 @@ class _Names:
             for i in self.by_token.get(rarest, ())
             if want <= set(self.names[i][0]) and (self.names[i][3] or not person)
         ]
-        if not found and len(toks) == 1 and len(self.names) <= _MAX_FUZZY:
+        if len(toks) == 1 and all(n[0] == toks for n in found) and len(self.names) <= _MAX_FUZZY:
+            # a one-word name held by no longer name: a short or misspelt form of one (Suki, Ahmad)
             t = toks[0]
-            found = [
+            variants = [
                 n
                 for n in self.names
                 if (n[3] or not person)
-                and any(
-                    len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY))
-                    for u in n[0]
-                )
+                and n[0] != toks
+                and any(len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY)) for u in n[0])
             ]
-            longest = max((len(n[0]) for n in found), default=0)
-            if len({n[1].casefold() for n in found if len(n[0]) == longest}) > 1:
-                found = []
+            longest = max((len(n[0]) for n in variants), default=0)
+            if variants and len({n[1].casefold() for n in variants if len(n[0]) == longest}) == 1:
+                found = variants
         if not found:
             return plain, entity_id
         best_len = max(len(n[0]) for n in found)

@@ -204,6 +204,8 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
     if i == 0 and j == 1 and seg[0].low in lex.unnamed_heads and len(seg) > 1:
         return _source(view, seg, lex)
     found = _choose_run(view, lex, seg, seg[i:j], ents)
+    if found is not None and found.kind == ORG and i > 0 and seg[0].low in lex.unnamed_heads:
+        return _source(view, seg, lex)  # warga Jakarta Timur: a description, not the source
     if found is not None and found.kind == TITLE and j < len(seg):
         i2, j2 = _cap_run(view, seg[j:], lex)
         if j2 > i2:  # Ketua partai Budi Santoso: a name after the role
