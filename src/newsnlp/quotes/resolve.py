@@ -176,7 +176,10 @@ class _Names:
                 for n in self.names
                 if (n[3] or not person)
                 and n[0] != toks
-                and any(len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY)) for u in n[0])
+                and any(
+                    len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY))
+                    for u in n[0]
+                )
             ]
             longest = max((len(n[0]) for n in variants), default=0)
             if variants and len({n[1].casefold() for n in variants if len(n[0]) == longest}) == 1:
