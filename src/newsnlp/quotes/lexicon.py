@@ -61,7 +61,6 @@ class Lexicon:
     back_reference: tuple[tuple[str, ...], ...]
     according_to: frozenset[str]
     cue_nouns: frozenset[str]
-    cue_noun_phrases: tuple[tuple[str, ...], ...]
     cue_noun_leads: frozenset[str]
     echo: tuple[tuple[str, ...], ...]
     complementisers: frozenset[str]
@@ -166,8 +165,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         "agent_markers": _words(passives["agent_marker"]),
         "back_reference": _phrases(passives["back_reference"]),
         "according_to": _words(raw["according_to"]),
-        "cue_nouns": _words(n for n in nouns["nouns"] if " " not in n),
-        "cue_noun_phrases": _phrases(nouns["nouns"]),
+        "cue_nouns": _words(nouns["nouns"]),
         "cue_noun_leads": _words(nouns["lead"]),
         "echo": _phrases(nouns["echo"]),
         "complementisers": _words(raw["complementisers"]),
