@@ -3,14 +3,14 @@
 :func:`check_declared_writes` runs a pipeline step by step over an article and compares the
 record's layers before and after each step (every field of every item, every metadata field,
 ``clean_text``, ``scratch`` keys). Stage tests call it on their own pipelines, e.g.
-``tests/linguistic/test_stage.py`` for the optional stage and a future ``quotes`` stage's tests.
+``tests/linguistic/test_stage.py`` for the optional stage and ``tests/quotes/test_stage.py``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsnlp.record import Article, Entity, Metadata, Segment, Sentence, TimeExpression, Token
+from newsnlp.record import Article, Entity, Metadata, Quote, Segment, Sentence, TimeExpression, Token
 from newsnlp.registry import covers, get_stage_meta
 
 LIST_LAYERS = {
@@ -19,6 +19,7 @@ LIST_LAYERS = {
     "entities": Entity,
     "times": TimeExpression,
     "segments": Segment,
+    "quotes": Quote,
 }
 
 

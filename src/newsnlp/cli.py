@@ -59,6 +59,18 @@ def _pretty(art, console) -> None:
         for seg in art.segments:
             counts[seg.label] = counts.get(seg.label, 0) + 1
         console.print("Segments: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if art.quotes:
+        table = Table(title="Quotes")
+        for col in ("speaker", "type", "cue", "segment", "quote"):
+            table.add_column(col)
+        for q in art.quotes:
+            mention = q.speaker.text if q.speaker is not None else "-"
+            who = q.speaker_canonical or mention
+            if q.speaker_canonical and q.speaker_canonical != mention:
+                who += f" ({mention})"
+            text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
+            table.add_row(who, q.type, q.cue.text if q.cue else "-", q.segment or "-", text)
+        console.print(table)
 
 
 def _cmd_enrich(args: argparse.Namespace) -> int:

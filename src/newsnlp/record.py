@@ -20,20 +20,24 @@ from typing import Any, ClassVar
 __all__ = [
     "ENTITY_LABELS",
     "LAYERS",
+    "QUOTE_TYPES",
     "SEGMENT_LABELS",
     "TIME_ANCHORS",
     "TIME_TYPES",
     "Article",
     "Entity",
     "Metadata",
+    "Quote",
     "Segment",
     "Sentence",
+    "TextSpan",
     "TimeExpression",
     "Token",
 ]
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "PRODUCT", "EVENT", "MISC")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+QUOTE_TYPES = ("direct", "indirect", "mixed")
 TIME_ANCHORS = ("absolute", "published", "previous")
 TIME_MODS = (
     "START",
@@ -194,6 +198,61 @@ class Segment(_Record):
 
 @_init_fields
 @dataclass(slots=True)
+class TextSpan(_Record):
+    """A plain span of text inside another annotation (the cue and the speaker of a quote)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _text_span(value: TextSpan | dict[str, Any] | None) -> TextSpan | None:
+    if value is None or isinstance(value, TextSpan):
+        return value
+    return TextSpan.from_dict(value)
+
+
+@_init_fields
+@dataclass(slots=True)
+class Quote(_Record):
+    """One quote: reported speech and who said it (``shared/API.md``, "Quotes").
+
+    ``start``/``end``/``text`` cover the reported content alone, without quotation marks and
+    without the cue (except a cue in the middle of an indirect quote's clause: ``Harga, kata dia,
+    akan naik``). ``cue`` is the reporting word or phrase and ``speaker`` the mention naming the
+    source (a name, a title, a pronoun or the clitic ``nya``), either ``None``.
+    ``speaker_entity_id`` is the entity group (:attr:`Entity.entity_id`) the speaker refers to,
+    pronouns and titles resolved, and ``speaker_canonical`` the source's fullest name in the article;
+    both ``None`` when the source is unnamed or unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    #: ``direct``, ``indirect`` or ``mixed`` (:data:`QUOTE_TYPES`).
+    type: str
+    cue: TextSpan | None = None
+    speaker: TextSpan | None = None
+    speaker_entity_id: int | None = None
+    speaker_canonical: str | None = None
+    #: Label of the structure segment the quote lies in (``body`` for the article's own text).
+    segment: str | None = None
+
+    def __post_init__(self) -> None:
+        self.cue = _text_span(self.cue)
+        self.speaker = _text_span(self.speaker)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-serialisable dict of the quote (cue and speaker as ``{start, end, text}`` or null)."""
+        out = _Record.to_dict(self)
+        for name in ("cue", "speaker"):
+            value = getattr(self, name)
+            out[name] = None if value is None else value.to_dict()
+        return out
+
+
+@_init_fields
+@dataclass(slots=True)
 class Metadata(_Record):
     """Article-level metadata."""
 
@@ -221,6 +280,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     #: Names of the stages that ran, in order.
     stages: list[str] = field(default_factory=list)
     #: Working objects passed between rooms during processing, declared as ``scratch.<key>``
@@ -242,6 +302,7 @@ class Article:
                 self.entities,
                 self.times,
                 self.segments,
+                self.quotes,
                 self.stages,
             ),
         )
@@ -277,6 +338,7 @@ class Article:
             "entities": [e.to_dict() for e in self.entities],
             "times": [t.to_dict() for t in self.times],
             "segments": [s.to_dict() for s in self.segments],
+            "quotes": [q.to_dict() for q in self.quotes],
             "clean_text": self.clean_text,
             "stages": list(self.stages),
         }
@@ -297,6 +359,7 @@ class Article:
             entities=[Entity.from_dict(d) for d in data.get("entities", [])],
             times=[TimeExpression.from_dict(d) for d in data.get("times", [])],
             segments=[Segment.from_dict(d) for d in data.get("segments", [])],
+            quotes=[Quote.from_dict(d) for d in data.get("quotes", [])],
             stages=list(data.get("stages", [])),
         )
 
@@ -323,12 +386,19 @@ class Article:
         return render_article(self)
 
     def spans(self):
-        """Every span of every layer, for checks such as ``text[s.start:s.end] == s.text``."""
+        """Every span of every layer (a quote's cue and speaker too), for checks such as
+        ``text[s.start:s.end] == s.text``."""
         yield from self.sentences
         yield from self.tokens
         yield from self.entities
         yield from self.times
         yield from self.segments
+        for quote in self.quotes:
+            yield quote
+            if quote.cue is not None:
+                yield quote.cue
+            if quote.speaker is not None:
+                yield quote.speaker
 
     def segment_at(self, start: int, end: int | None = None) -> str | None:
         """Label of the segment that ``[start, end)`` belongs to (see :meth:`segment_labeler`)."""
@@ -370,6 +440,7 @@ def _layers() -> frozenset[str]:
         ("entities", Entity),
         ("times", TimeExpression),
         ("segments", Segment),
+        ("quotes", Quote),
     ):
         names.add(layer)
         names.update(f"{layer}.{f}" for f in cls._fields)

@@ -2,7 +2,8 @@
 
 Metadata on top, then the text block by block, each structure segment shaded and labelled, with
 entities and time expressions marked by displaCy (``style="ent"``, ``manual=True``): an entity's
-label and canonical name, a time's TIMEX3 type and value. :func:`render_article` reads the record's
+label and canonical name, a time's TIMEX3 type and value; then the quotes, each with its speaker
+(mention and canonical name), type, cue and segment. :func:`render_article` reads the record's
 attributes only, so the record can call it without an import loop: the module imports nothing of
 newsnlp at run time (:func:`newsnlp.integrations.viz.render_html` also takes the record's dict).
 """
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from ..record import Article
 
-__all__ = ["ENTITY_COLORS", "SEGMENT_COLORS", "TIME_COLORS", "render_article"]
+__all__ = ["ENTITY_COLORS", "SEGMENT_COLORS", "TIME_COLORS", "render_article", "render_quotes"]
 
 ENTITY_COLORS: dict[str, str] = {
     "PER": "#aa9cfc",
@@ -59,6 +60,11 @@ _CSS = """
 .newsnlp-seg-label{font-size:.7em;font-weight:bold;text-transform:uppercase;color:#666;letter-spacing:.05em}
 .newsnlp-seg-inner{font-size:.7em;color:#666;margin-left:.6em}
 .newsnlp-seg .entities{line-height:2.2!important;padding:.1em 0!important}
+.newsnlp-quotes{border-collapse:collapse;margin-top:.8em;font-size:.9em;width:100%}
+.newsnlp-quotes caption{text-align:left;font-weight:bold;color:#555;padding:.2em 0}
+.newsnlp-quotes th{text-align:left;color:#555;border-bottom:1px solid #ccc;padding:.2em .5em .2em 0}
+.newsnlp-quotes td{vertical-align:top;border-bottom:1px solid #eee;padding:.25em .5em .25em 0}
+.newsnlp-quote-type{font-size:.75em;text-transform:uppercase;color:#666}
 """
 
 
@@ -165,7 +171,8 @@ def _metadata_table(article: Article) -> str:
             "Layers",
             f"{len(article.sentences)} sentences, {len(article.tokens)} tokens, "
             f"{len(article.entities)} entities, {len(article.times)} times, "
-            f"{len(article.segments)} segments; stages: {', '.join(article.stages) or '-'}",
+            f"{len(article.segments)} segments, {len(getattr(article, 'quotes', []))} quotes; "
+            f"stages: {', '.join(article.stages) or '-'}",
         ),
     ]
     body = "".join(
@@ -174,12 +181,40 @@ def _metadata_table(article: Article) -> str:
     return f'<table class="newsnlp-meta">{body}</table>'
 
 
+def render_quotes(article: Article) -> str:
+    """The quotes of an article as an HTML table (speaker, type and cue, segment, content), or
+    ``""`` when it has none. All text is HTML-escaped."""
+    quotes = getattr(article, "quotes", None) or []
+    if not quotes:
+        return ""
+    rows = []
+    for n, q in enumerate(quotes, 1):
+        mention = q.speaker.text if q.speaker is not None else "–"
+        who = _html.escape(q.speaker_canonical or "–")
+        if q.speaker_canonical and q.speaker_canonical != mention:
+            who += f' <span class="newsnlp-quote-type">({_html.escape(mention)})</span>'
+        elif not q.speaker_canonical and q.speaker is not None:
+            who = f"<i>{_html.escape(mention)}</i>"
+        cue = _html.escape(q.cue.text) if q.cue is not None else "–"
+        rows.append(
+            f"<tr><td>{n}</td><td>{who}</td>"
+            f'<td><span class="newsnlp-quote-type">{_html.escape(q.type)}</span><br>{cue}</td>'
+            f"<td>{_html.escape(q.segment or '–')}</td><td>{_html.escape(q.text)}</td></tr>"
+        )
+    head = "<tr><th>#</th><th>speaker</th><th>type, cue</th><th>segment</th><th>quote</th></tr>"
+    return (
+        f'<table class="newsnlp-quotes"><caption>Quotes ({len(quotes)})</caption>'
+        f"{head}{''.join(rows)}</table>"
+    )
+
+
 def render_article(article: Article, full_page: bool = False, title: str | None = None) -> str:
     """HTML view of one enriched article.
 
     Metadata on top, then each structure segment as a shaded, labelled block in which entities
     (label, canonical name, knowledge-base link) and time expressions (TIMEX3 type and value) are
-    marked with displaCy. All text is HTML-escaped. ``full_page=True`` gives a complete HTML
+    marked with displaCy, then the table of quotes with their speakers (:func:`render_quotes`).
+    All text is HTML-escaped. ``full_page=True`` gives a complete HTML
     document (as ``newsnlp render`` writes); otherwise a fragment for notebooks.
     """
     art = article
@@ -195,6 +230,7 @@ def render_article(article: Article, full_page: bool = False, title: str | None 
             f'<div class="newsnlp-seg newsnlp-seg-{_html.escape(label or "none")}" '
             f'style="background:{colour}">{head}{_render_block(art.text[start:end], start, inside)}</div>'
         )
+    parts.append(render_quotes(art))
     parts.append("</div>")
     fragment = "\n".join(parts)
     if not full_page:

@@ -3,7 +3,8 @@
 * :func:`article_to_doc` (also ``Article.to_spacy()``) builds a :class:`spacy.tokens.Doc` from an
   enriched article: newsnlp's tokens (whitespace reproduced exactly, so ``doc.text ==
   article.text``), sentence starts, ``doc.ents`` from the entities (label, ``kb_id_``), span groups
-  ``doc.spans["entities"]``, ``doc.spans["times"]``, ``doc.spans["segments"]``, and the fields
+  ``doc.spans["entities"]``, ``doc.spans["times"]``, ``doc.spans["segments"]``,
+  ``doc.spans["quotes"]`` (the content of each quote, labelled with its type), and the fields
   spaCy has no slot for as extension attributes (see :func:`register_extensions`). The
   conversion itself lives in :mod:`newsnlp.integrations.spacy_doc`.
 * :func:`to_docbin` packs many articles into a :class:`spacy.tokens.DocBin` (user data kept).
@@ -28,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from ..record import Article, Entity, Metadata, Segment, Sentence, TimeExpression
+from ..record import Article, Entity, Metadata, Quote, Segment, Sentence, TimeExpression
 from ..record import Token as NToken
 from .spacy_doc import EXTENSIONS, apply_article, build_doc, default_vocab, register_extensions
 
@@ -56,7 +57,8 @@ def article_to_doc(article: Article | Mapping[str, Any], vocab: Vocab | None = N
 
 def doc_to_article(doc: Doc) -> Article:
     """Read back the record from a ``Doc`` made by :func:`article_to_doc` (e.g. after a
-    ``DocBin`` round trip): text, metadata, sentences, tokens and the three span layers."""
+    ``DocBin`` round trip): text, metadata, sentences, tokens and the span layers (entities,
+    times, segments, quotes)."""
     meta = {k: list(v) if isinstance(v, tuple) else v for k, v in (doc._.newsnlp_metadata or {}).items()}
     language = meta.pop("language", "id")
     stages = list(meta.pop("stages", []))
@@ -120,7 +122,25 @@ def doc_to_article(doc: Doc) -> Article:
         )
     for s in doc.spans.get("segments", []):
         art.segments.append(Segment(s.start_char, s.end_char, s.text, s.label_))
+    for s in doc.spans.get("quotes", []):
+        art.quotes.append(
+            Quote(
+                s.start_char,
+                s.end_char,
+                s.text,
+                s.label_,
+                cue=_plain_dict(s._.quote_cue),
+                speaker=_plain_dict(s._.quote_speaker),
+                speaker_entity_id=s._.speaker_entity_id,
+                speaker_canonical=s._.speaker_canonical,
+                segment=s._.segment,
+            )
+        )
     return art
+
+
+def _plain_dict(value: Any) -> dict[str, Any] | None:
+    return None if value is None else dict(value)
 
 
 def to_docbin(articles: Iterable[Article | Mapping[str, Any]], vocab: Vocab | None = None) -> DocBin:

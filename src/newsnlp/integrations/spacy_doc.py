@@ -1,7 +1,7 @@
 """An enriched article as a spaCy ``Doc``: the conversion itself, needing nothing else of newsnlp.
 
 :func:`build_doc` (behind ``Article.to_spacy()`` and :func:`newsnlp.integrations.spacy.article_to_doc`)
-builds the ``Doc``; :func:`apply_article` writes entities, times and segments into an existing one.
+builds the ``Doc``; :func:`apply_article` writes entities, times, segments and quotes into an existing one.
 Both read the record's attributes only (any object shaped like :class:`~newsnlp.record.Article`),
 so the record can call this module without an import loop: the module imports spaCy and nothing
 of newsnlp at run time.
@@ -39,6 +39,10 @@ EXTENSIONS: tuple[tuple[type, str, Any], ...] = (
     (Span, "timex_anchor", None),
     (Span, "timex_mod", None),
     (Span, "timex_flags", None),
+    (Span, "quote_cue", None),
+    (Span, "quote_speaker", None),
+    (Span, "speaker_entity_id", None),
+    (Span, "speaker_canonical", None),
     (Doc, "newsnlp_metadata", None),
 )
 
@@ -49,8 +53,10 @@ def register_extensions() -> None:
     ``Token._.stem``, ``Token._.clitic``, ``Token._.newsnlp_stop``; ``Span._.canonical``,
     ``Span._.entity_id``, ``Span._.entity_score``, ``Span._.entity_title``, ``Span._.entity_role``,
     ``Span._.entity_source``, ``Span._.segment``, ``Span._.timex_type``, ``Span._.timex_value``,
-    ``Span._.timex_anchor``, ``Span._.timex_mod``, ``Span._.timex_flags``; ``Doc._.newsnlp_metadata`` (a dict: the record's ``metadata`` plus
-    ``language`` and ``stages``).
+    ``Span._.timex_anchor``, ``Span._.timex_mod``, ``Span._.timex_flags``; ``Span._.quote_cue``,
+    ``Span._.quote_speaker`` (``{"start", "end", "text"}`` dicts or ``None``),
+    ``Span._.speaker_entity_id``, ``Span._.speaker_canonical``; ``Doc._.newsnlp_metadata`` (a dict:
+    the record's ``metadata`` plus ``language`` and ``stages``).
     """
     for cls, name, default in EXTENSIONS:
         if not cls.has_extension(name):
@@ -109,7 +115,7 @@ def _char_span(doc: Doc, start: int, end: int, label: str = "", kb_id: str = "")
 def apply_article(
     doc: Doc,
     article: Article,
-    layers: Iterable[str] = ("entities", "times", "segments"),
+    layers: Iterable[str] = ("entities", "times", "segments", "quotes"),
     set_ents: bool = True,
 ) -> Doc:
     """Write the layers of ``article`` (whose ``text`` is ``doc.text``) into ``doc``.
@@ -117,7 +123,10 @@ def apply_article(
     ``entities`` go to ``doc.ents`` (overlaps resolved by :func:`spacy.util.filter_spans`; existing
     entities that do not clash are kept) and to ``doc.spans["entities"]``; ``times`` to
     ``doc.spans["times"]`` (label = TIMEX3 type); ``segments`` to ``doc.spans["segments"]``
-    (label = segment label). Spans that do not fall on token boundaries of ``doc`` are expanded to
+    (label = segment label); ``quotes`` to ``doc.spans["quotes"]`` (label = quote type: the
+    content span, with ``Span._.quote_cue``, ``Span._.quote_speaker``, ``Span._.speaker_entity_id``,
+    ``Span._.speaker_canonical`` and ``Span._.segment``; a record without a ``quotes`` layer adds
+    no group). Spans that do not fall on token boundaries of ``doc`` are expanded to
     the tokens that hold them. ``Doc._.newsnlp_metadata`` is updated with the article's metadata.
     """
     if doc.text != article.text:
@@ -163,6 +172,19 @@ def apply_article(
                 spans.append(span)
         doc.spans["segments"] = SpanGroup(doc, name="segments", spans=spans)
         _label_segments(doc, article)
+    if "quotes" in layers and getattr(article, "quotes", None) is not None:
+        spans = []
+        for q in article.quotes:
+            span = _char_span(doc, q.start, q.end, label=q.type)
+            if span is None:
+                continue
+            span._.quote_cue = None if q.cue is None else q.cue.to_dict()
+            span._.quote_speaker = None if q.speaker is None else q.speaker.to_dict()
+            span._.speaker_entity_id = q.speaker_entity_id
+            span._.speaker_canonical = q.speaker_canonical
+            span._.segment = q.segment
+            spans.append(span)
+        doc.spans["quotes"] = SpanGroup(doc, name="quotes", spans=spans)
     meta = dict(doc._.newsnlp_metadata or {})
     meta.update({k: v for k, v in article.metadata.to_dict().items() if v not in (None, [])})
     meta["language"] = article.language

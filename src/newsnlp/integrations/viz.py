@@ -3,7 +3,8 @@
 * :func:`render_html` (``Article._repr_html_``, through :mod:`newsnlp.integrations.html_view`)
   shows the metadata on top, then the text block by block, each structure segment shaded and
   labelled, with entities and time expressions marked by displaCy (``style="ent"``,
-  ``manual=True``): an entity's label and canonical name, a time's TIMEX3 type and value.
+  ``manual=True``): an entity's label and canonical name, a time's TIMEX3 type and value; then the
+  quotes with their speakers.
 * :func:`timeline` plots the resolved calendar dates of a corpus; :func:`top_entities` a bar chart
   of the most mentioned canonical entities. Both use matplotlib and return the ``Axes``.
 """

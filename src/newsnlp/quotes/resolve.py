@@ -1,0 +1,368 @@
+"""Who the speaker is: each speaker mention tied to an entity group and its fullest name.
+
+- A **name** goes to the fullest name of the article that holds all its words: the names of its
+  entity group, the other speakers' names and the capitalised names written around the same word
+  elsewhere in the article (``Kristomei`` -> ``Kristomei Sianturi``, titles left out); a one-word
+  name may also be a short or misspelt form of one name (``Suki`` -> ``Sukiratnasari``,
+  ``Ahmad`` -> ``Achmad Fauzy``) when no name holds it exactly. An **organisation** keeps its
+  entity's canonical name when the article writes it, else the name as written.
+- A **pronoun** or the clitic ``-nya`` goes to the last source quoted or person named at the
+  start of a sentence before it (in the same kind of segment, within ``antecedent_chars``);
+  ``mereka`` only to an organisation quoted last; else nothing.
+- A **title** alone (``Kapolda``) goes to the person the article names with that title (an entity's
+  ``title`` or ``role``, or the title written before a name), the nearest before the quote, else
+  the first after when only one person has it; else nothing.
+- An unnamed source has no entity, unless a demonstrative makes it point back to an organisation
+  (``organisasi tersebut``) or a person (``yang bersangkutan``); a document (``laporan itu``) or a
+  post stays unnamed.
+
+Unsure means ``None``: a speaker is never given to a person the rules cannot find.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz.fuzz import ratio
+
+from ..textnorm import fold
+from .cues import cue_in_word
+from .draft import Draft
+from .lexicon import Lexicon
+from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE, speaker_after, trim_name
+from .view import ArticleView
+
+__all__ = ["resolve_speakers"]
+
+_FUZZY = 88.0
+#: Above this many names, a one-word speaker is not compared with every name (time stays linear).
+_MAX_FUZZY = 400
+#: How far around a speaker the article is searched for fuller forms of its name.
+_NAME_WINDOW = 20_000
+
+#: (position, entity id, canonical, a person); for a subject not named yet: (position, entity
+#: mention, None, a person).
+Event = tuple
+
+
+class _Names:
+    """The article's names: entity groups' mentions, speakers' names, and the capitalised names
+    around a word (found on demand, near the speaker)."""
+
+    def __init__(self, view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
+        self.view, self.lex = view, lex
+        #: (words, name, entity group, a person's or a free name)
+        self.names: list[tuple[tuple[str, ...], str, int | None, bool]] = []
+        self.by_token: dict[str, list[int]] = defaultdict(list)
+        self.label: dict[int, str] = {}
+        self.canonical: dict[int, str] = {}
+        self._seen: set[tuple[tuple[str, ...], int | None]] = set()
+        self._searched: set[str] = set()
+        #: Words of the titles and roles the entity stage found before names (``Perdagangan``).
+        self._role_words = frozenset(
+            w for e in view.entities for t in (e.title, e.role) if t for w in t.lower().split()
+        )
+        self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
+        for e in view.entities:
+            if e.entity_id is None or e.label not in ("PER", "ORG", "LOC"):
+                continue
+            self.label.setdefault(e.entity_id, e.label)
+            start = trim_name(view, lex, view.text, e.start, e.end) if e.label == "PER" else e.start
+            self._add(view.text[start : e.end], e.entity_id, e.label == "PER")
+            if e.canonical and e.canonical in view.text:
+                self.canonical.setdefault(e.entity_id, e.canonical)
+                self._add(e.canonical, e.entity_id, e.label == "PER")
+        for d in drafts:
+            sp = d.speaker
+            if sp is not None and sp.kind == NAME:
+                self._add(view.text[sp.start : sp.end], sp.entity.entity_id if sp.entity else None)
+
+    def _add(self, text: str, entity_id: int | None, person: bool = True) -> None:
+        toks = self.tokens(text)
+        if toks and (toks, entity_id) not in self._seen:
+            self._seen.add((toks, entity_id))
+            for t in set(toks):
+                self.by_token[t].append(len(self.names))
+            self.names.append((toks, " ".join(text.split()), entity_id, person))
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """The words of a name, without the titles and ranks before (or among) them."""
+        toks = [t.strip(".,") for t in fold(text).split()]
+        cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t in self.lex.title_words), default=0)
+        return tuple(t for t in toks[cut:] if t)
+
+    def _search_text(self, token: str, pos: int) -> None:
+        """Add the fuller forms of a name written elsewhere near ``pos``: the capitalised words
+        after the word (``Rivan Achmad Purwantono`` for ``Rivan``), or before it when it ends a
+        name (``Ahmad Wildan`` for ``Wildan``); titles, acronyms, ordinary words and glued verbs
+        end them."""
+        if token in self._searched or len(token) < 2 or token in self.view.place_org_words:
+            return
+        self._searched.add(token)
+        text = self.view.text
+        lo, hi = max(0, pos - _NAME_WINDOW), min(len(text), pos + _NAME_WINDOW)
+        for start in self.view.capitals.get(token, ()):
+            if not lo <= start < hi:
+                continue
+            m_start, m_end = start, start + len(token)
+            line_start, line_end = self.view.line(m_start)
+            ws = self.view.words(max(line_start, m_start - 40), min(line_end, m_end + 60))
+            k = next((i for i, w in enumerate(ws) if w.start == m_start), None)
+            if k is None:
+                continue
+            b = k
+            while b + 1 < len(ws) and b - k < 3 and self._name_word(ws[b + 1]):
+                b += 1
+            a = k
+            if b == k:
+                while a > 0 and k - a < 2 and self._name_word(ws[a - 1]):
+                    if a > 1 and ws[a - 2].low in self.lex.title_words:
+                        break  # Menteri Perdagangan Budi: the word after a title names the office
+                    a -= 1
+            if b > a:
+                end = self._unglued(ws[b])
+                ents = [e for e in self.view.entities_in(ws[a].start, end) if e.label == "PER"]
+                self._add(text[ws[a].start : end], ents[0].entity_id if ents else None)
+
+    def _name_word(self, w) -> bool:
+        t = w.text
+        return (
+            t[0].isupper()
+            and not t.isupper()
+            and w.low not in self.lex.title_words
+            and w.low not in self.lex.org_heads
+            and not self.view.ordinary(w)
+            and w.low not in self.view.place_org_words
+            and w.low not in self._role_words
+        )
+
+    def _unglued(self, w) -> int:
+        """End of a name word, before a verb glued to it by scraping (``Setiawanmenanggapi``)."""
+        m = cue_in_word(self.lex, w)
+        return m.start() if m is not None and m.lastgroup == "active" and m.start() > w.start + 1 else w.end
+
+    def lookup(
+        self, text: str, entity_id: int | None, pos: int, person: bool = True
+    ) -> tuple[str, int | None]:
+        """The fullest name holding ``text``'s words, and its entity group; ``person``: look for
+        fuller forms of the name in the text too."""
+        key = (text, entity_id)
+        if key not in self._cache:
+            self._cache[key] = self._lookup(text, entity_id, pos, person)
+        return self._cache[key]
+
+    def _lookup(self, text: str, entity_id: int | None, pos: int, person: bool) -> tuple[str, int | None]:
+        toks = self.tokens(text)
+        plain = " ".join(text.split())
+        if not toks:
+            return plain, entity_id
+        for t in toks if person else ():
+            self._search_text(t, pos)
+        want = set(toks)
+        rarest = min(toks, key=lambda t: len(self.by_token.get(t, ())))
+        found = [
+            self.names[i]
+            for i in self.by_token.get(rarest, ())
+            if want <= set(self.names[i][0]) and (self.names[i][3] or not person)
+        ]
+        if len(toks) == 1 and all(n[0] == toks for n in found) and len(self.names) <= _MAX_FUZZY:
+            # a one-word name held by no longer name: a short or misspelt form of one (Suki, Ahmad)
+            t = toks[0]
+            variants = [
+                n
+                for n in self.names
+                if (n[3] or not person)
+                and n[0] != toks
+                and any(
+                    len(t) >= 4 and (u.startswith(t) or (u[0] == t[0] and ratio(t, u) >= _FUZZY))
+                    for u in n[0]
+                )
+            ]
+            longest = max((len(n[0]) for n in variants), default=0)
+            if variants and len({n[1].casefold() for n in variants if len(n[0]) == longest}) == 1:
+                found = variants
+        if not found:
+            return plain, entity_id
+        best_len = max(len(n[0]) for n in found)
+        top = [n for n in found if len(n[0]) == best_len]
+        same = [n for n in top if entity_id is not None and n[2] == entity_id]
+        best = max(same or top, key=lambda n: len(n[1]))
+        return best[1], entity_id if entity_id is not None else best[2]
+
+
+def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
+    """Fill ``entity_id`` and ``canonical`` of every draft (in text order)."""
+    names = _Names(view, lex, drafts)
+    history = _History(_subject_events(view, drafts, names))
+    titles = _Titles(view, lex, names)
+    limit = lex.limits["antecedent_chars"]
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.source is not None and d.source.resolved:
+            d.entity_id, d.canonical, d.label = d.source.entity_id, d.source.canonical, d.source.label
+        else:
+            _resolve_one(view, lex, d, names, titles, history, limit)
+        d.resolved = True
+        if d.canonical is not None:
+            pos = d.speaker.start if d.speaker is not None else d.start
+            sp = d.speaker
+            person = sp is not None and not (
+                sp.kind == ORG and (d.label == "ORG" or view.text[sp.start : sp.end].isupper())
+            )
+            history.add_quoted(pos, (pos, d.entity_id, d.canonical, person), _own(view, d.start))
+
+
+def _own(view: ArticleView, pos: int) -> bool:
+    return view.segment(pos, pos + 1) in ("lead", "body", "subheading", "dateline", None)
+
+
+class _History:
+    """Antecedents in text order: persons named as subjects (fixed) and the sources quoted so far
+    (added in text order), walked back from a position within the same kind of segment."""
+
+    def __init__(self, subjects: list[tuple[int, Event, bool]]) -> None:
+        self.subjects = subjects
+        self.s_pos = [e[0] for e in subjects]
+        self.quoted: list[tuple[int, Event, bool]] = []
+        self.q_pos: list[int] = []
+
+    def add_quoted(self, pos: int, event: Event, own: bool) -> None:
+        k = bisect.bisect_right(self.q_pos, pos)
+        self.quoted.insert(k, (pos, event, own))
+        self.q_pos.insert(k, pos)
+
+    def before(self, pos: int, own: bool) -> Iterator[tuple[Event, bool]]:
+        """Events before ``pos`` in segments of the same kind, nearest first, each with whether
+        it is a quoted source."""
+        i = bisect.bisect_left(self.s_pos, pos) - 1
+        j = bisect.bisect_left(self.q_pos, pos) - 1
+        while i >= 0 or j >= 0:
+            if j < 0 or (i >= 0 and self.s_pos[i] > self.q_pos[j]):
+                _, event, ev_own = self.subjects[i]
+                quoted = False
+                i -= 1
+            else:
+                _, event, ev_own = self.quoted[j]
+                quoted = True
+                j -= 1
+            if ev_own == own:
+                yield event, quoted
+
+
+def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, limit: int) -> None:
+    sp = d.speaker
+    if sp is None:
+        return
+    text = view.text[sp.start : sp.end]
+    if sp.kind == ORG:
+        ent = sp.entity
+        short = text.isupper() and len(text) <= 8
+        if ent is not None and short and ent.entity_id in names.canonical:
+            d.canonical, d.entity_id, d.label = names.canonical[ent.entity_id], ent.entity_id, ent.label
+        else:
+            d.canonical = " ".join(text.split())
+            d.entity_id, d.label = (ent.entity_id, ent.label) if ent else (None, "ORG")
+        return
+    if sp.kind == NAME:
+        ent = sp.entity
+        d.canonical, d.entity_id = names.lookup(text, ent.entity_id if ent else None, sp.start)
+        d.label = names.label.get(d.entity_id) if d.entity_id is not None else "PER"
+        return
+    if sp.kind == TITLE:
+        found = titles.find(text, d.start)
+        if found is not None:
+            d.entity_id, d.canonical = found
+            d.label = "PER"
+        return
+    low = text.lower()
+    if sp.kind == SOURCE:
+        if sp.document or not (sp.anaphoric or sp.organisation):
+            return
+        want = "org" if sp.organisation else "person"
+    elif sp.kind == CLITIC or low in lex.person_pronouns:
+        want = "person"
+    elif low == "pihaknya":
+        want = "any"
+    elif sp.kind == PRONOUN:
+        want = "org"
+    else:
+        return
+    for (pos, entity_id, canonical, person), quoted in history.before(sp.start, _own(view, sp.start)):
+        if sp.start - pos > limit:
+            return
+        if want == "any" or (want == "person") == person:
+            if canonical is None:  # a subject: its entity, named when it is chosen
+                e = entity_id
+                canonical, entity_id = names.lookup(e.text, e.entity_id, e.start, person=e.label == "PER")
+            d.entity_id, d.canonical = entity_id, canonical
+            d.label = names.label.get(entity_id) if entity_id is not None else None
+            return
+        if want == "org" and quoted:
+            return
+
+
+def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> list[tuple[int, Event, bool]]:
+    """Persons and organisations named at the start of a sentence outside quotation content (the
+    subjects a pronoun may point back to)."""
+    directs = sorted((d.start, d.end) for d in drafts if d.type == "direct")
+    starts = [s for s, _ in directs]
+    out = []
+    for e in view.entities:
+        if e.label not in ("PER", "ORG") or e.segment == "dateline" or (e.text.isupper() and " " in e.text):
+            continue
+        k = bisect.bisect_right(starts, e.start) - 1
+        if k >= 0 and e.start < directs[k][1]:
+            continue
+        s_start, _ = view.sentence(e.start)
+        s_start = view.after_dateline(s_start)
+        lead = view.words(s_start, e.start)
+        if len([w for w in lead if w.text[0].isalnum()]) > 4:
+            continue
+        out.append((e.start, (e.start, e, None, e.label == "PER"), _own(view, e.start)))
+    return sorted(out, key=lambda x: x[0])
+
+
+class _Titles:
+    """Persons the article names with a title (``Kapolda DIY Irjen Anggoro Sukartono``)."""
+
+    def __init__(self, view: ArticleView, lex: Lexicon, names: _Names) -> None:
+        self.view, self.lex, self.names = view, lex, names
+        self.by_title: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+        for e in view.entities:
+            if e.label != "PER":
+                continue
+            for t in (e.title, e.role):
+                if t:
+                    canonical, entity_id = names.lookup(e.text, e.entity_id, e.start)
+                    self.by_title[fold(t)].append((e.start, entity_id, canonical))
+
+    def find(self, title: str, pos: int) -> tuple[int | None, str] | None:
+        key = fold(title)
+        cands = []
+        for t, items in self.by_title.items():
+            if t == key or t.startswith(key + " ") or key.startswith(t + " "):
+                cands.extend(items)
+        text = self.view.text
+        window = self.lex.limits["antecedent_chars"] * 2
+        lo = max(0, pos - window)
+        for m in re.finditer(re.escape(title), text[lo : pos + window]):
+            start = lo + m.start()
+            named, _ = speaker_after(self.view, self.lex, start)
+            if named is not None and named.kind == NAME:
+                ent = named.entity
+                canonical, entity_id = self.names.lookup(
+                    text[named.start : named.end], ent.entity_id if ent else None, named.start
+                )
+                cands.append((named.start, entity_id, canonical))
+        if not cands:
+            return None
+        before = [c for c in cands if c[0] < pos]
+        if before:
+            best = max(before, key=lambda c: c[0])
+        elif len({c[2] for c in cands}) == 1:
+            best = min(cands, key=lambda c: c[0])
+        else:
+            return None
+        return best[1], best[2]

@@ -1,0 +1,207 @@
+"""What the quotes stage reads of the record, indexed once per article: lines (``newsnlp.lines``),
+sentences, entity mentions and segments, each looked up by offset with a binary search; and the
+words of any stretch of text.
+
+Every lookup is local (a binary search, or a scan bounded by a line or a few words), so that the
+stage stays linear in the article's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import partial
+
+from ..lines import LINE_BREAK_RE
+from ..record import Article, Entity
+from ..textnorm import fold
+from .cues import CueMatch, find_cues, glued_verb_length
+from .lexicon import Lexicon
+from .words import Word, cut, words
+
+__all__ = ["ArticleView"]
+
+
+class ArticleView:
+    """The article as the quotes stage reads it (never written through this object)."""
+
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.article = article
+        self.lex = lex
+        self.text = text = article.text
+        self._glued = partial(glued_verb_length, lex)
+        self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
+        #: Starts of the capitalised words of the text, by lower-case form.
+        self.capitals: dict[str, list[int]] = {}
+        self._cues = find_cues(lex, text, self.capitals)
+        self._cue_starts = [c.start() for c in self._cues]
+        starts = [0]
+        starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
+        self._line_starts = starts
+        self._line_ends = [m.start() for m in LINE_BREAK_RE.finditer(text)] + [len(text)]
+        if article.sentences:
+            sents = sorted((s.start, s.end) for s in article.sentences)
+        else:
+            sents = list(zip(starts, self._line_ends, strict=True))
+        self._sent_starts = [s for s, _ in sents]
+        self._sent_ends = [e for _, e in sents]
+        self.entities: list[Entity] = sorted(article.entities, key=lambda e: (e.start, e.end))
+        self._ent_starts = [e.start for e in self.entities]
+        #: Words of the article's place, organisation and product names (``jakarta``, ``riau``),
+        #: which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``).
+        self.place_org_words = frozenset(
+            w
+            for e in self.entities
+            if e.label != "PER" and e.source != "model"
+            for w in e.text.lower().split()
+            if len(w) > 2
+        )
+        self.label_of = article.segment_labeler()
+        self._tokens = article.tokens
+        self._tok_starts = [t.start for t in article.tokens]
+        self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
+
+    # -- words and cues ---------------------------------------------------------------------
+    def _words_of_line(self, k: int) -> tuple[list[Word], list[int]]:
+        """The words of line ``k`` and their starts, read once when first needed."""
+        got = self._line_words.get(k)
+        if got is None:
+            ws = words(self.text, self._line_starts[k], self._line_ends[k], glued_end=self._glued)
+            got = self._line_words[k] = (ws, [w.start for w in ws])
+        return got
+
+    def words(self, start: int, end: int) -> list[Word]:
+        """The words of ``text[start:end]`` (as :func:`~newsnlp.quotes.words.words`, a word
+        crossing either end cut there), line by line."""
+        out: list[Word] = []
+        if start >= end:
+            return out
+        k = bisect.bisect_right(self._line_starts, start) - 1
+        while k < len(self._line_starts) and self._line_starts[k] < end:
+            ws, starts = self._words_of_line(k)
+            a = bisect.bisect_right(starts, start) - 1
+            if a < 0 or ws[a].end <= start:
+                a += 1
+            b = bisect.bisect_left(starts, end, lo=max(a, 0))
+            out.extend(ws[a:b])
+            k += 1
+        if out and (out[0].start < start or out[-1].end > end):
+            out = [c for c in (cut(w, start, end) for w in out) if c.text]
+        return out
+
+    def cues(self, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """The cue words starting in ``[start, end)``, in text order."""
+        a = bisect.bisect_left(self._cue_starts, start)
+        b = len(self._cues) if end is None else bisect.bisect_left(self._cue_starts, end)
+        return [c for c in self._cues[a:b] if end is None or c.end() <= end]
+
+    def cue_at(self, pos: int) -> CueMatch | None:
+        """The cue word starting at ``pos``, if any."""
+        k = bisect.bisect_left(self._cue_starts, pos)
+        if k < len(self._cues) and self._cue_starts[k] == pos:
+            return self._cues[k]
+        return None
+
+    # -- lines and sentences -------------------------------------------------------------
+    def line(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the line holding ``pos`` (breaks excluded)."""
+        k = bisect.bisect_right(self._line_starts, pos) - 1
+        return self._line_starts[k], self._line_ends[k]
+
+    def next_line(self, pos: int) -> tuple[int, int] | None:
+        """The first non-blank line after the line holding ``pos``."""
+        k = bisect.bisect_right(self._line_starts, pos)
+        text = self.text
+        while k < len(self._line_starts):
+            s, e = self._line_starts[k], self._line_ends[k]
+            if text[s:e].strip():
+                return s, e
+            k += 1
+        return None
+
+    def previous_line(self, pos: int) -> tuple[int, int] | None:
+        """The last non-blank line before the line holding ``pos``."""
+        k = bisect.bisect_right(self._line_starts, pos) - 2
+        text = self.text
+        while k >= 0:
+            s, e = self._line_starts[k], self._line_ends[k]
+            if text[s:e].strip():
+                return s, e
+            k -= 1
+        return None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence holding ``pos``, cut to its line (the line when no
+        sentence holds it)."""
+        ls, le = self.line(pos)
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        if k >= 0 and pos < self._sent_ends[k]:
+            return max(ls, self._sent_starts[k]), min(le, self._sent_ends[k])
+        return ls, le
+
+    def previous_sentence(self, pos: int) -> tuple[int, int] | None:
+        """The sentence ending before ``pos`` (on the same line or the line before)."""
+        k = bisect.bisect_right(self._sent_ends, pos) - 1
+        while k >= 0 and self._sent_ends[k] > pos:
+            k -= 1
+        if k < 0:
+            return None
+        start, end = self._sent_starts[k], self._sent_ends[k]
+        if not self.text[start:end].strip():
+            return None
+        return start, end
+
+    def after_dateline(self, pos: int) -> int:
+        """``pos``, or the end of the dateline (``JAKARTA, KOMPAS.com -``) that holds it."""
+        k = bisect.bisect_right(self._datelines, (pos, len(self.text) + 1)) - 1
+        if k >= 0 and self._datelines[k][0] <= pos < self._datelines[k][1]:
+            end = self._datelines[k][1]
+            while end < len(self.text) and self.text[end] in " \t-–—:":
+                end += 1
+            return end
+        return pos
+
+    def ordinary(self, w: Word) -> bool:
+        """Whether a word written with a capital is an ordinary word by the text stage's stems
+        (``Selain``, ``Kesehatan``: lower-case stem), not a name (whose stem keeps its form)."""
+        k = bisect.bisect_left(self._tok_starts, w.start)
+        if k < len(self._tokens):
+            t = self._tokens[k]
+            if t.start == w.start and t.end == w.end and t.stem:
+                return t.stem[0].islower() and not t.ent
+        return False
+
+    # -- entities --------------------------------------------------------------------------
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        """Entity mentions overlapping ``[start, end)``."""
+        k = bisect.bisect_left(self._ent_starts, start)
+        while k > 0 and self.entities[k - 1].end > start:
+            k -= 1
+        out = []
+        while k < len(self.entities) and self.entities[k].start < end:
+            e = self.entities[k]
+            if e.end > start:
+                out.append(e)
+            k += 1
+        return out
+
+    def entities_before(self, pos: int, limit: int) -> list[Entity]:
+        """Entity mentions ending at or before ``pos`` and starting after ``pos - limit``, nearest
+        first."""
+        k = bisect.bisect_left(self._ent_starts, pos)
+        out = []
+        while k > 0:
+            k -= 1
+            e = self.entities[k]
+            if e.start < pos - limit:
+                break
+            if e.end <= pos:
+                out.append(e)
+        return out
+
+    def segment(self, start: int, end: int) -> str | None:
+        """The structure label of ``[start, end)``."""
+        return self.label_of(start, end)
+
+    def fold(self, start: int, end: int) -> str:
+        """The matching form of ``text[start:end]``."""
+        return fold(self.text[start:end])

@@ -1,0 +1,74 @@
+"""Words: the words and punctuation characters of a stretch of text, with their offsets, as the
+quotes stage reads them (scraped words glued together are cut where they meet)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Word", "cut", "is_capitalised", "is_word", "words"]
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+#: Where scraped link text glued two words: ``SetiabudiKompol``, ``PSSIErick`` (parts of 3+ letters).
+_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
+#: A name glued to an affixed verb after it (``Setiawanmenanggapi``): the last such verb-looking end.
+_GLUED_VERB_RE = re.compile(r"(?<=[a-z]{3})(?:me|ber|ter)[a-z]{5,}$")
+
+
+class Word(NamedTuple):
+    """A word (or one punctuation character) at ``[start, end)``; ``low`` is its matching form."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+_new = tuple.__new__  # builds a Word without the Python-level __new__ of NamedTuple (hot path)
+
+
+def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
+    """The words and punctuation characters of ``text[start:end]``, with their offsets; a word
+    glued to the next one by scraping (``SetiabudiKompol``) is cut where they meet.
+
+    ``glued_end``: a function giving the length of a known word glued at the end of a word
+    (``TNImenyatakan`` -> 10), or 0; that word is cut off first."""
+    out: list[Word] = []
+    for m in _WORD_RE.finditer(text, start, end):
+        w = m.group()
+        tail = glued_end(w) if glued_end is not None and len(w) > 9 else 0
+        if tail:
+            out.extend(words(text, m.start(), m.end() - tail))
+            out.append(Word(m.end() - tail, m.end(), w[-tail:], w[-tail:].lower()))
+        elif len(w) >= 6 and not w.islower() and not w.isupper():
+            parts = _GLUE_RE.split(w)
+            if len(parts[-1]) >= 10 and parts[-1][0].isupper():
+                glued = list(_GLUED_VERB_RE.finditer(parts[-1]))
+                g = glued[-1] if glued else None
+                if g is not None and g.start() >= 4:
+                    parts[-1:] = [parts[-1][: g.start()], parts[-1][g.start() :]]
+            pos = m.start()
+            for part in parts:
+                out.append(_new(Word, (pos, pos + len(part), part, part.lower())))
+                pos += len(part)
+        else:
+            out.append(_new(Word, (m.start(), m.end(), w, w.lower())))
+    return out
+
+
+def cut(w: Word, start: int, end: int) -> Word:
+    if w.start >= start and w.end <= end:
+        return w
+    a, b = max(w.start, start), min(w.end, end)
+    t = w.text[a - w.start : b - w.start]
+    return Word(a, b, t, t.lower())
+
+
+def is_capitalised(word: str) -> bool:
+    """A word written as a name: a capital letter or a digit first (``Budi``, ``KPK``, ``2025``)."""
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def is_word(word: Word) -> bool:
+    """Letters or digits, not punctuation."""
+    return word.text[0].isalnum()
