@@ -144,11 +144,15 @@ def test_layers_and_gzip_make_the_output_small(tmp_path, batch):
     assert code == 2 and "unknown layer" in err
 
 
-def test_quotes_layer_is_absent_in_this_version(tmp_path, batch):
-    src = write_jsonl(tmp_path / "in.jsonl", [{"text": TEXTS[0]}])
+def test_quotes_layer_is_written_when_chosen(tmp_path, batch):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": '"Harga akan naik," kata Budi di Jakarta.'}])
     code, err = batch(src, "-o", tmp_path / "out.jsonl", "--layers", "entities,quotes")
-    assert code == 0 and "no 'quotes' layer" in err
-    assert "quotes" not in jsonl(tmp_path / "out.jsonl")[0]
+    assert code == 0 and "no 'quotes' layer" not in err
+    record = jsonl(tmp_path / "out.jsonl")[0]
+    assert [(q["text"], q["cue"]["text"], q["speaker"]["text"]) for q in record["quotes"]] == [
+        ("Harga akan naik", "kata", "Budi")
+    ]
+    assert "tokens" not in record
 
 
 def test_parquet_output_is_flat_tables_in_committed_parts(tmp_path, batch):
@@ -302,21 +306,31 @@ def test_bad_numbers_are_refused_before_the_output_is_touched(tmp_path, batch, o
     assert out.read_text(encoding="utf-8") == "keep me\n"
 
 
-def test_a_quotes_layer_needs_only_its_schema(tmp_path, monkeypatch):
-    """Once records carry ``quotes`` and SCHEMAS describes it, Parquet output writes the table."""
+def test_parquet_quotes_table_flattens_cue_and_speaker(tmp_path):
     import pyarrow.parquet as pq
 
     from newsnlp.batch.readers import Row
-    from newsnlp.integrations import frames
 
-    schema = {"article": "object", "start": "int64", "end": "int64", "text": "object", "speaker": "object"}
-    monkeypatch.setitem(frames.SCHEMAS, "quotes", schema)
     writer = pqmod.ParquetWriter(tmp_path / "out.parquet", ("entities", "quotes"), {}, resume=False)
-    record = {"text": "Kata Budi: ya.", "quotes": [{"start": 11, "end": 13, "text": "ya", "speaker": "Budi"}]}
+    quote = {
+        "start": 11,
+        "end": 13,
+        "text": "ya",
+        "type": "direct",
+        "cue": {"start": 0, "end": 4, "text": "Kata"},
+        "speaker": {"start": 5, "end": 9, "text": "Budi"},
+        "speaker_entity_id": 0,
+        "speaker_canonical": "Budi",
+        "segment": "body",
+    }
+    entity = {"start": 5, "end": 9, "text": "Budi", "label": "PER", "entity_id": 0, "canonical": "Budi"}
+    record = {"text": "Kata Budi: ya.", "entities": [entity], "quotes": [quote]}
     writer.add(Row(0), record, None, None)
     writer.close()
-    quotes = pq.read_table(tmp_path / "out.parquet" / "quotes").to_pylist()
-    assert quotes == [{"article": 0, "start": 11, "end": 13, "text": "ya", "speaker": "Budi"}]
+    (row,) = pq.read_table(tmp_path / "out.parquet" / "quotes").to_pylist()
+    assert row["article"] == 0 and (row["start"], row["end"], row["text"]) == (11, 13, "ya")
+    assert (row["cue"], row["cue_start"], row["speaker"], row["speaker_end"]) == ("Kata", 0, "Budi", 9)
+    assert row["speaker_label"] == "PER" and row["speaker_canonical"] == "Budi"
 
 
 def test_the_output_never_overwrites_the_input(tmp_path, batch):

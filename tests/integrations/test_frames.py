@@ -48,13 +48,13 @@ def test_timex_date(value, expected):
 
 def test_tables_match_the_records(articles):
     frames = to_frames(articles)
-    assert list(frames) == ["articles", "entities", "times", "segments", "tokens"]
+    assert list(frames) == ["articles", "entities", "times", "segments", "quotes", "tokens"]
     assert frames.articles["article"].tolist() == [0, 1, 2, 3, 4]
     assert len(frames.entities) == sum(len(a.entities) for a in articles)
     assert len(frames.tokens) == sum(len(a.tokens) for a in articles)
     assert frames.articles["n_tokens"].tolist() == [len(a.tokens) for a in articles]
     texts = dict(zip(frames.articles["article"], frames.articles["text"]))
-    for name in ("entities", "times", "segments", "tokens"):
+    for name in ("entities", "times", "segments", "quotes", "tokens"):
         df = frames[name]
         for key, start, end, text in zip(df["article"], df["start"], df["end"], df["text"]):
             assert texts[key][start:end] == text
@@ -97,7 +97,7 @@ def test_empty_input_keeps_columns():
 def test_parquet_round_trip(articles, tmp_path):
     paths = to_parquet(articles, tmp_path / "out", ids=[f"id{i}" for i in range(len(articles))])
     assert sorted(p.name for p in paths.values()) == sorted(
-        f"{t}.parquet" for t in ("articles", "entities", "times", "segments", "tokens")
+        f"{t}.parquet" for t in ("articles", "entities", "times", "segments", "quotes", "tokens")
     )
     frames = to_frames(articles, ids=[f"id{i}" for i in range(len(articles))])
     ents = pd.read_parquet(paths["entities"])
@@ -170,3 +170,29 @@ def test_batch_lines_use_their_row_when_they_have_no_id():
         {"row": 6, "id": "b", **OUT_OF_RANGE},
     ]
     assert to_frames(lines, include="articles").articles["article"].tolist() == [4, "b"]
+
+
+def test_quotes_table_flattens_cue_and_speaker_and_names_the_speakers_entity(default_pipeline):
+    text = (
+        "Menteri Keuangan Sri Mulyani Indrawati hadir di Jakarta. "
+        '"Anggaran tahun depan akan dijaga tetap sehat," kata Sri Mulyani, Senin (3/8/2020).'
+    )
+    art = default_pipeline(text, published="2020-08-04")
+    frames = to_frames([art], include=("articles", "quotes"))
+    quotes = frames.quotes
+    assert len(quotes) == len(art.quotes) >= 1
+    row = quotes.iloc[0]
+    q = art.quotes[0]
+    assert text[row.start : row.end] == row.text == q.text
+    assert row.cue == "kata" and text[row.cue_start : row.cue_end] == "kata"
+    assert text[row.speaker_start : row.speaker_end] == row.speaker
+    assert row.speaker_canonical == "Sri Mulyani Indrawati"
+    assert row.speaker_label == "PER"
+    assert frames.articles.n_quotes.iloc[0] == len(art.quotes)
+    assert str(quotes.dtypes["speaker_entity_id"]) == "Int64"
+
+
+def test_quotes_table_of_an_article_without_quotes_is_empty_with_its_columns(default_pipeline):
+    frames = to_frames([default_pipeline(TEXT)], include=("quotes",))
+    assert frames.quotes.empty
+    assert "speaker_label" in frames.quotes.columns

@@ -58,7 +58,7 @@ def output_format(path: Path) -> str:
 
 
 def available_layers() -> tuple[str, ...]:
-    """The layers this version's records have (the ``quotes`` layer is not produced yet)."""
+    """The layers this version's records have."""
     fields = {f.name for f in dataclasses.fields(Article)}
     return tuple(layer for layer in LAYERS if layer in fields)
 

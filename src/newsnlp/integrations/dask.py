@@ -238,7 +238,7 @@ def enrich_dataframe(
 
 # -- tables ----------------------------------------------------------------------------------
 
-_TABLES = ("articles", "entities", "times", "segments")
+_TABLES = ("articles", "entities", "times", "segments", "quotes")
 
 
 def _bag_tables(records: list[dict], partition: int, include: tuple[str, ...]) -> dict[str, pd.DataFrame]:

@@ -38,8 +38,8 @@ __all__ = [
 ]
 
 #: The tables :func:`to_frames` can build, in their default order.
-TABLES: tuple[str, ...] = ("articles", "entities", "times", "segments", "tokens", "sentences")
-DEFAULT_INCLUDE: tuple[str, ...] = ("articles", "entities", "times", "segments", "tokens")
+TABLES: tuple[str, ...] = ("articles", "entities", "times", "segments", "quotes", "tokens", "sentences")
+DEFAULT_INCLUDE: tuple[str, ...] = ("articles", "entities", "times", "segments", "quotes", "tokens")
 
 # Column -> pandas dtype of every table (the same for an empty table, for Parquet and for the
 # ``meta`` of Dask DataFrames). ``article`` stays ``object``: ids may be ints or strings.
@@ -62,6 +62,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "n_entities": "int64",
         "n_times": "int64",
         "n_segments": "int64",
+        "n_quotes": "int64",
         "stages": "object",
         "clean_text": "object",
         "text": "object",
@@ -101,6 +102,23 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "text": "object",
         "label": "object",
     },
+    "quotes": {
+        "article": "object",
+        "start": "int64",
+        "end": "int64",
+        "text": "object",
+        "type": "object",
+        "cue": "object",
+        "cue_start": "Int64",
+        "cue_end": "Int64",
+        "speaker": "object",
+        "speaker_start": "Int64",
+        "speaker_end": "Int64",
+        "speaker_entity_id": "Int64",
+        "speaker_canonical": "object",
+        "speaker_label": "object",
+        "segment": "object",
+    },
     "tokens": {
         "article": "object",
         "i": "int64",
@@ -132,7 +150,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
 NS_DATE_RANGE = (_dt.date(1677, 9, 22), _dt.date(2262, 4, 11))
 
 #: Tables that :func:`article_rows` builds with rules of their own.
-_SPECIAL_TABLES = ("articles", "times", "tokens", "sentences")
+_SPECIAL_TABLES = ("articles", "times", "quotes", "tokens", "sentences")
 
 _PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -247,13 +265,13 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
                 "n_entities": len(record.get("entities") or []),
                 "n_times": len(record.get("times") or []),
                 "n_segments": len(record.get("segments") or []),
+                "n_quotes": len(record.get("quotes") or []),
                 "stages": list(record.get("stages") or []),
                 "clean_text": _clean_text(record),
                 "text": record["text"],
             }
         ]
-    # span layers whose rows are their fields as they are (a future ``quotes`` layer only needs
-    # its entry in SCHEMAS)
+    # span layers whose rows are their fields as they are
     for table in include:
         if table in SCHEMAS and table not in _SPECIAL_TABLES:
             cols = [c for c in SCHEMAS[table] if c != "article"]
@@ -269,6 +287,8 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
             row["date"] = timex_date(span.get("value"))
             rows.append(row)
         out["times"] = rows
+    if "quotes" in include:
+        out["quotes"] = _quote_rows(record, key)
     for table in ("tokens", "sentences"):
         if table in include:
             cols = [c for c in SCHEMAS[table] if c not in ("article", "i")]
@@ -278,6 +298,40 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
                 for i, span in enumerate(record.get(table) or [])
             ]
     return out
+
+
+def _quote_rows(record: Mapping[str, Any], key: Any) -> list[dict]:
+    """One row per quote: the content span, the cue and speaker spans flattened into columns, and
+    the speaker's entity label (of the entity group ``speaker_entity_id`` names)."""
+    labels = {
+        e.get("entity_id"): e.get("label")
+        for e in record.get("entities") or []
+        if e.get("entity_id") is not None
+    }
+    rows = []
+    for q in record.get("quotes") or []:
+        cue = q.get("cue") or {}
+        speaker = q.get("speaker") or {}
+        rows.append(
+            {
+                "article": key,
+                "start": q["start"],
+                "end": q["end"],
+                "text": q.get("text"),
+                "type": q.get("type"),
+                "cue": cue.get("text"),
+                "cue_start": cue.get("start"),
+                "cue_end": cue.get("end"),
+                "speaker": speaker.get("text"),
+                "speaker_start": speaker.get("start"),
+                "speaker_end": speaker.get("end"),
+                "speaker_entity_id": q.get("speaker_entity_id"),
+                "speaker_canonical": q.get("speaker_canonical"),
+                "speaker_label": labels.get(q.get("speaker_entity_id")),
+                "segment": q.get("segment"),
+            }
+        )
+    return rows
 
 
 def empty_frame(table: str) -> pd.DataFrame:
