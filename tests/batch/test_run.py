@@ -146,7 +146,8 @@ def test_layers_and_gzip_make_the_output_small(tmp_path, batch):
 
 def test_quotes_layer_is_written_when_chosen(tmp_path, batch):
     src = write_jsonl(tmp_path / "in.jsonl", [{"text": '"Harga akan naik," kata Budi di Jakarta.'}])
-    code, err = batch(src, "-o", tmp_path / "out.jsonl", "--layers", "entities,quotes")
+    stages = "text,entities,time,structure,quotes"
+    code, err = batch(src, "-o", tmp_path / "out.jsonl", "--layers", "entities,quotes", "--stages", stages)
     assert code == 0 and "no 'quotes' layer" not in err
     record = jsonl(tmp_path / "out.jsonl")[0]
     assert [(q["text"], q["cue"]["text"], q["speaker"]["text"]) for q in record["quotes"]] == [
