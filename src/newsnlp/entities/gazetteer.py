@@ -12,6 +12,7 @@ rules then pick leftmost-longest among the candidates.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,16 +25,23 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import data_path, load_json
+from ..errors import ConfigError
+from .resources import RULES
 from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
 
 __all__ = ["DEFAULT_GAZETTEER_PATH", "FUZZY_CUTOFFS", "GazMatch", "Gazetteer"]
 
 DEFAULT_GAZETTEER_PATH = data_path("gazetteer", "gazetteer.json.gz")
+#: The format of the compiled gazetteer this code reads (``"version"`` in the file).
+FORMAT_VERSION = 1
 
-#: Fuzzy acceptance threshold (rapidfuzz ``fuzz.ratio`` on keys) by key length; shorter keys are
-#: never fuzzy-matched. Chosen with ``benchmarks/entities_stage.py --fuzzy-eval``.
-FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = ((10, 88.0), (7, 90.0))
-FUZZY_MIN_LEN = 7
+#: Fuzzy acceptance threshold (rapidfuzz ``fuzz.ratio`` on keys) by key length, longest first;
+#: shorter keys are never fuzzy-matched. Chosen with ``benchmarks/entities_stage.py --fuzzy-eval``
+#: (``data/entities/rules.json``, ``fuzzy``).
+FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = tuple(
+    (int(n), float(c)) for n, c in sorted(RULES["fuzzy"]["cutoffs"], reverse=True)
+)
+FUZZY_MIN_LEN: int = RULES["fuzzy"]["min_chars"]
 
 _DOMAIN = re.compile(
     r"(?<![\w@/.-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|co\.id|id|co|net|org|tv|go\.id|or\.id|ac\.id|co\.uk|news))(?![\w/.])",
@@ -65,13 +73,20 @@ class GazMatch:
 class Gazetteer:
     """Entries (name, label, kb id, source tier) and the indexes to find them in text."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        if data["version"] != FORMAT_VERSION:
+            raise ConfigError(
+                "entities",
+                f"the gazetteer file has format version {data['version']!r}; this newsnlp reads "
+                f"version {FORMAT_VERSION} (rebuild it with scripts/build_gazetteers.py)",
+            )
         ent = data["entries"]
         self.names: list[str] = ent["name"]
         self.labels: list[str] = ent["label"]
         self.kbs: list[str | None] = ent["kb"]
         self.tiers: list[int] = ent["tier"]
         self.tier_names: list[str] = data["tiers"]
+        self._curated = self.tier_names.index("curated")
         self.keys: dict[str, int] = data["keys"]
         self.cased: dict[str, str] = data["cased"]
         self.lc: dict[str, int] = data["lc"]
@@ -143,8 +158,31 @@ class Gazetteer:
         return _load_cached(str(Path(path).resolve() if path else DEFAULT_GAZETTEER_PATH))
 
     def is_curated(self, entry: int) -> bool:
-        """Whether the entry comes from the hand-curated lists (tier 0)."""
-        return self.tiers[entry] == 0
+        """Whether the entry comes from the hand-curated lists (the ``curated`` tier)."""
+        return self.tiers[entry] == self._curated
+
+    def tier_ids(self, *names: str) -> frozenset[int]:
+        """The tier numbers of the named source tiers (``"curated"``, ``"district"``...; see
+        :attr:`tier_names`); :class:`KeyError` for a name the gazetteer does not have."""
+        try:
+            return frozenset(self.tier_names.index(n) for n in names)
+        except ValueError:
+            raise KeyError(f"unknown gazetteer tier in {names!r} (tiers: {self.tier_names})") from None
+
+    def starts_with_head(self, name: str) -> bool:
+        """Whether a name starts like an institution or a place (``Universitas``, ``Jalan``)."""
+        words = name.split()
+        if not words:
+            return False
+        heads = self.org_heads | self.place_heads
+        return norm(words[0]) in heads or norm(" ".join(words[:2])) in heads
+
+    def has_org_head(self, name: str) -> bool:
+        """Whether a name starts with an organisation head word (``Badan``, ``Komisi``)."""
+        words = name.split()
+        return bool(words) and (
+            norm(words[0]) in self.org_heads or norm(" ".join(words[:2])) in self.org_heads
+        )
 
     # -- exact matching -------------------------------------------------------------------------
     def match(
@@ -334,7 +372,8 @@ class Gazetteer:
         return result
 
 
-_SUFFIXES = ("n", "an", "s", "ese", "ns", "nya", "i")
+#: Suffixes that derive a word from a name (``Indonesian``, ``Jepangnya``): not misspellings.
+_SUFFIXES: tuple[str, ...] = tuple(RULES["derivational_suffixes"])
 
 
 def _derived(query: str, name: str) -> bool:
