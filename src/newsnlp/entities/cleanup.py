@@ -13,7 +13,7 @@ from .candidates import trim_punct
 from .gazetteer import Gazetteer
 from .mention import Mention
 from .resources import RULES
-from .textutil import Piece, name_key, pieces
+from .textutil import Piece, breaks_as_newlines, has_line_break, name_key, pieces
 from .titles import strip_title, title_before
 
 __all__ = ["GazIndex", "clean_model_span", "headline_line", "language_name"]
@@ -70,11 +70,12 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     """
     index = gaz_cands if isinstance(gaz_cands, GazIndex) else GazIndex(gaz_cands)
     span = text[m.start : m.end]
-    if "\n" in span:
-        # a span across a line break: keep its longest line (BBC INDONESIA)\n\nPihaknya)
+    if has_line_break(span):
+        # a span across a line break (any of newsnlp.lines): keep its longest line
+        # (BBC INDONESIA)\n\nPihaknya)
         best = None
         off = 0
-        for line in span.split("\n"):
+        for line in breaks_as_newlines(span).split("\n"):
             stripped = line.strip()
             if stripped and (best is None or len(stripped.split()) > len(best[2].split())):
                 best = (m.start + off + line.index(stripped[0]), 0, stripped)
@@ -158,10 +159,14 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
 def headline_line(text: str, start: int, end: int) -> bool:
     """Whether the line around ``text[start:end]`` is a headline in Title Case: at most
     ``HEADLINE_MAX`` characters, 4+ words, and 70 % or more of its words capitalised."""
-    a = text.rfind("\n", max(0, start - HEADLINE_MAX), start)
+    lo = max(0, start - HEADLINE_MAX)
+    window = breaks_as_newlines(text[lo : end + HEADLINE_MAX])
+    a = window.rfind("\n", 0, start - lo)
+    a = a + lo if a >= 0 else -1
     if a < 0 and start > HEADLINE_MAX:
         return False
-    b = text.find("\n", end, end + HEADLINE_MAX)
+    b = window.find("\n", end - lo)
+    b = b + lo if b >= 0 else -1
     if b < 0:
         if len(text) - end > HEADLINE_MAX:
             return False

@@ -13,7 +13,7 @@ import re
 from .gazetteer import Gazetteer
 from .mention import Cover, Mention, overlaps
 from .resources import RULES
-from .textutil import norm
+from .textutil import breaks_as_newlines, norm
 
 __all__ = ["attach_titles", "long_title_before", "strip_title", "title_before"]
 
@@ -146,6 +146,7 @@ def long_title_before(
     (``Menteri Keuangan``, ``Kepala Dinas Kesehatan Bantul``). ``spans``: the ORG/LOC mentions
     of ``ms`` (built once by the caller; built here when missing)."""
     head_start = max(0, end - LONG_TITLE_LOOKBACK)
+    head_start += breaks_as_newlines(text[head_start:end]).rfind("\n") + 1  # a title stays on its line
     words = list(re.finditer(r"[^\s,;:()]+", text[head_start:end]))
     if spans is None:
         spans = Cover(len(text), [(m.start, m.end) for m in ms if m.label in ("ORG", "LOC")])

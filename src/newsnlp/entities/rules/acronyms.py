@@ -14,12 +14,12 @@ import re
 from ..gazetteer import Gazetteer
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..resources import RULES
-from ..textutil import name_key
+from ..textutil import breaks_as_newlines, name_key
 from .context import RuleContext, word_spans
 
 __all__ = ["add_acronyms", "initials_mention"]
 
-_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)")
+_ACRONYM_DEF = re.compile(r"\([ \t\u00a0]*([A-Z][A-Za-z0-9&-]{1,11})[ \t\u00a0]*\)")
 #: Characters looked back for the words an acronym abbreviates.
 _LOOKBACK: int = RULES["windows"]["acronym_chars"]
 
@@ -81,7 +81,9 @@ def add_acronyms(ctx: RuleContext) -> None:
 
 def initials_mention(text: str, end: int, acr: str, gaz: Gazetteer) -> Mention | None:
     """An ORG mention for the capitalised words before ``end`` whose initials spell ``acr``."""
-    head = text[max(0, end - _LOOKBACK) : end]
+    lo = max(0, end - _LOOKBACK)
+    lo += breaks_as_newlines(text[lo:end]).rfind("\n") + 1  # the long form stays on its line
+    head = text[lo:end]
     words = list(re.finditer(r"[\w'’-]+", head))
     target = acr.upper()
     letters: list[str] = []
@@ -94,7 +96,7 @@ def initials_mention(text: str, end: int, acr: str, gaz: Gazetteer) -> Mention |
         letters.insert(0, w[0])
         got = "".join(letters)
         if got == target:
-            s = max(0, end - _LOOKBACK) + words[k].start()
+            s = lo + words[k].start()
             return Mention(s, end, "ORG", "rule", SCORE_RULE, PRIO_RULE)
         if not target.endswith(got):
             # allow acronyms built from syllables (Kemenkes): stop when initials stop matching
