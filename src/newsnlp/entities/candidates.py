@@ -20,6 +20,8 @@ __all__ = ["gaz_candidates", "gaz_score", "line_starts", "model_candidates", "tr
 _SCORES = RULES["scores"]
 SCORE_CURATED: float = _SCORES["curated"]
 SCORE_GAZ: float = _SCORES["gazetteer"]
+#: Labels of other NER conventions, as the record's labels (a model may use ``PERSON`` or ``GPE``).
+_LABEL_MAP: dict[str, str] = dict(RULES["model_label_map"])
 #: Closing punctuation trimmed from the end of a model span.
 _TRAILING = frozenset(".,;:!?\"'”’")
 
@@ -41,15 +43,18 @@ def gaz_candidates(gaz: Gazetteer, hits: list[GazMatch]) -> list[Mention]:
 
 
 def model_candidates(article: Article, preds: list[Any]) -> list[Mention]:
-    """The model's mentions (token indices) as character-offset mentions, edges trimmed; a label
-    outside the record's labels becomes ``MISC``."""
+    """The model's mentions (token indices) as character-offset mentions, edges trimmed; a label of
+    another convention is mapped (``PERSON`` -> ``PER``, ``GPE`` -> ``LOC``: ``model_label_map`` in
+    ``data/entities/rules.json``), any other label outside the record's becomes ``MISC``."""
     toks = article.tokens
     text = article.text
     out = []
     for p in preds:
         if not (0 <= p.start < p.end <= len(toks)):
             continue
-        label = p.label if p.label in ENTITY_LABELS else "MISC"
+        label = _LABEL_MAP.get(p.label, p.label)
+        if label not in ENTITY_LABELS:
+            label = "MISC"
         m = Mention(toks[p.start].start, toks[p.end - 1].end, label, "model", float(p.score), PRIO_MODEL)
         trim_punct(text, m)
         if m.start < m.end:

@@ -30,12 +30,46 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..data import data_path, load_json
+from ..errors import ModelNotFoundError
 from .textutil import has_line_break
 
-__all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
+__all__ = [
+    "DEFAULT_MODEL_PATH",
+    "MODEL_NAMES",
+    "ModelMention",
+    "NerModel",
+    "WhitespaceTokenizer",
+    "resolve_model_path",
+]
 
 #: Where the trained model ships inside the package.
 DEFAULT_MODEL_PATH = data_path("ner_model")
+#: The shipped models by name (folders of ``newsnlp/data``): ``fast`` is the default; ``accurate``
+#: is an opt-in larger model, present only when the installation ships it.
+MODEL_NAMES: dict[str, str] = {"fast": "ner_model", "accurate": "ner_model_accurate"}
+
+
+def resolve_model_path(model: str | Path) -> Path:
+    """The directory of the model named ``model`` (``"fast"``, ``"accurate"``) or at the path
+    ``model``; :class:`~newsnlp.errors.ModelNotFoundError` when there is no model there."""
+    name = str(model)
+    if name in MODEL_NAMES:
+        path = data_path(MODEL_NAMES[name])
+        if not (path / "config.cfg").is_file():
+            shipped = [n for n, d in MODEL_NAMES.items() if (data_path(d) / "config.cfg").is_file()]
+            raise ModelNotFoundError(
+                f"the {name!r} entity model is not shipped with this installation of newsnlp "
+                f"(expected in {path}); shipped models: {', '.join(shipped) or 'none'}; "
+                "or give the path of a spaCy NER pipeline directory"
+            )
+        return path
+    path = Path(model).expanduser()
+    if not (path / "config.cfg").is_file():
+        raise ModelNotFoundError(
+            f"no NER model at {path}: give {' or '.join(repr(n) for n in MODEL_NAMES)}, or the path "
+            "of a spaCy pipeline directory (with config.cfg) whose last component is an 'ner'"
+        )
+    return path
 
 #: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
 MAX_CHUNK_TOKENS = 5000

@@ -12,6 +12,7 @@ The stage runs, for each article (docs/entities.md, section by section):
 
 from __future__ import annotations
 
+import os
 import warnings
 from typing import Any
 
@@ -41,7 +42,7 @@ class EntityStage(BaseStage):
 
     def __init__(
         self,
-        model: bool = True,
+        model: bool | str | os.PathLike[str] = True,
         model_path: str | None = None,
         gazetteer: bool = True,
         gazetteer_path: str | None = None,
@@ -56,7 +57,12 @@ class EntityStage(BaseStage):
         self.batch_size = batch_size
         self.policy = get_policy(policy)
         self.model = None
-        if model:
+        if isinstance(model, str | os.PathLike) and not isinstance(model, bool):
+            # a model chosen by name or path: a missing one is an error, never a silent fallback
+            from .model import NerModel, resolve_model_path
+
+            self.model = NerModel.load(resolve_model_path(model))
+        elif model:
             self.model = _load_model(model_path)
         self._title_words = frozenset(norm(t.split()[0]) for t in self.gaz.titles)
 
@@ -128,8 +134,11 @@ def _load_model(path: str | None):
 
 @register_stage("entities", requires=("text", "tokens"), assigns=("entities",))
 def make_entity_stage(**options: Any) -> EntityStage:
-    """Factory of the ``entities`` stage. Options: ``model`` (bool, default True),
-    ``model_path``, ``gazetteer`` (bool), ``gazetteer_path``, ``fuzzy`` (bool), ``batch_size``,
+    """Factory of the ``entities`` stage. Options: ``model`` (``True``/``"fast"``: the shipped
+    default model; ``"accurate"``: the larger opt-in model when shipped; a path: a spaCy NER
+    pipeline directory; ``False``: gazetteer and rules only; a named model that is missing raises
+    :class:`~newsnlp.errors.ModelNotFoundError`), ``model_path`` (older option: a model directory,
+    with a warning and the gazetteer alone when it is missing), ``gazetteer`` (bool), ``gazetteer_path``, ``fuzzy`` (bool), ``batch_size``,
     ``policy`` (the name of a merge policy, :mod:`newsnlp.entities.policy`).
     ``use_model`` is accepted as another name of ``model``."""
     if "use_model" in options:
