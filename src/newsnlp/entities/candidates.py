@@ -11,11 +11,31 @@ from typing import Any
 
 from ..record import ENTITY_LABELS, Article
 from .gazetteer import Gazetteer, GazMatch
-from .mention import PRIO_CURATED, PRIO_GAZ, PRIO_GAZ_MULTI, PRIO_MODEL, Mention
+from .mention import (
+    PRIO_CURATED,
+    PRIO_GAZ,
+    PRIO_GAZ_MULTI,
+    PRIO_MODEL,
+    PRIO_USER,
+    SCORE_USER,
+    Mention,
+)
 from .resources import RULES
 from .textutil import has_line_break
 
-__all__ = ["gaz_candidates", "gaz_score", "line_starts", "model_candidates", "trim_punct"]
+__all__ = [
+    "PRESET_KEY",
+    "gaz_candidates",
+    "gaz_score",
+    "line_starts",
+    "model_candidates",
+    "preset_mentions",
+    "trim_punct",
+]
+
+#: ``article.scratch`` key of entities set before the stage runs (a spaCy ``entity_ruler`` placed
+#: first): a list of ``{"start", "end", "label", "kb_id"}``; the stage keeps them as they are.
+PRESET_KEY = "preset_entities"
 
 _SCORES = RULES["scores"]
 SCORE_CURATED: float = _SCORES["curated"]
@@ -35,6 +55,10 @@ def gaz_candidates(gaz: Gazetteer, hits: list[GazMatch]) -> list[Mention]:
     """Gazetteer hits as mentions (curated > multiword > single-word priority)."""
     out = []
     for h in hits:
+        if h.kind == "user":
+            label = gaz.labels[h.entry]
+            out.append(Mention(h.start, h.end, label, "user", SCORE_USER, PRIO_USER, h.entry, fixed=True))
+            continue
         curated = gaz.is_curated(h.entry)
         prio = PRIO_CURATED if curated else (PRIO_GAZ_MULTI if h.n_words > 1 else PRIO_GAZ)
         score = h.score if h.kind == "domain" else gaz_score(gaz, h.entry)
@@ -59,6 +83,23 @@ def model_candidates(article: Article, preds: list[Any]) -> list[Mention]:
         trim_punct(text, m)
         if m.start < m.end:
             out.append(m)
+    return out
+
+
+def preset_mentions(article: Article) -> list[Mention]:
+    """The entities set before the stage (``article.scratch["preset_entities"]``) as fixed
+    mentions, by start; overlapping ones after the first are left out."""
+    given = article.scratch.get(PRESET_KEY) or ()
+    out: list[Mention] = []
+    n = len(article.text)
+    for d in sorted(given, key=lambda d: (d["start"], -d["end"])):
+        s, e = int(d["start"]), int(d["end"])
+        if not (0 <= s < e <= n) or (out and s < out[-1].end):
+            continue
+        label = _LABEL_MAP.get(d.get("label"), d.get("label"))
+        if label not in ENTITY_LABELS:
+            label = "MISC"
+        out.append(Mention(s, e, label, "user", SCORE_USER, PRIO_USER, fixed=True, kb=d.get("kb_id") or None))
     return out
 
 

@@ -63,7 +63,7 @@ class GazMatch:
     start: int
     end: int
     entry: int
-    #: ``exact``, ``domain`` or ``fuzzy``.
+    #: ``exact``, ``domain``, ``user`` or ``fuzzy``.
     kind: str
     score: float
     #: Number of words in the matched text.
@@ -86,7 +86,11 @@ class Gazetteer:
         self.kbs: list[str | None] = ent["kb"]
         self.tiers: list[int] = ent["tier"]
         self.tier_names: list[str] = data["tiers"]
-        self._curated = self.tier_names.index("curated")
+        self._curated = self.tier_names.index("curated") if "curated" in self.tier_names else -1
+        #: The user's own names (:mod:`newsnlp.entities.user_names`), matched first, and the
+        #: index of their first entry in this gazetteer's entries.
+        self.user: Gazetteer | None = None
+        self.user_offset = 0
         self.keys: dict[str, int] = data["keys"]
         self.cased: dict[str, str] = data["cased"]
         self.lc: dict[str, int] = data["lc"]
@@ -161,6 +165,10 @@ class Gazetteer:
         """Whether the entry comes from the hand-curated lists (the ``curated`` tier)."""
         return self.tiers[entry] == self._curated
 
+    def is_user(self, entry: int) -> bool:
+        """Whether the entry is one of the user's own names."""
+        return self.user is not None and entry >= self.user_offset
+
     def tier_ids(self, *names: str) -> frozenset[int]:
         """The tier numbers of the named source tiers (``"curated"``, ``"district"``...; see
         :attr:`tier_names`); :class:`KeyError` for a name the gazetteer does not have."""
@@ -201,6 +209,13 @@ class Gazetteer:
             if entry is not None:
                 out.append(GazMatch(start, end, entry, "domain", 0.95, 1))
                 taken.append((start, end))
+        if self.user is not None:
+            # the user's names first: they win over the shipped names they overlap
+            for h in self.user.match(text, ps, norms):
+                if not any(a < h.end and h.start < b for a, b in taken):
+                    out.append(GazMatch(h.start, h.end, h.entry + self.user_offset, "user", 1.0, h.n_words))
+                    taken.append((h.start, h.end))
+            taken.sort()
         if norms is None:
             norms = piece_norms(text, ps)
         # the Doc has one token per piece with a non-empty key (hyphens and apostrophes drop out);

@@ -113,6 +113,9 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
                 key=lambda s: (len(s.split()), len(s)),
             )
             kb = None
+        given_kb = next((ms[i].kb for i in members if ms[i].kb), None)
+        if given_kb is not None:
+            kb = given_kb
         for i in members:
             m = ms[i]
             entities.append(

@@ -20,7 +20,9 @@ __all__ = [
     "PRIO_GAZ_MULTI",
     "PRIO_MODEL",
     "PRIO_RULE",
+    "PRIO_USER",
     "SCORE_RULE",
+    "SCORE_USER",
     "Cover",
     "Mention",
     "coverage",
@@ -30,6 +32,7 @@ __all__ = [
 
 _PRIO = RULES["priorities"]
 #: Source priority at equal span length (higher wins), see docs/entities.md.
+PRIO_USER: int = _PRIO["user"]
 PRIO_CURATED: int = _PRIO["curated"]
 PRIO_GAZ_MULTI: int = _PRIO["gazetteer_multiword"]
 PRIO_MODEL: int = _PRIO["model"]
@@ -38,6 +41,8 @@ PRIO_FUZZY: int = _PRIO["fuzzy"]
 PRIO_RULE: int = _PRIO["rule"]
 #: Score of a mention found by a rule from evidence in the article.
 SCORE_RULE: float = RULES["scores"]["rule"]
+#: Score of the user's own names and of entities set before the stage (a spaCy ``entity_ruler``).
+SCORE_USER: float = RULES["scores"]["user"]
 #: Labels that may share a gazetteer entry with each other (a model ORG on a PRODUCT entry).
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "MISC", "EVENT"})
 
@@ -57,6 +62,10 @@ class Mention:
     role: str | None = None
     #: For an acronym defined in the text, the mention of its long form.
     link: Any = field(default=None, repr=False)
+    #: Set by the user (their names, or entities given before the stage): kept as it is.
+    fixed: bool = False
+    #: A kb id given with a fixed mention (the user's own scheme).
+    kb: str | None = None
 
 
 def label_fits(gaz_label: str, model_label: str) -> bool:

@@ -71,6 +71,7 @@ def resolve_model_path(model: str | Path) -> Path:
         )
     return path
 
+
 #: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
 MAX_CHUNK_TOKENS = 5000
 #: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).

@@ -18,11 +18,11 @@ from typing import Any
 
 from ..record import Article, Entity
 from ..registry import BaseStage, register_stage
-from .candidates import gaz_candidates, line_starts, model_candidates
+from .candidates import gaz_candidates, line_starts, model_candidates, preset_mentions
 from .cleanup import GazIndex, clean_model_span, language_name
 from .gazetteer import Gazetteer
 from .grouping import group
-from .mention import Mention
+from .mention import Cover, Mention
 from .policy import get_policy
 from .rules import add_rule_mentions
 from .rules.events import add_events
@@ -31,6 +31,7 @@ from .rules.products import add_model_numbers
 from .rules.schools import add_schools
 from .textutil import norm, piece_norms, pieces
 from .titles import attach_titles
+from .user_names import with_user_names
 
 __all__ = ["EntityStage", "Mention", "make_entity_stage"]
 
@@ -49,8 +50,11 @@ class EntityStage(BaseStage):
         fuzzy: bool = True,
         batch_size: int = 64,
         policy: str = "default",
+        names: Any = None,
     ) -> None:
         self.gaz = Gazetteer.load(gazetteer_path)
+        if names is not None:
+            self.gaz = with_user_names(self.gaz, names)
         self.gaz.fuzzy_lookup("warmup")  # builds the fuzzy blocks now, not on the first article
         self.use_gazetteer = gazetteer
         self.fuzzy = fuzzy
@@ -102,7 +106,17 @@ class EntityStage(BaseStage):
         gaz_cands = gaz_candidates(gaz, gaz_hits)
         gaz_index = GazIndex(gaz_cands)
         model_cands = [m for m in model_cands if clean_model_span(text, m, gaz, gaz_index)]
-        chosen = self.policy(gaz_cands + model_cands, gaz, text)
+        cands = gaz_cands + model_cands
+        # the user's names and entities given before the stage are kept as they are
+        fixed = preset_mentions(article)
+        given = Cover(len(text), [(m.start, m.end) for m in fixed])
+        fixed += [c for c in gaz_cands if c.fixed and not given.hit(c.start, c.end)]
+        if fixed:
+            given = Cover(len(text), [(m.start, m.end) for m in fixed])
+            cands = [c for c in cands if not c.fixed and not given.hit(c.start, c.end)]
+        chosen = self.policy(cands, gaz, text)
+        if fixed:
+            chosen = sorted(chosen + fixed, key=lambda m: m.start)
         if self.use_gazetteer:
             chosen = add_model_numbers(text, add_schools(text, add_events(text, chosen, gaz)), gaz)
         if self.use_gazetteer and self.fuzzy:
@@ -110,7 +124,7 @@ class EntityStage(BaseStage):
         chosen = add_rule_mentions(
             text, ps, chosen, gaz, self._title_words, title_rule=self.model is None, norms=norms
         )
-        chosen = [m for m in chosen if not language_name(text, m)]
+        chosen = [m for m in chosen if m.fixed or not language_name(text, m)]
         attach_titles(text, chosen, gaz)
         return group(text, chosen, gaz)
 
@@ -132,14 +146,17 @@ def _load_model(path: str | None):
         return None
 
 
-@register_stage("entities", requires=("text", "tokens"), assigns=("entities",))
+@register_stage(
+    "entities", requires=("text", "tokens"), assigns=("entities",), uses=("scratch.preset_entities",)
+)
 def make_entity_stage(**options: Any) -> EntityStage:
     """Factory of the ``entities`` stage. Options: ``model`` (``True``/``"fast"``: the shipped
     default model; ``"accurate"``: the larger opt-in model when shipped; a path: a spaCy NER
     pipeline directory; ``False``: gazetteer and rules only; a named model that is missing raises
     :class:`~newsnlp.errors.ModelNotFoundError`), ``model_path`` (older option: a model directory,
     with a warning and the gazetteer alone when it is missing), ``gazetteer`` (bool), ``gazetteer_path``, ``fuzzy`` (bool), ``batch_size``,
-    ``policy`` (the name of a merge policy, :mod:`newsnlp.entities.policy`).
+    ``policy`` (the name of a merge policy, :mod:`newsnlp.entities.policy`), ``names`` (the
+    user's own names, a file or rows: :mod:`newsnlp.entities.user_names`).
     ``use_model`` is accepted as another name of ``model``."""
     if "use_model" in options:
         options["model"] = options.pop("use_model")

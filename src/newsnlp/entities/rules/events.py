@@ -48,7 +48,7 @@ def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention
             for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
             if s < by_start[k].end and id(by_start[k]) not in removed
         ]
-        if any(m.start < s or m.end > e for m in inside):
+        if any(m.start < s or m.end > e or m.fixed for m in inside):
             continue
         if any(m.label == "EVENT" and (m.start, m.end) == (s, e) for m in inside):
             continue

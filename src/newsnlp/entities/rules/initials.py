@@ -54,7 +54,7 @@ def add_initials(ctx: RuleContext) -> None:
             for a, b in [(s, e), *later]:
                 m = starts.get(a)
                 if m is not None and m.end == b:
-                    if m.label != "PER":
+                    if m.label != "PER" and not m.fixed:
                         m.label, m.entry, m.link = "PER", None, None
                 elif ctx.free(a, b):
                     ctx.add(Mention(a, b, "PER", "rule", SCORE_RULE, PRIO_RULE))

@@ -35,6 +35,9 @@ def add_schools(text: str, out: list[Mention]) -> list[Mention]:
         if place is None or place not in out:
             continue
         # mentions over the type and number go too (SMP Negeri, Perwakilan SMAN)
+        gone = [m for m in out if m.start < place.end and sm.start() < m.end]
+        if any(m.fixed for m in gone):
+            continue
         out = [m for m in out if not (m.start < place.end and sm.start() < m.end)]
         out.append(Mention(sm.start(), place.end, "ORG", "rule", SCORE_RULE, PRIO_RULE))
     return out
