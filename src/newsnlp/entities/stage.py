@@ -147,7 +147,11 @@ def _load_model(path: str | None):
 
 
 @register_stage(
-    "entities", requires=("text", "tokens"), assigns=("entities",), uses=("scratch.preset_entities",)
+    "entities",
+    requires=("text", "tokens"),
+    assigns=("entities",),
+    uses=("scratch.preset_entities",),
+    parts=("bylines",),
 )
 def make_entity_stage(**options: Any) -> EntityStage:
     """Factory of the ``entities`` stage. Options: ``model`` (``True``/``"fast"``: the shipped
