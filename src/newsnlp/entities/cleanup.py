@@ -118,6 +118,8 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
         return False  # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest
     if all(w.lower() in gaz.title_set for w in words):
         return False  # a title or role alone (CEO, Presiden) is not a name
+    if m.label == "PER" and len(words) >= 2 and gaz.starts_with_place_head(text[m.start : m.end]):
+        m.label = "LOC"  # Desa Sukamaju, Jl Sudirman, Bandara Juanda, Pantai Kuta: a place
     if m.label == "PER" and len(words) >= 3 and (m.start, m.end) not in index.spans:
         # a headline-cased word after a name (Siti Nurjanah Sidang)
         while len(words) > 2 and words[-1].isalpha() and name_key(words[-1]) in gaz.common:

@@ -185,6 +185,13 @@ class Gazetteer:
         heads = self.org_heads | self.place_heads
         return norm(words[0]) in heads or norm(" ".join(words[:2])) in heads
 
+    def starts_with_place_head(self, name: str) -> bool:
+        """Whether a name starts like a place or facility (``Desa``, ``Jl``, ``Bandara``, ``Pantai``)."""
+        words = name.split()
+        if not words:
+            return False
+        return norm(words[0]) in self.place_heads or norm(" ".join(words[:2])) in self.place_heads
+
     def has_org_head(self, name: str) -> bool:
         """Whether a name starts with an organisation head word (``Badan``, ``Komisi``)."""
         words = name.split()
@@ -379,7 +386,7 @@ class Gazetteer:
             if res is not None and (best is None or res[1] > best[1]):
                 best = (res[0], res[1])
         result = None
-        if best is not None and best[0] != key and not _derived(key, best[0]):
+        if best is not None and best[0] != key and not is_derived(key, best[0]):
             result = (self.keys[best[0]], float(best[1]))
         if len(self._fuzzy_cache) > 50000:
             self._fuzzy_cache.clear()
@@ -391,7 +398,7 @@ class Gazetteer:
 _SUFFIXES: tuple[str, ...] = tuple(RULES["derivational_suffixes"])
 
 
-def _derived(query: str, name: str) -> bool:
+def is_derived(query: str, name: str) -> bool:
     """A word related to the name, not a misspelling of it: the name plus a derivational suffix
     (``Indonesian`` for ``Indonesia``) or the first words of a longer name (``Kementerian`` for
     ``Kementerian PU``)."""

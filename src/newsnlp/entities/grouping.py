@@ -16,6 +16,7 @@ from ..record import Entity
 from .gazetteer import Gazetteer
 from .mention import Mention
 from .textutil import name_key
+from .variants import join_variants
 
 __all__ = ["group"]
 
@@ -43,7 +44,9 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
         if m.entry is not None:
             key: Any = ("e", m.entry)
         else:
-            key = ("t", m.label, name_key(surface))
+            # the same name unlinked is one entity whatever label each mention got: the group's
+            # label is then its majority label (one label per entity)
+            key = ("t", name_key(surface))
         if key in first_by_key:
             union(first_by_key[key], i)
         else:
@@ -61,7 +64,18 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
         for part in parts:
             fuller.setdefault((part,), []).append(j)
             fuller.setdefault((part, entry_j), []).append(j)
-    for i, words in pers:
+    # a lone word that the model or a rule labelled otherwise, but that is the first or last word
+    # of a person's name in the article, is that person (Satya Nadella ... Nadella as LOC)
+    lone = [
+        (i, (text[m.start : m.end],))
+        for i, m in enumerate(ms)
+        if m.label != "PER"
+        and m.entry is None
+        and not m.fixed
+        and m.source in ("model", "rule")
+        and " " not in text[m.start : m.end].strip()
+    ]
+    for i, words in pers + lone:
         own = ms[i].entry
         # "Trump" linked to Donald Trump never joins "Ivanka Trump"
         cands = fuller.get((words,) if own is None else (words, own))
@@ -69,6 +83,7 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
             continue
         k = bisect_left(cands, i)  # the nearest fuller name before, else the nearest after
         union(cands[k - 1] if k > 0 else cands[k], i)
+    join_variants(text, ms, gaz, union)
     # acronyms spelled by the initials of an ORG in the article
     orgs = [(i, m) for i, m in enumerate(ms) if m.label == "ORG"]
     by_initials: dict[tuple[str, int], list[int]] = {}

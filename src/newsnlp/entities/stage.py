@@ -27,8 +27,11 @@ from .policy import get_policy
 from .rules import add_rule_mentions
 from .rules.events import add_events
 from .rules.fuzzy import add_fuzzy
+from .rules.legal_suffixes import extend_legal_suffixes
+from .rules.org_places import join_org_places
 from .rules.products import add_model_numbers
 from .rules.schools import add_schools
+from .rules.work_titles import drop_work_titles
 from .textutil import norm, piece_norms, pieces
 from .titles import attach_titles
 from .user_names import with_user_names
@@ -119,12 +122,13 @@ class EntityStage(BaseStage):
             chosen = sorted(chosen + fixed, key=lambda m: m.start)
         if self.use_gazetteer:
             chosen = add_model_numbers(text, add_schools(text, add_events(text, chosen, gaz)), gaz)
+        chosen = extend_legal_suffixes(text, join_org_places(text, chosen, gaz))
         if self.use_gazetteer and self.fuzzy:
             chosen = add_fuzzy(text, ps, chosen, gaz, norms)
         chosen = add_rule_mentions(
             text, ps, chosen, gaz, self._title_words, title_rule=self.model is None, norms=norms
         )
-        chosen = [m for m in chosen if m.fixed or not language_name(text, m)]
+        chosen = [m for m in drop_work_titles(text, chosen) if m.fixed or not language_name(text, m)]
         attach_titles(text, chosen, gaz)
         return group(text, chosen, gaz)
 

@@ -31,6 +31,8 @@ def add_acronyms(ctx: RuleContext) -> None:
     acr_links: dict[str, Mention] = {}
     for am in _ACRONYM_DEF.finditer(text):
         acr = am.group(1)
+        if name_key(acr) in gaz.not_entities:
+            continue  # a common noun's abbreviation (Bantuan Langsung Tunai (BLT)) names nothing
         letters = [c for c in acr if c.isalpha()]
         short_name = False  # PT Pintu Kemana Saja (Pintu): a word of the name, not its initials
         if sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
@@ -59,7 +61,14 @@ def add_acronyms(ctx: RuleContext) -> None:
                     add(long_m)
                 else:
                     long_m = None
-        if long_m is None or long_m.label not in ("ORG", "LOC", "EVENT", "PRODUCT", "MISC"):
+        if long_m is None:
+            continue
+        if long_m.label == "PER":
+            # a person's initials (Susilo Bambang Yudhoyono (SBY)): their letters, in order
+            words = [w for w in text[long_m.start : long_m.end].split() if w.lower() not in gaz.particles]
+            if short_name or "".join(w[0] for w in words).upper() != acr.upper():
+                continue
+        elif long_m.label not in ("ORG", "LOC", "EVENT", "PRODUCT", "MISC"):
             continue
         s, e = am.start(1), am.end(1)
         inner = starts.get(s)
