@@ -20,6 +20,10 @@ from .variants import join_variants
 
 __all__ = ["group"]
 
+#: Most words of a shorter mention joined to a fuller person name (``Satya Nadella`` in ``Satya
+#: Narayana Nadella``).
+PART_WORDS = 5
+
 
 def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
     """Group mentions into entities and build the :class:`Entity` list (docs/entities.md)."""
@@ -60,7 +64,10 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
     fuller: dict[tuple, list[int]] = {}  # (words) and (words, entry) -> mention indices, in order
     for j, full in pers:
         entry_j = ms[j].entry
-        parts = {full[:k] for k in range(1, len(full))} | {full[-k:] for k in range(1, len(full))}
+        # parts of at most PART_WORDS words: a person's shorter name is never longer than that,
+        # and a model span of thousands of words (repetitive input) stays linear
+        top = min(len(full), PART_WORDS + 1)
+        parts = {full[:k] for k in range(1, top)} | {full[-k:] for k in range(1, top)}
         for part in parts:
             fuller.setdefault((part,), []).append(j)
             fuller.setdefault((part, entry_j), []).append(j)

@@ -72,8 +72,12 @@ def resolve_model_path(model: str | Path) -> Path:
     return path
 
 
-#: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
-MAX_CHUNK_TOKENS = 5000
+#: Longest piece (in tokens) given to the model at once; longer stretches are cut, at a sentence
+#: end in the second half of each chunk when there is one. The decoder takes one step per token of
+#: the longest piece in a batch, so a few very long pieces (a line of 5,000 capitalised words) cost
+#: a Python-level step per token with almost nothing else in the batch; short chunks are decoded
+#: side by side instead (linear and cheap on repetitive text).
+MAX_CHUNK_TOKENS = 256
 #: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).
 MAX_BATCH_TOKENS = 20_000
 #: Lexemes the model's vocabulary may hold before the model is reloaded with an empty one.
@@ -289,6 +293,8 @@ class NerModel:
                 raise ValueError(f"document {n}: {len(words)} words but {len(spaces)} space flags")
             starts = line_starts[n] if line_starts is not None else ()
             for idx in _pieces(words, starts):
+                if not any(ch.isalpha() for i in idx for ch in words[i]):
+                    continue  # no letter: no mention the model may keep (``([{`` repeated)
                 cased = any(words[i][:1].isupper() for i in idx[1:])
                 windows = (
                     _windows(words, idx, context, common_words) if cased and context is not None else [idx]
