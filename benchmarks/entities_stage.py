@@ -20,6 +20,10 @@ tar -x -C /tmp/base`` then ``--ab /tmp/base/src``), ``--repeat`` rounds, best CP
 
     OMP_NUM_THREADS=1 taskset -c 0 python benchmarks/entities_stage.py --ab /tmp/base/src
 
+With ``--adversarial [--sizes 0.1,0.4]``: CPU seconds per MB of the entity stage alone on the
+repetitive inputs of issue #20 (``"Budi "``, ``"([{‹"``, ``"JAKARTA, "``, NBSP + zero-width space,
+``"Baca juga: "``) and on news-dev articles concatenated.
+
 With ``--scaling``: CPU time and peak RSS of ``Pipeline(stages=("text", "entities"))`` on one
 long input of 0.1 / 0.4 / 1 MB, each size in a fresh process: a single line (an invented
 sentence pattern with whitespace runs, repeated capitalised words and titled names, no line
@@ -104,6 +108,35 @@ def ab(other: str, limit: int | None, rounds: int) -> None:
     print(f"{'tree':<40} {'batch':>8} {'single':>8}")
     for name, src in trees.items():
         print(f"{name + ' (' + src + ')':<40} {best[name]['batch']:>8.0f} {best[name]['single']:>8.0f}")
+
+
+#: Repetitive inputs of issue #20 that once cost the entity stage 10-57 s per MB.
+ADVERSARIAL = {
+    "budi": "Budi ",
+    "brackets": "([{\u2039",
+    "jakarta": "JAKARTA, ",
+    "nbsp_zw": "\u00a0\u200b",
+    "baca": "Baca juga: ",
+}
+
+
+def adversarial(sizes: list[float]) -> None:
+    """CPU seconds per MB of the entity stage alone on each repetitive pattern and on news-dev
+    articles concatenated, at each size (tokens from the text stage, not timed)."""
+    nlp = Pipeline(stages=("text", "entities"))
+    stage = nlp.get_stage("entities")
+    news = "\n\n".join(r["text"] for r in load_articles(None))
+    print(f"{'pattern':<10} {'MB':>5} {'s':>7} {'s/MB':>6} {'entities':>9}")
+    for kind in [*ADVERSARIAL, "news"]:
+        unit = news if kind == "news" else ADVERSARIAL[kind]
+        for mb in sizes:
+            n = int(mb * 1_000_000)
+            art = nlp.make_article((unit * (n // len(unit) + 1))[:n])
+            nlp.get_stage("text").process(art)
+            t = time.process_time()
+            stage.process(art)
+            d = time.process_time() - t
+            print(f"{kind:<10} {mb:>5} {d:>7.2f} {d / mb:>6.1f} {len(art.entities):>9}", flush=True)
 
 
 def time_gazetteer_only_matching(stage: EntityStage, arts) -> tuple[float, float]:
@@ -269,6 +302,7 @@ def main() -> None:
     ap.add_argument("--scaling-one", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
     ap.add_argument("--ab", metavar="SRC", help="A/B: also time the stage of another source tree")
     ap.add_argument("--ab-one", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--adversarial", action="store_true", help="s/MB on repetitive inputs (--sizes)")
     args = ap.parse_args()
     if args.ab_one:
         arts = tokenised(load_articles(args.limit))
@@ -281,6 +315,9 @@ def main() -> None:
         return
     if args.ab:
         ab(args.ab, args.limit, args.repeat)
+        return
+    if args.adversarial:
+        adversarial([float(x) for x in args.sizes.split(",")])
         return
     if args.scaling_one:
         scaling_one(args.scaling_one[0], int(args.scaling_one[1]))

@@ -3,20 +3,8 @@ nicknames defined in the article, misspellings within the article and against th
 
 from __future__ import annotations
 
-import pytest
-
-from newsnlp import Pipeline
-from newsnlp.entities.stage import EntityStage
 from newsnlp.entities.variants import same_person_spelling
 from tests.entities.test_entities import FakeModel, check_layer
-
-
-@pytest.fixture()
-def with_model():
-    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
-    stage = nlp.get_stage("entities")
-    assert isinstance(stage, EntityStage)
-    return nlp, stage
 
 
 def group_of(art, text):
@@ -25,8 +13,8 @@ def group_of(art, text):
     return found[0].entity_id
 
 
-def test_a_lone_surname_labelled_otherwise_joins_the_person(with_model):
-    nlp, stage = with_model
+def test_a_lone_surname_labelled_otherwise_joins_the_person(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Rangga", "Prasetyo"): "PER", ("Prasetyo",): "LOC"})
     art = nlp("Pelatih Rangga Prasetyo memimpin latihan. Menurut Prasetyo, tim siap bertanding.")
     check_layer(art)
@@ -35,8 +23,8 @@ def test_a_lone_surname_labelled_otherwise_joins_the_person(with_model):
     assert lone.canonical == "Rangga Prasetyo"
 
 
-def test_one_label_per_entity_by_vote(with_model):
-    nlp, stage = with_model
+def test_one_label_per_entity_by_vote(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     # the model reads "Sinar Jaya" as ORG; the speaker rule reads "Sinar" after a quote as PER
     stage.model = FakeModel({("Sinar", "Jaya"): "ORG", ("Jaya",): "LOC"})
     text = "Sinar Jaya membuka cabang. Sinar Jaya juga merekrut pegawai. Bus milik Sinar Jaya rusak."
@@ -45,23 +33,23 @@ def test_one_label_per_entity_by_vote(with_model):
     assert len({e.entity_id for e in art.entities if e.text == "Sinar Jaya"}) == 1
 
 
-def test_missing_first_name_joins_the_full_name(with_model):
-    nlp, stage = with_model
+def test_missing_first_name_joins_the_full_name(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Tirta", "Mandira", "Hudhi"): "PER", ("Mandira", "Hudhi"): "PER"})
     art = nlp("Gelandang Tirta Mandira Hudhi mencetak gol. Setelah itu Mandira Hudhi berlari ke tribun.")
     assert group_of(art, "Mandira Hudhi") == group_of(art, "Tirta Mandira Hudhi")
     assert {e.canonical for e in art.entities if "Hudhi" in e.text} == {"Tirta Mandira Hudhi"}
 
 
-def test_misspelled_person_within_the_article(with_model):
-    nlp, stage = with_model
+def test_misspelled_person_within_the_article(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Wahyu", "Kuncoro"): "PER", ("Wahyu", "Kuncoroo"): "PER"})
     art = nlp("Kapten Wahyu Kuncoro cedera. Dokter tim memeriksa Wahyu Kuncoroo kemarin.")
     assert group_of(art, "Wahyu Kuncoroo") == group_of(art, "Wahyu Kuncoro")
 
 
-def test_similar_names_of_different_people_stay_apart(with_model):
-    nlp, stage = with_model
+def test_similar_names_of_different_people_stay_apart(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel(
         {("Joko", "Widodo"): "PER", ("Joko", "Susilo"): "PER", ("Andi", "Saputra"): "PER"}
     )
@@ -73,15 +61,15 @@ def test_similar_names_of_different_people_stay_apart(with_model):
     assert not same_person_spelling("Budi Santoso", "Budi Santosa Wijaya")
 
 
-def test_misspelled_company_joins_the_known_name(with_model):
-    nlp, _ = with_model
+def test_misspelled_company_joins_the_known_name(model_stage_pipeline):
+    nlp, _ = model_stage_pipeline
     art = nlp("Perusahaan Microsft mengumumkan laba. Microsoft juga membeli saham.")
     assert group_of(art, "Microsft") == group_of(art, "Microsoft")
     assert {e.canonical for e in art.entities if e.text.startswith("Micro")} == {"Microsoft"}
 
 
-def test_initials_defined_for_a_person_reuse_it(with_model):
-    nlp, stage = with_model
+def test_initials_defined_for_a_person_reuse_it(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Rizal", "Adi", "Pranoto"): "PER"})
     art = nlp("Rizal Adi Pranoto (RAP) diperiksa penyidik. Kuasa hukum RAP membantah.")
     rap = [e for e in art.entities if e.text == "RAP"]
@@ -89,8 +77,8 @@ def test_initials_defined_for_a_person_reuse_it(with_model):
     assert {e.entity_id for e in rap} == {group_of(art, "Rizal Adi Pranoto")}
 
 
-def test_nickname_defined_in_the_article(with_model):
-    nlp, stage = with_model
+def test_nickname_defined_in_the_article(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Bagus", "Hartono"): "PER"})
     art = nlp("Bagus Hartono, yang akrab disapa Ucok, datang terlambat. Ucok lalu meminta maaf.")
     ucok = [e for e in art.entities if e.text == "Ucok"]

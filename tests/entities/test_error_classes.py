@@ -7,16 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsnlp import Pipeline
-from newsnlp.entities.stage import EntityStage
 from tests.entities.test_entities import FakeModel, check_layer
-
-
-@pytest.fixture()
-def nlp_fake():
-    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
-    stage = nlp.get_stage("entities")
-    assert isinstance(stage, EntityStage)
-    return nlp, stage
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +19,8 @@ def spans(art):
     return [(e.text, e.label) for e in art.entities]
 
 
-def test_place_heads_turn_model_persons_into_places(nlp_fake):
-    nlp, stage = nlp_fake
+def test_place_heads_turn_model_persons_into_places(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel(
         {
             ("Desa", "Sukamakmur"): "PER",
@@ -64,8 +55,8 @@ def test_bands_are_organisations(gaz_nlp):
     assert ("Slank", "ORG") in spans(art) and ("Sheila on 7", "ORG") in spans(art)
 
 
-def test_common_noun_and_position_abbreviations_are_never_entities(nlp_fake):
-    nlp, stage = nlp_fake
+def test_common_noun_and_position_abbreviations_are_never_entities(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel(
         {(w,): "ORG" for w in ("LRT", "MRT", "SMS", "HP", "KIP", "BLT", "UNBK", "PP", "UU", "Menhub")}
         | {("Mendes", "PDT"): "ORG"}
@@ -80,23 +71,23 @@ def test_common_noun_and_position_abbreviations_are_never_entities(nlp_fake):
     assert not [e for e in art.entities if e.text == "BLT"]
 
 
-def test_position_abbreviation_is_a_title_before_a_name(nlp_fake):
-    nlp, stage = nlp_fake
+def test_position_abbreviation_is_a_title_before_a_name(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Menhub", "Rudi", "Hartawan"): "PER"})
     art = nlp("Menhub Rudi Hartawan meninjau pelabuhan.")
     rudi = next(e for e in art.entities if e.text == "Rudi Hartawan")
     assert rudi.label == "PER" and rudi.title == "Menhub"
 
 
-def test_quoted_work_titles_are_not_persons(nlp_fake):
-    nlp, stage = nlp_fake
+def test_quoted_work_titles_are_not_persons(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Kirana", "Larasati"): "PER", ("Bayu", "Senja"): "PER", ("Dimas",): "PER"})
     art = nlp('Ia membintangi film "Kirana Larasati" dan menyanyikan lagu "Bayu Senja" bersama Dimas.')
     assert spans(art) == [("Dimas", "PER")]
 
 
-def test_organisations_holding_a_place_are_kept_whole(nlp_fake):
-    nlp, stage = nlp_fake
+def test_organisations_holding_a_place_are_kept_whole(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("Indonesia",): "LOC", ("Pemprov",): "ORG", ("Jawa", "Barat"): "LOC"})
     art = nlp("Garuda Indonesia dan Pos Indonesia melapor ke Pemprov Jawa Barat.")
     got = spans(art)
@@ -104,8 +95,8 @@ def test_organisations_holding_a_place_are_kept_whole(nlp_fake):
     assert ("Pemprov Jawa Barat", "ORG") in got
 
 
-def test_company_legal_suffixes_inside_the_span(nlp_fake):
-    nlp, stage = nlp_fake
+def test_company_legal_suffixes_inside_the_span(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
     stage.model = FakeModel({("PT", "Sinar", "Mas", "Agro"): "ORG", ("PT", "Kereta", "Cepat"): "ORG"})
     art = nlp("Saham PT Sinar Mas Agro Tbk naik, sementara PT Kereta Cepat (Persero) Tbk rugi.")
     got = spans(art)

@@ -12,12 +12,21 @@ every key of the file is used.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..data import load_json
 
-__all__ = ["RULES", "ReadTracker"]
+__all__ = ["RULES", "ReadTracker", "phrase_alternatives"]
+
+
+def phrase_alternatives(phrases: Iterable[str]) -> str:
+    """A regular-expression alternation of word phrases, longest first, each word escaped and the
+    words joined by spaces or no-break spaces (``(Persero) Tbk`` -> ``\\(Persero\\)[ \\u00a0]+Tbk``)."""
+    return "|".join(
+        r"[ \u00a0]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
+    )
 
 
 class ReadTracker(Mapping[str, Any]):

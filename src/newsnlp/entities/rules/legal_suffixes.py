@@ -7,17 +7,12 @@ from __future__ import annotations
 import re
 
 from ..mention import Mention
-from ..resources import RULES
+from ..resources import RULES, phrase_alternatives
 
 __all__ = ["extend_legal_suffixes"]
 
 _SUFFIX = re.compile(
-    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:"
-    + "|".join(
-        r"[ \u00a0]+".join(map(re.escape, s.split()))
-        for s in sorted(RULES["legal_suffixes"], key=len, reverse=True)
-    )
-    + r")(?![\w-])"
+    r"[ \u00a0]*(?:,[ \u00a0]*)?(?:" + phrase_alternatives(RULES["legal_suffixes"]) + r")(?![\w-])"
 )
 
 

@@ -10,17 +10,13 @@ import re
 
 from ..gazetteer import Gazetteer
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
-from ..resources import RULES
+from ..resources import RULES, phrase_alternatives
 from ..textutil import norm
 
 __all__ = ["join_org_places"]
 
 _PREFIXES = sorted(RULES["org_place_prefixes"], key=len, reverse=True)
-_PREFIX = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(r"[ \u00a0]+".join(map(re.escape, p.split())) for p in _PREFIXES)
-    + r")[ \u00a0]+\Z"
-)
+_PREFIX = re.compile(r"(?<![\w-])(?:" + phrase_alternatives(_PREFIXES) + r")[ \u00a0]+\Z")
 #: Longest prefix looked back for (characters).
 _LOOKBACK = max(len(p) for p in _PREFIXES) + 4
 

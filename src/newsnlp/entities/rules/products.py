@@ -9,7 +9,7 @@ import re
 
 from ..gazetteer import Gazetteer
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
-from ..resources import RULES
+from ..resources import RULES, phrase_alternatives
 from .events import YEAR
 
 __all__ = ["add_model_numbers"]
@@ -17,12 +17,7 @@ __all__ = ["add_model_numbers"]
 _MODEL_NO = re.compile(r"[ \u00a0]([A-Z]{0,4}\d{1,4}[A-Za-z]{0,3})(?![\w-])")
 #: Words that may follow a model number (``iPhone 15 Pro Max``, ``Galaxy S24 Ultra``).
 _MODEL_SUFFIX = re.compile(
-    r"(?:[ \u00a0]+(?:"
-    + "|".join(
-        r"[ \u00a0]+".join(map(re.escape, w.split()))
-        for w in sorted(RULES["model_suffix_words"], key=len, reverse=True)
-    )
-    + r"))(?![\w-])"
+    r"(?:[ \u00a0]+(?:" + phrase_alternatives(RULES["model_suffix_words"]) + r"))(?![\w-])"
 )
 #: Gazetteer tiers whose organisations are brands that name products.
 _BRAND_TIERS: tuple[str, ...] = tuple(RULES["tiers"]["brands"])

@@ -8,16 +8,13 @@ import re
 
 from ...lines import LINE_BREAKS
 from ..mention import Mention
-from ..resources import RULES
+from ..resources import RULES, phrase_alternatives
 
 __all__ = ["drop_work_titles"]
 
 _WORK = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(
-        r"[ \u00a0]+".join(map(re.escape, w.split()))
-        for w in sorted(RULES["work_words"], key=len, reverse=True)
-    )
+    + phrase_alternatives(RULES["work_words"])
     + r")[ \u00a0]*[\"\u201c'\u2018]([^\"\u201d'\u2019"
     + re.escape(LINE_BREAKS)
     + r"]{1,80})[\"\u201d'\u2019]",
