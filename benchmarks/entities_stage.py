@@ -14,6 +14,16 @@ Prints three tables:
    to a wrong one, or not at all; and capitalised words of news-dev that are not gazetteer names
    (nor common words) -> share that fuzzy-match anything (false matches); ms per lookup.
 
+With ``--ab SRC``: the default stage (model + gazetteer), batch and single calls, timed in fresh
+processes alternately on this tree and on the source tree ``SRC`` (e.g. ``git archive c52dee5 src |
+tar -x -C /tmp/base`` then ``--ab /tmp/base/src``), ``--repeat`` rounds, best CPU figure of each::
+
+    OMP_NUM_THREADS=1 taskset -c 0 python benchmarks/entities_stage.py --ab /tmp/base/src
+
+With ``--adversarial [--sizes 0.1,0.4]``: CPU seconds per MB of the entity stage alone on the
+repetitive inputs of issue #20 (``"Budi "``, ``"([{‹"``, ``"JAKARTA, "``, NBSP + zero-width space,
+``"Baca juga: "``) and on news-dev articles concatenated.
+
 With ``--scaling``: CPU time and peak RSS of ``Pipeline(stages=("text", "entities"))`` on one
 long input of 0.1 / 0.4 / 1 MB, each size in a fresh process: a single line (an invented
 sentence pattern with whitespace runs, repeated capitalised words and titled names, no line
@@ -40,7 +50,9 @@ from _timing import best_of
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+#: The source tree timed (``--ab`` runs children on another tree through this variable).
+SRC = os.environ.get("ENTITIES_BENCH_SRC", str(ROOT / "src"))
+sys.path.insert(0, SRC)
 DATA = ROOT / ".." / "shared" / "data"
 
 from newsnlp import Pipeline  # noqa: E402
@@ -78,6 +90,53 @@ def time_stage(stage: EntityStage, arts, batch: bool, repeat: int = 2) -> tuple[
     finally:
         gc.enable()
     return len(arts) / wall, len(arts) / cpu
+
+
+def ab(other: str, limit: int | None, rounds: int) -> None:
+    """Time the default stage on this tree and on ``other`` in alternating fresh processes."""
+    trees = {"this": str(ROOT / "src"), "other": str(Path(other).resolve())}
+    best: dict[str, dict[str, float]] = {k: {"batch": 0.0, "single": 0.0} for k in trees}
+    for _ in range(rounds):
+        for name, src in trees.items():
+            env = dict(os.environ, ENTITIES_BENCH_SRC=src, PYTHONPATH=src, OMP_NUM_THREADS="1")
+            cmd = [sys.executable, __file__, "--ab-one"] + (["--limit", str(limit)] if limit else [])
+            out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+            res = json.loads(out.strip().splitlines()[-1])
+            for k in ("batch", "single"):
+                best[name][k] = max(best[name][k], res[k])
+    print(f"A/B, default stage (model + gazetteer), news-dev, articles per CPU second, best of {rounds}")
+    print(f"{'tree':<40} {'batch':>8} {'single':>8}")
+    for name, src in trees.items():
+        print(f"{name + ' (' + src + ')':<40} {best[name]['batch']:>8.0f} {best[name]['single']:>8.0f}")
+
+
+#: Repetitive inputs of issue #20 that once cost the entity stage 10-57 s per MB.
+ADVERSARIAL = {
+    "budi": "Budi ",
+    "brackets": "([{\u2039",
+    "jakarta": "JAKARTA, ",
+    "nbsp_zw": "\u00a0\u200b",
+    "baca": "Baca juga: ",
+}
+
+
+def adversarial(sizes: list[float]) -> None:
+    """CPU seconds per MB of the entity stage alone on each repetitive pattern and on news-dev
+    articles concatenated, at each size (tokens from the text stage, not timed)."""
+    nlp = Pipeline(stages=("text", "entities"))
+    stage = nlp.get_stage("entities")
+    news = "\n\n".join(r["text"] for r in load_articles(None))
+    print(f"{'pattern':<10} {'MB':>5} {'s':>7} {'s/MB':>6} {'entities':>9}")
+    for kind in [*ADVERSARIAL, "news"]:
+        unit = news if kind == "news" else ADVERSARIAL[kind]
+        for mb in sizes:
+            n = int(mb * 1_000_000)
+            art = nlp.make_article((unit * (n // len(unit) + 1))[:n])
+            nlp.get_stage("text").process(art)
+            t = time.process_time()
+            stage.process(art)
+            d = time.process_time() - t
+            print(f"{kind:<10} {mb:>5} {d:>7.2f} {d / mb:>6.1f} {len(art.entities):>9}", flush=True)
 
 
 def time_gazetteer_only_matching(stage: EntityStage, arts) -> tuple[float, float]:
@@ -241,7 +300,25 @@ def main() -> None:
     ap.add_argument("--scaling", action="store_true", help="time and memory on long inputs")
     ap.add_argument("--sizes", default="0.1,0.4,1", help="input sizes in MB for --scaling")
     ap.add_argument("--scaling-one", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
+    ap.add_argument("--ab", metavar="SRC", help="A/B: also time the stage of another source tree")
+    ap.add_argument("--ab-one", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--adversarial", action="store_true", help="s/MB on repetitive inputs (--sizes)")
     args = ap.parse_args()
+    if args.ab_one:
+        arts = tokenised(load_articles(args.limit))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            stage = EntityStage()
+        _, bc = time_stage(stage, arts, batch=True, repeat=1)
+        _, sc = time_stage(stage, arts, batch=False, repeat=1)
+        print(json.dumps({"batch": bc, "single": sc, "articles": len(arts)}))
+        return
+    if args.ab:
+        ab(args.ab, args.limit, args.repeat)
+        return
+    if args.adversarial:
+        adversarial([float(x) for x in args.sizes.split(",")])
+        return
     if args.scaling_one:
         scaling_one(args.scaling_one[0], int(args.scaling_one[1]))
         return

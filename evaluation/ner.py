@@ -12,6 +12,12 @@ Two gold sets:
   Scored twice: with every gold label (PER, ORG, LOC, PRODUCT, EVENT), and on PER/ORG/LOC alone (gold
   PRODUCT/EVENT spans dropped, and predictions overlapping them ignored).
 
+* ``luthfi``: the Luthfi et al. 2014 gold standard (Indonesian Wikipedia, ``../shared/data/ner/
+  luthfi-2014-gold``; IO tags ``Person``/``Place``/``Organisation`` -> PER/LOC/ORG; a run of tokens
+  with one tag is one span, so adjacent names of one label cannot be told apart). Out of domain for
+  the shipped model (not trained on it); each paragraph (blank-line separated) is one document, its
+  tokens joined by spaces. Scored on PER/ORG/LOC.
+
 A prediction counts only if its start, end and label all match a gold span (exact match).
 
 Systems (``--system``):
@@ -42,6 +48,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data"
 IDNER = DATA / "ner" / "idner-news-2k"
 NEWSDEV = DATA / "news-dev" / "articles.jsonl"
+LUTHFI = DATA / "ner" / "luthfi-2014-gold" / "goldstandard.txt"
+LUTHFI_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
 GOLD_DIR = Path(__file__).resolve().parent / "ner"
 
 MODEL_LABELS = ("PER", "ORG", "LOC")
@@ -156,6 +164,43 @@ def idner_gold(split: str):
     return texts, word_lists, starts_l, gold
 
 
+def luthfi_gold():
+    """(texts, word lists, word starts, gold span sets) of the Luthfi 2014 gold, one per paragraph."""
+    docs: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in LUTHFI.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if words:
+                docs.append((words, tags))
+                words, tags = [], []
+            continue
+        word, _, tag = line.partition("\t")
+        words.append(word.strip())
+        tags.append(LUTHFI_LABELS.get(tag.strip(), "O"))
+    if words:
+        docs.append((words, tags))
+    texts, word_lists, starts_l, gold = [], [], [], []
+    for words, tags in docs:
+        text, starts = join_words(words)
+        spans = set()
+        i = 0
+        while i < len(tags):
+            if tags[i] == "O":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tags) and tags[j + 1] == tags[i]:
+                j += 1
+            spans.add((starts[i], starts[j] + len(words[j]), tags[i]))
+            i = j + 1
+        texts.append(text)
+        word_lists.append(words)
+        starts_l.append(starts)
+        gold.append(spans)
+    return texts, word_lists, starts_l, gold
+
+
 def newsdev_gold():
     """(texts, regions, gold span sets) of the annotated news-dev articles, in file order."""
     regions = [
@@ -260,6 +305,14 @@ def evaluate(
             pred = run_pipe(texts)
         results[f"idner-{split}"] = score(gold, pred, MODEL_LABELS)
 
+    if "luthfi" in sets and LUTHFI.is_file():
+        texts, words, starts, gold = luthfi_gold()
+        if run_model:
+            pred = run_model(words, [[True] * len(w) for w in words], starts)
+        else:
+            pred = run_pipe(texts)
+        results["luthfi"] = score(gold, pred, MODEL_LABELS)
+
     if "newsdev" in sets:
         _ids, texts, regions, gold = newsdev_gold()
         if run_model:
@@ -283,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="model directory for --system model/combined (default: the shipped model)",
     )
-    ap.add_argument("--sets", default="idner,newsdev", help="comma-separated: idner, newsdev")
+    ap.add_argument("--sets", default="idner,newsdev", help="comma-separated: idner, newsdev, luthfi")
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     args = ap.parse_args(argv)
     results = evaluate(args.system, args.split, args.model, tuple(args.sets.split(",")))

@@ -57,7 +57,8 @@ def check_declared_writes(pipeline, *args: Any, **kwargs: Any) -> list[str]:
         before = layer_values(article)
         pipeline.get_stage(name).process(article)
         after = layer_values(article)
-        assigns = get_stage_meta(name).assigns
+        meta = get_stage_meta(name)
+        assigns = meta.assigns + meta.amends
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         undeclared = [k for k in changed if not covers(assigns, k)]
         assert not undeclared, f"stage {name!r} wrote {undeclared}, not declared in assigns={assigns}"

@@ -12,10 +12,15 @@ Each registration declares, in the record's layer names (:data:`newsnlp.record.L
 * ``assigns``: layers it writes (a whole layer such as ``entities``, or one field such as
   ``tokens.stem``); a test fails when a stage writes anything else;
 * ``uses``: layers it reads when they are there (no stage after it may write them);
+* ``amends``: list layers the step adds to after steps that read them (``uses``) ran: it keeps
+  what those steps derived from the layer true for the items it adds or replaces (the entity
+  stage's ``bylines`` step adds byline persons after ``structure`` and ``stems`` and sets their
+  ``segment``, ``Token.ent`` and ``Token.stem`` itself);
 * ``parts``: steps the stage brings along, placed by :data:`STAGE_ORDER` (the ``text`` stage brings
   ``stems``, which runs after ``entities`` so that names are never stemmed); a part is built from
   its stage's object (``factory(stage)``), takes no options of its own and is not listed in
-  ``Article.stages``.
+  ``Article.stages``. A part whose required layers no earlier step assigns in a pipeline is left
+  out of that pipeline (``bylines`` needs ``segments``: it runs only with ``structure``).
 
 :func:`plan` expands parts, orders the steps and checks the declarations: a stage that requires a
 layer no earlier room assigns raises :class:`~newsnlp.errors.StageOrderError` before any stage is
@@ -55,7 +60,16 @@ __all__ = [
 #: linguistic -> entities -> stems (part of text) -> time -> structure -> quotes -> record. A
 #: pipeline always runs its stages in this order, whatever order it was given; stages registered
 #: under other names run after these, in the order given.
-STAGE_ORDER: tuple[str, ...] = ("text", "linguistic", "entities", "stems", "time", "structure", "quotes")
+STAGE_ORDER: tuple[str, ...] = (
+    "text",
+    "linguistic",
+    "entities",
+    "stems",
+    "time",
+    "structure",
+    "bylines",
+    "quotes",
+)
 
 #: Where each built-in stage lives; imported on first use.
 _BUILTIN_MODULES: dict[str, str] = {
@@ -63,12 +77,13 @@ _BUILTIN_MODULES: dict[str, str] = {
     "stems": "newsnlp.text.stems",
     "linguistic": "newsnlp.linguistic.stage",
     "entities": "newsnlp.entities.stage",
+    "bylines": "newsnlp.entities.bylines",
     "time": "newsnlp.temporal.stage",
     "structure": "newsnlp.structure.stage",
     "quotes": "newsnlp.quotes.stage",
 }
 #: Built-in parts (brought by their stage, never asked for by name).
-_BUILTIN_PARTS = frozenset({"stems"})
+_BUILTIN_PARTS = frozenset({"stems", "bylines"})
 
 #: The stages a default pipeline may run (those present in the installation; see
 #: :func:`available_stages`).
@@ -117,6 +132,7 @@ class StageMeta:
     assigns: tuple[str, ...] = ()
     uses: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    amends: tuple[str, ...] = ()
     #: For a part: the stage it belongs to (its factory is called with that stage's object).
     part_of: str | None = None
 
@@ -148,6 +164,7 @@ def register_stage(
     uses: Iterable[str] = (),
     parts: Iterable[str] = (),
     part_of: str | None = None,
+    amends: Iterable[str] = (),
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering a stage factory under ``name`` with its declarations.
 
@@ -166,6 +183,7 @@ def register_stage(
         "uses": _check_layers(name, "uses", uses),
         "parts": tuple(parts),
         "part_of": part_of,
+        "amends": _check_layers(name, "amends", amends),
     }
 
     def deco(factory: Callable[..., Any]) -> Callable[..., Any]:
@@ -249,15 +267,31 @@ def plan(names: Iterable[str], initial: Iterable[str] = ("text",)) -> list[Stage
         if meta.part_of is not None and meta.part_of not in metas:
             raise ConfigError(name, f"it is a part of stage {meta.part_of!r}, which brings it: ask for that")
     todo = [m for m in metas.values() if m.part_of is None]
+    brought: set[str] = set()  # parts added because their stage is there, not asked for
     while todo:
         meta = todo.pop()
         for part in meta.parts:
             if part not in metas:
                 metas[part] = get_stage_meta(part)
+                brought.add(part)
                 todo.append(metas[part])
     steps = [metas[n] for n in order_stages(metas)]
     assigned = list(initial)
+    kept: list[StageMeta] = []
+    for meta in steps:
+        if meta.name in brought and not all(covers(assigned, layer) for layer in meta.requires):
+            continue  # a part that cannot run in this pipeline is left out
+        kept.append(meta)
+        assigned.extend(meta.assigns)
+        assigned.extend(meta.amends)
+    steps = kept
+    assigned = list(initial)
     for i, meta in enumerate(steps):
+        for layer in meta.amends:
+            if not covers(assigned, layer):
+                raise StageOrderError(
+                    meta.name, layer, f"amends the layer {layer!r}, which no stage before it assigns"
+                )
         for layer in meta.requires:
             if not covers(assigned, layer):
                 providers = [m.name for m in _REGISTRY.values() if covers(m.assigns, layer)]
@@ -272,4 +306,5 @@ def plan(names: Iterable[str], initial: Iterable[str] = ("text",)) -> list[Stage
                     meta.name, layer, f"reads the layer {layer!r}, which stage {later[0]!r} after it writes"
                 )
         assigned.extend(meta.assigns)
+        assigned.extend(meta.amends)
     return steps

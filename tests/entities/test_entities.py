@@ -295,14 +295,6 @@ class FakeModel:
         return out
 
 
-@pytest.fixture()
-def model_stage_pipeline():
-    nlp = Pipeline(stages=("text", "entities"), config={"entities": {"model": False}})
-    stage = nlp.get_stage("entities")
-    assert isinstance(stage, EntityStage)
-    return nlp, stage
-
-
 def test_combination_rule(model_stage_pipeline):
     nlp, stage = model_stage_pipeline
     stage.model = FakeModel(

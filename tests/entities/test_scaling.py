@@ -99,3 +99,44 @@ def test_long_line_mentions_match_short_line_mentions(nlp):
             (e.start - k * n, e.end - k * n, e.label) for e in art.entities if k * n <= e.start < (k + 1) * n
         ]
         assert got == want
+
+
+def test_model_decodes_long_capitalised_lines_in_short_chunks(monkeypatch):
+    """``"Budi "`` repeated: one line of capitalised words is decoded as many short Docs side by
+    side (the decoder's Python step per token of the longest Doc made it 57 s/MB), and a line with
+    no letter (``"([{‹"`` repeated) is not decoded at all."""
+    from newsnlp.entities import model as model_mod
+
+    model = model_mod.NerModel.load()
+    lengths: list[int] = []
+    decode = model._decode
+
+    def spy(docs):
+        lengths.extend(len(d) for d in docs)
+        return decode(docs)
+
+    monkeypatch.setattr(model, "_decode", spy)
+    words = ["Budi"] * 3000
+    model.predict([(words, [True] * len(words))])
+    assert lengths and max(lengths) <= model_mod.MAX_CHUNK_TOKENS and sum(lengths) == 3000
+    lengths.clear()
+    marks = list("([{\u2039") * 500
+    model.predict([(marks, [False] * len(marks))])
+    assert lengths == []
+
+
+def test_grouping_indexes_few_parts_of_a_very_long_person_span():
+    """A model PER span of thousands of words is indexed by its first and last few words only."""
+    from newsnlp.entities.gazetteer import Gazetteer
+    from newsnlp.entities.grouping import PART_WORDS, group
+    from newsnlp.entities.mention import Mention
+
+    text = "Budi " * 20000 + "Budi Santoso dan Santoso."
+    long = Mention(0, len("Budi " * 20000) - 1, "PER", "model", 0.8, 4)
+    a = len("Budi " * 20000)
+    ms = [long, Mention(a, a + 12, "PER", "model", 0.8, 4), Mention(a + 17, a + 24, "PER", "rule", 0.7, 1)]
+    t = time.process_time()
+    out = group(text, ms, Gazetteer.load())
+    assert time.process_time() - t < 5.0  # quadratic indexing took minutes at this length
+    assert PART_WORDS < 10
+    assert out[2].entity_id == out[1].entity_id  # Santoso joins Budi Santoso

@@ -12,6 +12,7 @@ rules then pick leftmost-longest among the candidates.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,16 +25,23 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import data_path, load_json
+from ..errors import ConfigError
+from .resources import RULES
 from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
 
 __all__ = ["DEFAULT_GAZETTEER_PATH", "FUZZY_CUTOFFS", "GazMatch", "Gazetteer"]
 
 DEFAULT_GAZETTEER_PATH = data_path("gazetteer", "gazetteer.json.gz")
+#: The format of the compiled gazetteer this code reads (``"version"`` in the file).
+FORMAT_VERSION = 1
 
-#: Fuzzy acceptance threshold (rapidfuzz ``fuzz.ratio`` on keys) by key length; shorter keys are
-#: never fuzzy-matched. Chosen with ``benchmarks/entities_stage.py --fuzzy-eval``.
-FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = ((10, 88.0), (7, 90.0))
-FUZZY_MIN_LEN = 7
+#: Fuzzy acceptance threshold (rapidfuzz ``fuzz.ratio`` on keys) by key length, longest first;
+#: shorter keys are never fuzzy-matched. Chosen with ``benchmarks/entities_stage.py --fuzzy-eval``
+#: (``data/entities/rules.json``, ``fuzzy``).
+FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = tuple(
+    (int(n), float(c)) for n, c in sorted(RULES["fuzzy"]["cutoffs"], reverse=True)
+)
+FUZZY_MIN_LEN: int = RULES["fuzzy"]["min_chars"]
 
 _DOMAIN = re.compile(
     r"(?<![\w@/.-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|co\.id|id|co|net|org|tv|go\.id|or\.id|ac\.id|co\.uk|news))(?![\w/.])",
@@ -55,7 +63,7 @@ class GazMatch:
     start: int
     end: int
     entry: int
-    #: ``exact``, ``domain`` or ``fuzzy``.
+    #: ``exact``, ``domain``, ``user`` or ``fuzzy``.
     kind: str
     score: float
     #: Number of words in the matched text.
@@ -65,13 +73,24 @@ class GazMatch:
 class Gazetteer:
     """Entries (name, label, kb id, source tier) and the indexes to find them in text."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        if data["version"] != FORMAT_VERSION:
+            raise ConfigError(
+                "entities",
+                f"the gazetteer file has format version {data['version']!r}; this newsnlp reads "
+                f"version {FORMAT_VERSION} (rebuild it with scripts/build_gazetteers.py)",
+            )
         ent = data["entries"]
         self.names: list[str] = ent["name"]
         self.labels: list[str] = ent["label"]
         self.kbs: list[str | None] = ent["kb"]
         self.tiers: list[int] = ent["tier"]
         self.tier_names: list[str] = data["tiers"]
+        self._curated = self.tier_names.index("curated") if "curated" in self.tier_names else -1
+        #: The user's own names (:mod:`newsnlp.entities.user_names`), matched first, and the
+        #: index of their first entry in this gazetteer's entries.
+        self.user: Gazetteer | None = None
+        self.user_offset = 0
         self.keys: dict[str, int] = data["keys"]
         self.cased: dict[str, str] = data["cased"]
         self.lc: dict[str, int] = data["lc"]
@@ -143,8 +162,42 @@ class Gazetteer:
         return _load_cached(str(Path(path).resolve() if path else DEFAULT_GAZETTEER_PATH))
 
     def is_curated(self, entry: int) -> bool:
-        """Whether the entry comes from the hand-curated lists (tier 0)."""
-        return self.tiers[entry] == 0
+        """Whether the entry comes from the hand-curated lists (the ``curated`` tier)."""
+        return self.tiers[entry] == self._curated
+
+    def is_user(self, entry: int) -> bool:
+        """Whether the entry is one of the user's own names."""
+        return self.user is not None and entry >= self.user_offset
+
+    def tier_ids(self, *names: str) -> frozenset[int]:
+        """The tier numbers of the named source tiers (``"curated"``, ``"district"``...; see
+        :attr:`tier_names`); :class:`KeyError` for a name the gazetteer does not have."""
+        try:
+            return frozenset(self.tier_names.index(n) for n in names)
+        except ValueError:
+            raise KeyError(f"unknown gazetteer tier in {names!r} (tiers: {self.tier_names})") from None
+
+    def starts_with_head(self, name: str) -> bool:
+        """Whether a name starts like an institution or a place (``Universitas``, ``Jalan``)."""
+        words = name.split()
+        if not words:
+            return False
+        heads = self.org_heads | self.place_heads
+        return norm(words[0]) in heads or norm(" ".join(words[:2])) in heads
+
+    def starts_with_place_head(self, name: str) -> bool:
+        """Whether a name starts like a place or facility (``Desa``, ``Jl``, ``Bandara``, ``Pantai``)."""
+        words = name.split()
+        if not words:
+            return False
+        return norm(words[0]) in self.place_heads or norm(" ".join(words[:2])) in self.place_heads
+
+    def has_org_head(self, name: str) -> bool:
+        """Whether a name starts with an organisation head word (``Badan``, ``Komisi``)."""
+        words = name.split()
+        return bool(words) and (
+            norm(words[0]) in self.org_heads or norm(" ".join(words[:2])) in self.org_heads
+        )
 
     # -- exact matching -------------------------------------------------------------------------
     def match(
@@ -163,6 +216,13 @@ class Gazetteer:
             if entry is not None:
                 out.append(GazMatch(start, end, entry, "domain", 0.95, 1))
                 taken.append((start, end))
+        if self.user is not None:
+            # the user's names first: they win over the shipped names they overlap
+            for h in self.user.match(text, ps, norms):
+                if not any(a < h.end and h.start < b for a, b in taken):
+                    out.append(GazMatch(h.start, h.end, h.entry + self.user_offset, "user", 1.0, h.n_words))
+                    taken.append((h.start, h.end))
+            taken.sort()
         if norms is None:
             norms = piece_norms(text, ps)
         # the Doc has one token per piece with a non-empty key (hyphens and apostrophes drop out);
@@ -326,7 +386,7 @@ class Gazetteer:
             if res is not None and (best is None or res[1] > best[1]):
                 best = (res[0], res[1])
         result = None
-        if best is not None and best[0] != key and not _derived(key, best[0]):
+        if best is not None and best[0] != key and not is_derived(key, best[0]):
             result = (self.keys[best[0]], float(best[1]))
         if len(self._fuzzy_cache) > 50000:
             self._fuzzy_cache.clear()
@@ -334,10 +394,11 @@ class Gazetteer:
         return result
 
 
-_SUFFIXES = ("n", "an", "s", "ese", "ns", "nya", "i")
+#: Suffixes that derive a word from a name (``Indonesian``, ``Jepangnya``): not misspellings.
+_SUFFIXES: tuple[str, ...] = tuple(RULES["derivational_suffixes"])
 
 
-def _derived(query: str, name: str) -> bool:
+def is_derived(query: str, name: str) -> bool:
     """A word related to the name, not a misspelling of it: the name plus a derivational suffix
     (``Indonesian`` for ``Indonesia``) or the first words of a longer name (``Kementerian`` for
     ``Kementerian PU``)."""

@@ -30,15 +30,54 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..data import data_path, load_json
+from ..errors import ModelNotFoundError
 from .textutil import has_line_break
 
-__all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
+__all__ = [
+    "DEFAULT_MODEL_PATH",
+    "MODEL_NAMES",
+    "ModelMention",
+    "NerModel",
+    "WhitespaceTokenizer",
+    "resolve_model_path",
+]
 
 #: Where the trained model ships inside the package.
 DEFAULT_MODEL_PATH = data_path("ner_model")
+#: The shipped models by name (folders of ``newsnlp/data``): ``fast`` is the default; ``accurate``
+#: is an opt-in larger model, present only when the installation ships it.
+MODEL_NAMES: dict[str, str] = {"fast": "ner_model", "accurate": "ner_model_accurate"}
 
-#: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
-MAX_CHUNK_TOKENS = 5000
+
+def resolve_model_path(model: str | Path) -> Path:
+    """The directory of the model named ``model`` (``"fast"``, ``"accurate"``) or at the path
+    ``model``; :class:`~newsnlp.errors.ModelNotFoundError` when there is no model there."""
+    name = str(model)
+    if name in MODEL_NAMES:
+        path = data_path(MODEL_NAMES[name])
+        if not (path / "config.cfg").is_file():
+            shipped = [n for n, d in MODEL_NAMES.items() if (data_path(d) / "config.cfg").is_file()]
+            raise ModelNotFoundError(
+                f"the {name!r} entity model is not shipped with this installation of newsnlp "
+                f"(expected in {path}); shipped models: {', '.join(shipped) or 'none'}; "
+                "or give the path of a spaCy NER pipeline directory"
+            )
+        return path
+    path = Path(model).expanduser()
+    if not (path / "config.cfg").is_file():
+        raise ModelNotFoundError(
+            f"no NER model at {path}: give {' or '.join(repr(n) for n in MODEL_NAMES)}, or the path "
+            "of a spaCy pipeline directory (with config.cfg) whose last component is an 'ner'"
+        )
+    return path
+
+
+#: Longest piece (in tokens) given to the model at once; longer stretches are cut, at a sentence
+#: end in the second half of each chunk when there is one. The decoder takes one step per token of
+#: the longest piece in a batch, so a few very long pieces (a line of 5,000 capitalised words) cost
+#: a Python-level step per token with almost nothing else in the batch; short chunks are decoded
+#: side by side instead (linear and cheap on repetitive text).
+MAX_CHUNK_TOKENS = 256
 #: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).
 MAX_BATCH_TOKENS = 20_000
 #: Lexemes the model's vocabulary may hold before the model is reloaded with an empty one.
@@ -254,6 +293,8 @@ class NerModel:
                 raise ValueError(f"document {n}: {len(words)} words but {len(spaces)} space flags")
             starts = line_starts[n] if line_starts is not None else ()
             for idx in _pieces(words, starts):
+                if not any(ch.isalpha() for i in idx for ch in words[i]):
+                    continue  # no letter: no mention the model may keep (``([{`` repeated)
                 cased = any(words[i][:1].isupper() for i in idx[1:])
                 windows = (
                     _windows(words, idx, context, common_words) if cased and context is not None else [idx]

@@ -18,11 +18,14 @@ from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
 
+from ..lines import LINE_BREAKS
+from ..lines import has_line_break as has_line_break
 from ..textnorm import fold
 
 __all__ = [
     "DROPPED",
     "Piece",
+    "breaks_as_newlines",
     "has_line_break",
     "name_key",
     "name_pieces",
@@ -41,9 +44,18 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 DROPPED = frozenset("-‐‑–'’`´")
 
 
-def has_line_break(s: str) -> bool:
-    """Whether ``s`` holds a line break (``\\n``, ``\\r`` or the paragraph separator U+2029)."""
-    return "\n" in s or "\r" in s or "\u2029" in s
+#: Every line break other than ``\n`` (:data:`newsnlp.lines.LINE_BREAKS`), and a table writing each as ``\n``.
+_OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAKS.replace("\n", "")) + "]")
+_NEWLINE_TABLE = {ord(c): "\n" for c in LINE_BREAKS}
+
+
+def breaks_as_newlines(text: str) -> str:
+    """``text`` with every line break of :mod:`newsnlp.lines` (``\\r``, VT, FF, ``\\x1c``-``\\x1e``,
+    NEL, U+2028, U+2029) written ``\\n``, one character for one, so offsets stay valid and a search
+    for ``"\\n"`` finds every line break."""
+    if _OTHER_BREAK.search(text) is None:
+        return text
+    return text.translate(_NEWLINE_TABLE)
 
 
 class Piece(NamedTuple):
@@ -80,7 +92,7 @@ def _general_pieces(text: str) -> list[Piece]:
     """:func:`pieces` for any text."""
     out: list[Piece] = []
     append = out.append
-    find = text.find
+    find = breaks_as_newlines(text).find
     pos = 0
     prev = -1
     for m in _TOKEN.finditer(text):
@@ -116,7 +128,7 @@ def _ascii_pieces(text: str) -> list[Piece]:
     text): one regular expression gives the pieces directly."""
     out: list[Piece] = []
     append = out.append
-    find = text.find
+    find = breaks_as_newlines(text).find
     prev = -1
     for m in _ASCII_PIECE.finditer(text):
         s, e = m.span()

@@ -204,10 +204,38 @@ class _StageComponent:
 
 
 class EntitiesComponent(_StageComponent):
-    """``newsnlp_entities``: named entities into ``doc.ents`` and ``doc.spans["entities"]``."""
+    """``newsnlp_entities``: named entities into ``doc.ents`` and ``doc.spans["entities"]``.
+
+    Entities already on the Doc (an ``entity_ruler`` placed first, with the user's own patterns)
+    are kept as they are: the entity stage takes them as given mentions (they join its groups,
+    ``source="user"``), and ``doc.ents`` keeps their spans and labels, adding newsnlp's entities
+    only where they do not overlap."""
 
     stages = ("text", "entities")
     layers = ("entities",)
+
+    def _article(self, doc: Doc) -> Article:
+        given = list(doc.ents)
+        if not given:
+            return super()._article(doc)
+        from ..entities.candidates import PRESET_KEY
+
+        article = self.pipeline.make_article(doc.text, published=self._published(doc), html=False)
+        article.scratch[PRESET_KEY] = [
+            {"start": e.start_char, "end": e.end_char, "label": e.label_, "kb_id": e.kb_id_ or None}
+            for e in given
+        ]
+        self.pipeline.process_articles([article])
+        return article
+
+    def __call__(self, doc: Doc) -> Doc:
+        given = list(doc.ents)
+        doc = apply_article(doc, self._article(doc), self.layers, set_ents=not given)
+        if given:
+            taken = [(e.start, e.end) for e in given]
+            ours = [s for s in doc.spans["entities"] if not any(a < s.end and s.start < b for a, b in taken)]
+            doc.ents = sorted(given + ours, key=lambda s: s.start)
+        return doc
 
 
 class TimeComponent(_StageComponent):

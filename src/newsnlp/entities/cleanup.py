@@ -1,0 +1,184 @@
+"""Tidying the model's spans before the merge (docs/entities.md, step 0).
+
+:func:`clean_model_span` cuts a model span to the name it holds (brackets, lower-case edge words,
+headline words, titles) or refuses it; :func:`language_name` recognises a place that names a
+language (``bahasa Inggris``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import trim_punct
+from .gazetteer import Gazetteer
+from .mention import Mention
+from .resources import RULES
+from .textutil import Piece, breaks_as_newlines, has_line_break, name_key, pieces
+from .titles import strip_title, title_before
+
+__all__ = ["GazIndex", "clean_model_span", "headline_line", "language_name"]
+
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+#: Lower-case name particles that may stand at the edge of a name (``bin``, ``van``, ``de``).
+_LOWER_EDGE_OK = frozenset(RULES["lower_edge_words"])
+_HEADLINE = RULES["headline"]
+#: Longest line (characters) taken for a headline by :func:`headline_line`.
+HEADLINE_MAX: int = _HEADLINE["max_chars"]
+HEADLINE_MIN_WORDS: int = _HEADLINE["min_words"]
+HEADLINE_CAPITALISED: float = _HEADLINE["capitalised_share"]
+_LANGUAGE_WORDS = "|".join(re.escape(w) for w in RULES["language_words"])
+_LANGUAGE_BEFORE = re.compile(rf"\b(?:{_LANGUAGE_WORDS})[ \t\u00a0]+\Z", re.IGNORECASE)
+_LANGUAGE_SPAN = re.compile(rf"(?:{_LANGUAGE_WORDS})[ \t\u00a0]+\S", re.IGNORECASE)
+_LANGUAGE_LOOKBACK = max(len(w) for w in RULES["language_words"]) + 6
+
+
+def language_name(text: str, m: Mention) -> bool:
+    """Whether a place mention names a language (``bahasa Inggris``, ``Bahasa Indonesia``): not an
+    entity (the place is not meant; school subjects are not entities either)."""
+    if m.label != "LOC":
+        return False
+    if _LANGUAGE_SPAN.match(text, m.start):
+        return True
+    return _LANGUAGE_BEFORE.search(text, max(0, m.start - _LANGUAGE_LOOKBACK), m.start) is not None
+
+
+class GazIndex:
+    """Gazetteer candidates indexed by span and by start, for :func:`clean_model_span`."""
+
+    __slots__ = ("by_start", "spans")
+
+    def __init__(self, cands: list[Mention]) -> None:
+        self.spans = {(g.start, g.end) for g in cands}
+        self.by_start: dict[int, list[Mention]] = {}
+        for g in cands:
+            self.by_start.setdefault(g.start, []).append(g)
+
+
+def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Mention] | GazIndex) -> bool:
+    """Tidy a model span; ``False`` when nothing name-like is left (docs/entities.md, step 0).
+
+    * an unbalanced ``(`` cuts the span before it (``Komisi Yudisial (KY``), an unbalanced ``)``
+      starts it after (``RUPST) PT Sarana``);
+    * lower-case words at either edge go (``citra Angel Lelga``, ``Ani cocok``; glued words are
+      cut at their camel-case boundary: ``disapaBro`` -> ``Bro``);
+    * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list) or a span made of
+      titles only (``CEO``) is dropped;
+    * capitalised ordinary words after a name of 3+ words go (``Siti Nurjanah Sidang``);
+    * titles at the start of a PER span move to ``title``;
+    * a PER span after a title that starts with a known place or organisation loses it
+      (``Presiden [Perancis Jacques Chirac]`` -> ``Jacques Chirac``, title ``Presiden Perancis``).
+    """
+    index = gaz_cands if isinstance(gaz_cands, GazIndex) else GazIndex(gaz_cands)
+    span = text[m.start : m.end]
+    if has_line_break(span):
+        # a span across a line break (any of newsnlp.lines): keep its longest line
+        # (BBC INDONESIA)\n\nPihaknya)
+        best = None
+        off = 0
+        for line in breaks_as_newlines(span).split("\n"):
+            stripped = line.strip()
+            if stripped and (best is None or len(stripped.split()) > len(best[2].split())):
+                best = (m.start + off + line.index(stripped[0]), 0, stripped)
+            off += len(line) + 1
+        if best is None:
+            return False
+        m.start = best[0]
+        m.end = best[0] + len(best[2])
+        trim_punct(text, m)
+        span = text[m.start : m.end]
+    if name_key(span) in gaz.not_entities:
+        return False
+    if span.count("(") > span.count(")"):
+        cut = span.rfind("(")
+        m.end = m.start + len(span[:cut].rstrip(" \u00a0"))
+    elif span.count(")") > span.count("("):
+        # an unbalanced ``)`` starts the span after it (``RUPST) PT Sarana`` -> ``PT Sarana``)
+        cut = span.find(")") + 1
+        rest = span[cut:]
+        m.start += cut + len(rest) - len(rest.lstrip(" \u00a0"))
+        if m.start >= m.end:
+            return False
+    ps = [p for p in pieces(text[m.start : m.end])]
+    if not ps:
+        return False
+    base = m.start
+    seg = text[m.start : m.end]
+    i, j = 0, len(ps)
+    while i < j and _lower_word(seg, ps, i):
+        i += 1
+    while j > i and _lower_word(seg, ps, j - 1):
+        j -= 1
+    if i >= j:
+        return False
+    m.start, m.end = base + ps[i].start, base + ps[j - 1].end
+    if not any(c.isupper() or c.isdigit() for c in text[m.start : m.end]):
+        return False
+    words = text[m.start : m.end].split()
+    if len(words) == 1 and name_key(words[0]) in gaz.common:
+        return False  # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest
+    if all(w.lower() in gaz.title_set for w in words):
+        return False  # a title or role alone (CEO, Presiden) is not a name
+    if m.label == "PER" and len(words) >= 2 and gaz.starts_with_place_head(text[m.start : m.end]):
+        m.label = "LOC"  # Desa Sukamaju, Jl Sudirman, Bandara Juanda, Pantai Kuta: a place
+    if m.label == "PER" and len(words) >= 3 and (m.start, m.end) not in index.spans:
+        # a headline-cased word after a name (Siti Nurjanah Sidang)
+        while len(words) > 2 and words[-1].isalpha() and name_key(words[-1]) in gaz.common:
+            m.end = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
+            m.end = m.start + len(text[m.start : m.end].rstrip(" \u00a0"))
+            words.pop()
+    if len(words) >= 2 and (m.start, m.end) not in index.spans and headline_line(text, m.start, m.end):
+        # a known name followed by headline-cased ordinary words (Microsoft Diskusi dengan ...)
+        for g in index.by_start.get(m.start, ()):
+            rest = text[g.end : m.end].split()
+            if g.end < m.end and rest and all(w.isalpha() and name_key(w) in gaz.common for w in rest):
+                m.end = g.end
+                m.label = g.label
+                break
+    strip_title(text, m, gaz)
+    before = m.start
+    while before > 0 and text[before - 1] in " \u00a0":
+        before -= 1
+    if m.label == "PER" and title_before(text, before, gaz.titles):
+        for g in index.by_start.get(m.start, ()):
+            if g.end < m.end and g.label in ("LOC", "ORG"):
+                rest = text[g.end : m.end]
+                if rest[:1] in (" ", "\u00a0") and rest.strip()[:1].isupper():
+                    m.start = m.end - len(rest.lstrip(" \u00a0"))
+                break
+    if m.label == "PER" and m.start < m.end:
+        span = text[m.start : m.end]
+        if any(c.isdigit() for c in span):
+            return False  # no personal name holds a digit (Covid-19, MERS-CoV 2)
+        if _ACRONYM.fullmatch(span):
+            entry = gaz.lookup(span)
+            if entry is None or gaz.labels[entry] != "PER":
+                # an acronym the model alone calls a person is an organisation or a stock
+                # ticker (SMIL, LSIP, YLBHI); persons known by initials (SBY) are in the gazetteer
+                m.label = "ORG"
+    return m.start < m.end
+
+
+def headline_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``text[start:end]`` is a headline in Title Case: at most
+    ``HEADLINE_MAX`` characters, 4+ words, and 70 % or more of its words capitalised."""
+    lo = max(0, start - HEADLINE_MAX)
+    window = breaks_as_newlines(text[lo : end + HEADLINE_MAX])
+    a = window.rfind("\n", 0, start - lo)
+    a = a + lo if a >= 0 else -1
+    if a < 0 and start > HEADLINE_MAX:
+        return False
+    b = window.find("\n", end - lo)
+    b = b + lo if b >= 0 else -1
+    if b < 0:
+        if len(text) - end > HEADLINE_MAX:
+            return False
+        b = len(text)
+    words = [w for w in text[a + 1 : b].split() if w[:1].isalpha()]
+    if len(words) < HEADLINE_MIN_WORDS or b - a > HEADLINE_MAX:
+        return False
+    return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
+
+
+def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
+    w = seg[ps[k].start : ps[k].end]
+    return w[0].islower() and w.isalpha() and w not in _LOWER_EDGE_OK

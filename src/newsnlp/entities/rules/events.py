@@ -1,0 +1,85 @@
+"""EVENT names from head words: a capitalised phrase that starts with an event head (``Piala``,
+``Liga``, ``Festival``) and has another word, or ends with a tail head (``Games``, ``Cup``,
+``Expo``) and an optional year (heads: ``curated/event_heads.txt``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..gazetteer import Gazetteer
+from ..mention import PRIO_RULE, SCORE_RULE, Mention
+from ..resources import RULES
+from ..textutil import norm
+
+__all__ = ["YEAR", "add_events", "event_span"]
+
+#: Lower-case words a capitalised phrase may hold (``World Police & Fire Games``, ``of``, ``the``).
+_LOWER_WORDS: list[str] = RULES["phrase_lower_words"]
+_PHRASE_WORD = r"(?:[A-Z][\w'’-]*|\d{1,4}|&|" + "|".join(re.escape(w) for w in _LOWER_WORDS) + r"|ke-\d+)"
+_PHRASE = re.compile(rf"[A-Z][\w'’-]*(?:[ \u00a0]+{_PHRASE_WORD})*")
+YEAR = re.compile(r"(?:19|20)\d\d")
+_LOWER_TAIL = frozenset({*_LOWER_WORDS, "&"})
+
+
+def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """The EVENT phrases of ``text``: mentions inside one are absorbed; a mention crossing its edge
+    cancels it. Returns the new list of mentions (not sorted)."""
+    # the mentions overlapping a phrase are found by bisection over the mentions sorted by start
+    # (looking back by the longest mention); phrases come in text order and never overlap, so
+    # an EVENT added for one phrase never overlaps a later one
+    by_start = sorted(chosen, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
+    longest = max((m.end - m.start for m in by_start), default=0)
+    removed: set[int] = set()
+    added: list[Mention] = []
+    for pm in _PHRASE.finditer(text):
+        if " " not in pm.group() and "\u00a0" not in pm.group():
+            continue
+        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", pm.group())]
+        keys = [norm(w[2]) for w in words]
+        span = event_span(keys, gaz)
+        if span is None:
+            continue
+        a, b = span
+        s, e = pm.start() + words[a][0], pm.start() + words[b - 1][1]
+        inside = [
+            by_start[k]
+            for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
+            if s < by_start[k].end and id(by_start[k]) not in removed
+        ]
+        if any(m.start < s or m.end > e or m.fixed for m in inside):
+            continue
+        if any(m.label == "EVENT" and (m.start, m.end) == (s, e) for m in inside):
+            continue
+        removed.update(id(m) for m in inside)
+        added.append(Mention(s, e, "EVENT", "rule", SCORE_RULE, PRIO_RULE, None))
+    return [m for m in chosen if id(m) not in removed] + added
+
+
+def event_span(keys: list[str], gaz: Gazetteer) -> tuple[int, int] | None:
+    """Word range of an event name in a capitalised phrase, or ``None``.
+
+    A tail head with words before it wins (``East Jakarta Agricilture Festival 2025``); else the
+    first head followed by at least one more word (``Festival Film Indonesia``)."""
+    n = len(keys)
+    last_by, first_by = gaz.event_last_by_word, gaz.event_first_by_word
+    for b in range(n, 0, -1):
+        for head in last_by.get(keys[b - 1], ()):
+            k = len(head)
+            if b - k >= 1 and tuple(keys[b - k : b]) == head:
+                end = b + 1 if b < n and YEAR.fullmatch(keys[b]) else b
+                # one leading ordinary word is a category noun (Ajang, Gelaran), not the name
+                a = 1 if b - k >= 2 and keys[0] in gaz.common else 0
+                if a < b - k:
+                    return a, end
+    for a in range(n):
+        for head in first_by.get(keys[a], ()):
+            if tuple(keys[a : a + len(head)]) == head:
+                b = n
+                while b > a and keys[b - 1] in _LOWER_TAIL:
+                    b -= 1
+                if b - a > len(head):
+                    return a, b
+                return None
+    return None
