@@ -1,0 +1,216 @@
+"""Extraction: find the candidate expressions of a text.
+
+The compiled rules (:mod:`.patterns`) are tried only at trigger positions (trigger words and digit
+runs, located with C-speed string operations); at each trigger the rules that may start there are
+tried as one alternation and the match goes to its rule's handler (:mod:`.rules`). Mods before an
+expression (``awal``, ``sekitar``, ``menjelang``), ``H-7`` before a holiday and ranges of two
+expressions (``1 hingga 3 Agustus``) are joined afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import norm
+from .rules import HANDLERS
+from .types import Candidate
+
+if TYPE_CHECKING:
+    from .tagger import TimeTagger
+
+__all__ = ["extract"]
+
+#: "H-7 " / "H+3 " just before a holiday name (Indonesian for D-7 / D+3).
+_H_DAY = re.compile(r"(?<![\w-])H\s?([-–+])\s?(\d{1,2})\s+$")
+_PERIOD_KINDS = frozenset(
+    {
+        "year",
+        "month",
+        "monthyear",
+        "unitrel",
+        "decade",
+        "century",
+        "season",
+        "quarter",
+        "half",
+        "islamic",
+        "weekend",
+    }
+)
+_BEFORE_KINDS = _PERIOD_KINDS | {"date", "weekday", "relday", "holiday", "yholiday", "anniv", "clock"}
+_APPROX_KINDS = frozenset({"clock", "qty", "year", "date", "month", "monthyear", "decade", "weekday"})
+_JOINABLE = frozenset({"date", "weekday", "monthyear", "month", "year"})
+
+
+def extract(tg: TimeTagger, text: str) -> list[Candidate]:
+    """Every candidate expression in ``text``, in order, non-overlapping."""
+    out: list[Candidate] = []
+    p = tg.p
+    rules = p.rules
+    dispatch = p.dispatch
+    combined = p.combined
+    handlers = HANDLERS
+    pos = 0
+    for s, key in triggers(tg, text):
+        if s < pos:
+            continue
+        names = dispatch[key]
+        m = combined[key].match(text, s)
+        if m is None:
+            continue
+        first = m.lastgroup
+        cand = handlers[first](tg, m, text)
+        if cand is None or cand.end <= cand.start:
+            cand = None
+            for name in names[names.index(first) + 1 :]:
+                m = rules[name].match(text, s)
+                if m is None:
+                    continue
+                cand = handlers[name](tg, m, text)
+                if cand is not None and cand.end > cand.start:
+                    break
+                cand = None
+        if cand is None:
+            continue
+        floor = out[-1].end if out else 0
+        _extend_mod(tg, cand, text, floor)
+        if cand.kind == "qty" and cand.info.get("range") and cand.mod is None:
+            cand.mod = "APPROX"
+        elif cand.kind in ("islamic", "holiday", "yholiday"):
+            h = _H_DAY.search(text, max(floor, cand.start - 10), cand.start)
+            if h:  # "H-7 Lebaran": seven days before the holiday
+                cand.start = h.start()
+                cand.info["shift"] = int(h.group(2)) * (1 if h.group(1) == "+" else -1)
+        out.append(cand)
+        pos = cand.end
+    return _merge_ranges(tg, out, text)
+
+
+def triggers(tg: TimeTagger, text: str) -> list[tuple[int, str]]:
+    """Positions where an expression may start, with their dispatch key, in text order.
+
+    Words are found with C-speed string operations (``translate``, ``split``, ``find``) instead
+    of a Python loop over every token: only the trigger words present in the text are located.
+    """
+    p = tg.p
+    low = text
+    # one byte per character (non-ASCII -> "?"), so byte offsets are character offsets
+    spaced = text.encode("ascii", "replace").translate(p.space_table)
+    present = tg.keys_b & set(spaced.split())
+    found: list[tuple[int, str]] = []
+    n = len(spaced)
+    for wb in present:
+        w = tg.key_of[wb]
+        i = spaced.find(wb)
+        lw = len(wb)
+        while i >= 0:
+            if (i == 0 or spaced[i - 1] == 32) and (i + lw == n or spaced[i + lw] == 32):
+                found.append((i, w))
+            i = spaced.find(wb, i + lw)
+    dispatch = p.dispatch
+    for ch in ("(", "±"):
+        if ch in dispatch:
+            i = low.find(ch)
+            while i >= 0:
+                found.append((i, ch))
+                i = low.find(ch, i + 1)
+    for gw in tg.glued_words:
+        i = text.find(gw)
+        while i >= 0:
+            if _glued_at(tg, text, i, len(gw)):
+                found.append((i, "~glued"))
+            i = text.find(gw, i + len(gw))
+    asc = text.encode("ascii", "replace")
+    digits = asc.translate(p.digit_table)
+    for run in set(digits.split()):
+        lr = len(run)
+        i = digits.find(run)
+        while i >= 0:
+            if (
+                (i == 0 or digits[i - 1] == 32)
+                and (i + lr == n or digits[i + lr] == 32)
+                and not (i > 1 and asc[i - 1] in b"/.,:-" and digits[i - 2] == 48)
+            ):
+                # a digit run right after "3/" or "12." continues a number or date already tried
+                found.append((i, "0"))
+            i = digits.find(run, i + lr)
+    found.sort()
+    return found
+
+
+def _glued_at(tg: TimeTagger, text: str, i: int, n: int) -> bool:
+    """``text[i:i+n]`` is a time word glued to a capitalised name before it ("Farel Prayogakini")."""
+    if i < 4 or not text[i - 1].islower() or (i + n < len(text) and text[i + n].isalnum()):
+        return False
+    if text.startswith((".com", ".id"), i - 4) or text.startswith(".id", i - 3):
+        return True  # "dikutip Kompas.combelum lama ini": a lost space after a site name
+    lo = max(0, i - 25)  # bounded look-back: a name, not a 100,000-letter "word"
+    j = i - 1
+    while j >= lo and text[j].isalpha():
+        j -= 1
+    if j < lo and lo > 0:
+        return False
+    stem = text[j + 1 : i]
+    if len(stem) < 3 or not stem[0].isupper() or stem.lower() in tg.glued_not:
+        return False
+    # the word before the glued one is a capitalised name too: "Farel Prayogakini"
+    k = j
+    while k >= max(0, j - 3) and text[k] == " ":
+        k -= 1
+    m = k
+    while m >= max(0, k - 25) and text[m].isalpha():
+        m -= 1
+    return k > m >= -1 and text[m + 1].isupper()
+
+
+def _extend_mod(tg: TimeTagger, cand: Candidate, text: str, floor: int) -> None:
+    """Take a mod word just before the expression into its span (``awal 2021``, ``sekitar pukul 11``)."""
+    lo = max(floor, cand.start - 30)
+    m = tg.p.mod_before.search(text, lo, cand.start)
+    if not m:
+        return
+    word = "±" if m.group("pm") else norm(m.group("w"))
+    mod = tg.mods.get(word)
+    kind = cand.kind
+    if mod in ("START", "MID", "END"):
+        ok = kind in _PERIOD_KINDS
+    elif mod == "BEFORE":
+        ok = kind in _BEFORE_KINDS
+    elif mod == "APPROX":
+        ok = kind in _APPROX_KINDS
+    else:
+        ok = kind == "qty" and cand.info.get("dir") in (None, "terakhir")
+    if ok:
+        cand.start = m.start()
+        cand.mod = mod
+
+
+def _merge_ranges(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Candidate]:
+    """Join ``X hingga Y`` / ``X - Y`` of two dates (or two years, months) into one interval."""
+    if len(cands) < 2:
+        return cands
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands):
+            d = cands[i + 1]
+            if (
+                c.kind in _JOINABLE
+                and d.kind in _JOINABLE
+                and (
+                    c.kind == d.kind
+                    or {c.kind, d.kind} <= {"date", "weekday"}
+                    or {c.kind, d.kind} <= {"month", "monthyear"}
+                )
+                and tg.p.range_between.fullmatch(text, c.end, d.start)
+                and not c.info.get("part")
+                and c.mod is None
+            ):
+                out.append(Candidate(c.start, d.end, "range", {"a": c, "b": d}))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out

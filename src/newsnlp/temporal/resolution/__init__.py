@@ -1,0 +1,63 @@
+"""Resolution: candidates in text order become TIMEX3 expressions (type, value, anchor, mod, flags).
+
+One resolver per candidate kind, looked up in :data:`RESOLVERS` (modules ``dates``, ``holidays``,
+``relative``); clock times are resolved last (``clock``), when the days of all the dates around them
+are known. Resolution is against the publication date (``anchor="published"``) or the most recent
+resolved date before it (``anchor="previous"``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from ...record import TimeExpression
+from ..context import is_reporting
+from ..types import Anchor, Candidate
+from . import dates, holidays, relative  # noqa: F401  (fill RESOLVERS)
+from .clock import resolve_clock
+from .common import RESOLVERS, Ctx, resolve_one
+
+if TYPE_CHECKING:
+    from ..tagger import TimeTagger
+
+__all__ = ["RESOLVERS", "resolve"]
+
+_YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
+
+
+def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | None) -> list[TimeExpression]:
+    """Resolve candidates in order into :class:`TimeExpression` objects."""
+    out: list[TimeExpression] = []
+    # "last": the last resolved day; "base": the last one that can anchor "hari yang sama" / "hari itu"
+    # (not an attribution date such as "kata X, Senin (9/6/2025)." nor a "hari sebelumnya" itself)
+    state: dict[str, Any] = {"last": None, "last_y": None, "last_m": None, "base": None}
+    cx = Ctx(tg, text, anchor, state)
+    pending_clocks: list[tuple[int, Candidate]] = []
+    day_of: list[dt.date | None] = []
+    for c in cands:
+        if c.kind == "clock":
+            pending_clocks.append((len(out), c))
+            out.append(TimeExpression(c.start, c.end, text[c.start : c.end], "TIME"))
+            day_of.append(None)
+            c.info["_last"] = state["last"]
+            continue
+        te, day = resolve_one(cx, c)
+        te.mod = te.mod or c.mod
+        out.append(te)
+        day_of.append(day)
+        if day is not None:
+            state["last"] = day
+            if not (c.kind == "prev" and c.info.get("k", 0) < 0) and not is_reporting(tg, text, c):
+                state["base"] = day
+            state["last_y"] = day.year
+            state["last_m"] = (day.year, day.month)
+        elif te.type == "DATE" and te.value and _YEAR_OR_MONTH.fullmatch(te.value):
+            state["last_y"] = int(te.value[:4])
+            if len(te.value) == 7:
+                state["last_m"] = (int(te.value[:4]), int(te.value[5:7]))
+    for idx, c in pending_clocks:
+        resolve_clock(cx, idx, c, out, day_of)
+        out[idx].mod = out[idx].mod or c.mod
+    return out

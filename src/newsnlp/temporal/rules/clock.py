@@ -1,0 +1,76 @@
+"""Clock times and parts of day: ``pukul 14.20 WIB``, ``14:20 WITA``, ``pukul 7 malam``,
+``pukul 16.00 WIB sampai 16.55 WIB``, ``pagi hari``, ``pada malam, ...``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..lexicon import norm
+from ..types import Candidate
+from .common import groups, handler
+
+
+def clock_info(tg, m, rule: str) -> dict[str, Any] | None:
+    """Hour, minute, optional end of a range and zone of a clock match; ``None`` when out of range."""
+    g = groups(m, rule)
+    h = int(g("h"))
+    mi = int(g("mi")) if g("mi") else 0
+    if h > 24 or mi > 59:
+        return None
+    info: dict[str, Any] = {"h": h, "mi": mi}
+    if g("h2"):
+        h2 = int(g("h2"))
+        mi2 = int(g("mi2")) if g("mi2") else 0
+        if h2 > 24 or mi2 > 59:
+            return None
+        info["h2"], info["mi2"] = h2, mi2
+    z = g("z") or g("z0") or (g("z2") if rule == "clock" else None)
+    if z:
+        info["zone"] = tg.zones[norm(z)]
+    return info
+
+
+@handler("clock")
+def x_clock(tg, m, text):
+    info = clock_info(tg, m, "clock")
+    if info is None:
+        return None
+    g = groups(m, "clock")
+    pre = norm(g("pre"))
+    if pre == "jam" and not (g("mi") or g("z") or g("part")):
+        return None
+    if g("part"):
+        word = norm(g("part"))
+        info["part_word"] = word
+        shift = tg.lex["part_hour_shift"].get(word, 0)
+        if shift and info["h"] < 12 and not (word == "siang" and info["h"] >= 10):
+            info["h"] += shift
+            if "h2" in info and info["h2"] < 12:
+                info["h2"] += shift
+        if word in ("malam", "tengah malam") and info["h"] == 12:
+            info["h"] = 0
+    return Candidate(m.start(), m.end(), "clock", info)
+
+
+@handler("clockz")
+def x_clockz(tg, m, text):
+    info = clock_info(tg, m, "clockz")
+    if info is None:
+        return None
+    return Candidate(m.start(), m.end(), "clock", info)
+
+
+@handler("partday")
+def x_partday(tg, m, text):
+    p = norm(m.group("partday_p"))
+    part = tg.parts["dini hari" if p == "dini" else p]
+    return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": part})
+
+
+@handler("barepart")
+def x_barepart(tg, m, text):
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    if not before or before[-1].lower() not in tg.bare_after:
+        return None
+    p = norm(m.group("barepart_p"))
+    return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": tg.parts[p]})

@@ -1,0 +1,133 @@
+"""Quantities of time and repetitions: durations (``tiga bulan``, ``1 jam 30 menit``, ``beberapa
+hari``, ``bertahun-tahun``, ``1x24 jam``), quantities with a direction (``dua hari lalu``, ``3 hari
+lagi``, ``dua hari kemudian``) and sets (``setiap Senin``, ``per hari``, ``dua kali sehari``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..calendar import join_durations
+from ..lexicon import norm, parse_number
+from ..types import Candidate
+from .common import groups, handler
+
+
+@handler("setx")
+def x_setx(tg, m, text):
+    g = groups(m, "setx")
+    if g("pu"):
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower().rstrip(".") in tg.rate_units:
+            return None  # "200 km per jam" is a speed
+        u = tg.units[norm(g("pu"))]
+        return Candidate(
+            m.start(),
+            m.end(),
+            "set",
+            {"value": tg.dur(1, "Mi" if u == "M" and norm(g("pu")) == "menit" else u)},
+        )
+    if g("n"):
+        n = parse_number(g("n"), tg.lex)
+        if n is None:
+            return None
+        uw = norm(g("u"))
+        u = "Mi" if uw == "menit" else tg.units[uw]
+        return Candidate(m.start(), m.end(), "set", {"value": tg.dur(n, u)})
+    wd = g("hwd") or g("wd")
+    if wd:
+        v = f"XXXX-WXX-{tg.wd(wd)}"
+        if g("wpart"):
+            v += "T" + tg.parts[norm(g("wpart"))]
+        return Candidate(m.start(), m.end(), "set", {"value": v})
+    if g("part"):
+        return Candidate(m.start(), m.end(), "set", {"value": "T" + tg.parts[norm(g("part"))]})
+    if g("td"):
+        return Candidate(m.start(), m.end(), "set", {"value": f"XXXX-XX-{int(g('td')):02d}"})
+    if g("dd"):
+        return Candidate(
+            m.start(),
+            m.end(),
+            "set",
+            {"value": f"XXXX-{tg.months[norm(g('dmon')).rstrip('.')]:02d}-{int(g('dd')):02d}"},
+        )
+    uw = norm(g("u1"))
+    uw = uw[:-3] if uw.endswith("nya") else uw
+    u = "Mi" if uw == "menit" else tg.units[uw]
+    return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, u)})
+
+
+@handler("timesx")
+def x_timesx(tg, m, text):
+    g = groups(m, "timesx")
+    uw = tg.lex["se_units"][norm(g("se"))] if g("se") else norm(g("u"))
+    u = "Mi" if uw == "menit" else tg.units[uw]
+    return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, u)})
+
+
+@handler("qty")
+def x_qty(tg, m, text):
+    g = groups(m, "qty")
+    info: dict[str, Any] = {"dir": norm(g("dir")) if g("dir") else None}
+    if g("rd"):
+        info["value"] = tg.lex["reduplicated_units"][norm(g("rd"))]
+        info["vague"] = True
+        info["unit"] = info["value"][-1]
+    elif g("vq"):
+        uw = norm(g("vu"))
+        u = "Mi" if uw == "menit" else tg.units[uw]
+        info["vague"] = True
+        info["unit"] = u
+        info["value"] = ("PTX" if u in ("H", "Mi", "S") else "PX") + {
+            "Mi": "M",
+            "DE": "DE",
+            "CE": "CE",
+        }.get(u, u[0])
+    else:
+        if g("se"):
+            n: float | None = 1.0
+            uw = tg.lex["se_units"][norm(g("se"))]
+        else:
+            n = parse_number(g("n"), tg.lex)
+            uw = norm(g("u"))
+            hi = g("nr") or g("nr2")
+            if hi is not None and n is not None:
+                nh = parse_number(hi, tg.lex)
+                if nh is None or nh <= n:
+                    return None  # "3-1 menit" is a score, not a range
+                n = nh  # "dua-tiga tahun": the upper bound, approximately
+                info["range"] = True
+        if n is None:
+            return None
+        if uw == "minggu" and g("u") and g("u")[0] == "M":
+            return None
+        u = "Mi" if uw == "menit" else tg.units[uw]
+        # "UU Nomor 11 Tahun 2020": a law name, not eleven years
+        after = text[m.end("qty_u") if g("u") else m.end() : m.end("qty_u") + 8 if g("u") else m.end()]
+        if uw == "tahun" and re.match(r"\s+\d{4}", after):
+            return None
+        if info["dir"] == "ini" and n >= 100:
+            return None  # "sekitar 16.300 hari ini": a figure followed by "hari ini"
+        info["n"], info["unit"] = n, u
+        info["value"] = tg.dur(n, u)
+        if g("n2"):
+            n2 = parse_number(g("n2"), tg.lex)
+            u2w = norm(g("u2"))
+            u2 = "Mi" if u2w == "menit" else tg.units[u2w]
+            if n2 is not None:
+                info["value2"] = tg.dur(n2, u2)
+                info["value"] = join_durations(info["value"], info["value2"])
+    return Candidate(m.start(), m.end(), "qty", info)
+
+
+@handler("xdur")
+def x_xdur(tg, m, text):
+    g = groups(m, "xdur")
+    uw = norm(g("u"))
+    u = "Mi" if uw == "menit" else tg.units[uw]
+    n = int(g("a")) * int(g("b"))
+    if not n:
+        return None
+    return Candidate(
+        m.start(), m.end(), "qty", {"dir": None, "n": float(n), "unit": u, "value": tg.dur(n, u)}
+    )
