@@ -23,23 +23,28 @@ __all__ = ["extract"]
 
 #: "H-7 " / "H+3 " just before a holiday name (Indonesian for D-7 / D+3).
 _H_DAY = re.compile(r"(?<![\w-])H\s?([-–+])\s?(\d{1,2})\s+$")
-_PERIOD_KINDS = frozenset(
-    {
-        "year",
-        "month",
-        "monthyear",
-        "unitrel",
-        "decade",
-        "century",
-        "season",
-        "quarter",
-        "half",
-        "islamic",
-        "weekend",
-    }
-)
-_BEFORE_KINDS = _PERIOD_KINDS | {"date", "weekday", "relday", "holiday", "yholiday", "anniv", "clock"}
-_APPROX_KINDS = frozenset({"clock", "qty", "year", "date", "month", "monthyear", "decade", "weekday"})
+#: the candidate kinds each scope of a mod (``mod_scope`` in the lexicon) applies to
+_MOD_SCOPES = {
+    "period": frozenset(
+        {
+            "year",
+            "month",
+            "monthyear",
+            "unitrel",
+            "decade",
+            "century",
+            "season",
+            "quarter",
+            "half",
+            "islamic",
+            "weekend",
+            "prev",
+        }
+    ),
+    "point": frozenset({"date", "weekday", "relday", "holiday", "yholiday", "anniv", "clock"}),
+    "approx": frozenset({"clock", "qty", "year", "date", "month", "monthyear", "decade", "weekday"}),
+    "quantity": frozenset({"qty"}),
+}
 _JOINABLE = frozenset({"date", "weekday", "monthyear", "month", "year"})
 
 
@@ -172,15 +177,15 @@ def _extend_mod(tg: TimeTagger, cand: Candidate, text: str, floor: int) -> None:
         return
     word = "±" if m.group("pm") else norm(m.group("w"))
     mod = tg.mods.get(word)
-    kind = cand.kind
-    if mod in ("START", "MID", "END"):
-        ok = kind in _PERIOD_KINDS
-    elif mod == "BEFORE":
-        ok = kind in _BEFORE_KINDS
-    elif mod == "APPROX":
-        ok = kind in _APPROX_KINDS
-    else:
-        ok = kind == "qty" and cand.info.get("dir") in (None, "terakhir")
+    if mod is None:
+        return
+    scopes = tg.lex["mod_scope"][mod]
+    ok = any(cand.kind in _MOD_SCOPES[s] for s in scopes)
+    if ok and cand.kind == "prev" and cand.info.get("part") and mod in ("START", "MID", "END"):
+        ok = False  # "tengah malam hari": a part of day, not the middle of "malam hari"
+    if ok and scopes == ["quantity"]:  # "lebih dari tiga tahun": a length, not "tiga tahun lalu"
+        d = cand.info.get("dir")
+        ok = d is None or tg.lex["quantity_after"].get(d) == "duration"
     if ok:
         cand.start = m.start()
         cand.mod = mod

@@ -8,7 +8,7 @@ from typing import Any
 from ..data import load_json
 from ..textnorm import fold
 
-__all__ = ["alternation", "load_lexicon", "norm", "parse_number"]
+__all__ = ["alternation", "load_lexicon", "norm", "parse_number", "unit_words", "words"]
 
 
 def load_lexicon() -> dict[str, Any]:
@@ -63,13 +63,23 @@ def parse_number(text: str, lex: dict[str, Any] | None = None) -> float | None:
     for tok in t.split():
         if tok in numbers:
             current += numbers[tok]
-        elif tok == "belas":
-            current += 10
-        elif tok in ("puluh", "ratus"):
+        elif tok in lex["number_teens"]:  # "dua belas": 2 + 10
+            current += mult[tok]
+        elif tok in mult and mult[tok] < 1000:  # "dua puluh": 2 x 10
             current = (current or 1) * mult[tok]
-        elif tok == "ribu":
-            total += (current or 1) * 1000
+        elif tok in mult:  # "dua ribu": a group of thousands
+            total += (current or 1) * mult[tok]
             current = 0
         else:
             return None
     return total + current
+
+
+def words(lex: dict[str, Any], key: str) -> list[str]:
+    """The words of the lexicon entry ``key`` (a list, or the keys of a table), without notes (``_about``)."""
+    return [w for w in lex[key] if not w.startswith("_")]
+
+
+def unit_words(lex: dict[str, Any], *codes: str) -> list[str]:
+    """The unit words (``units``) whose code is one of ``codes`` (``"Y"`` -> ``tahun``)."""
+    return [w for w, c in lex["units"].items() if c in codes]

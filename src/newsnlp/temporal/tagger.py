@@ -11,39 +11,25 @@ one from the candidates. The tagger holds the vocabulary views and compiled patt
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..record import TimeExpression
 from .calendar import duration
 from .extract import extract
-from .lexicon import norm
-from .patterns import get_patterns
+from .lexicon import alternation, norm, unit_words
+from .patterns import build_patterns, get_patterns
 from .published import infer_published
 from .resolution import resolve
 from .types import Anchor, Candidate, anchor_iso
 
 __all__ = ["Anchor", "Candidate", "TimeTagger", "anchor_iso", "infer_published"]
 
-#: Words after which a bare four-digit number is read as a year ("pada 2019", "sejak 2015").
-_YEAR_PREP = frozenset(
-    "pada sejak hingga sampai awal akhir pertengahan medio jelang menjelang per dari selama sepanjang sebelum "
-    "setelah usai pasca pra tahun di ke antara dan musim periode edisi dekade penghujung buku anggaran ajaran "
-    "kisaran sekitar mulai in since natal lebaran ramadan ramadhan s.d. s.d s/d".split()
-)
-_DUR_MULTIPLES = {
-    "DE": (10, "Y"),
-    "WI": (8, "Y"),
-    "CE": (100, "Y"),
-    "ML": (1000, "Y"),
-    "SEM": (6, "M"),
-    "Q": (3, "M"),
-}
-
 
 class TimeTagger:
     """Find and resolve temporal expressions. Build once (patterns compile once) and reuse."""
 
-    def __init__(self) -> None:
-        self.p = get_patterns()
+    def __init__(self, lex: dict[str, Any] | None = None) -> None:
+        self.p = get_patterns() if lex is None else build_patterns(lex)
         lex = self.p.lex
         self.lex = lex
         self.months = lex["months"]
@@ -56,7 +42,19 @@ class TimeTagger:
         self.mods = {k: v for k, v in lex["mods_before"].items() if v}
         self.key_of = {k.encode("ascii"): k for k in self.p.dispatch if k.isascii() and k.isalpha()}
         self.keys_b = frozenset(self.key_of)
-        self.year_prep = _YEAR_PREP | frozenset(lex["year_nouns"])
+        self.year_prep = frozenset(lex["year_after_words"]) | frozenset(lex["year_nouns"])
+        # a tense word: [direction of a date or weekday after it, shift of a period before it]
+        self.tense = {k: v[0] for k, v in lex["tense_words"].items()}
+        self.shift_of = {k: v[1] for k, v in lex["tense_words"].items()}
+        self.prev_after = lex["previous_after"]
+        self.month_abbrev = frozenset(lex["month_abbreviations"])
+        self.month_units = frozenset(unit_words(lex, "M"))
+        self.week_units = frozenset(unit_words(lex, "W"))
+        self.year_lead = re.compile(rf"\b{alternation(unit_words(lex, 'Y'))}\s+$", re.IGNORECASE)
+        self.dulu = frozenset(lex["dulu_words"])
+        self.dulu_not_after = re.compile(rf"\b{alternation(lex['dulu_not_after'])}\s*$", re.IGNORECASE)
+        self.dulu_first_before = re.compile(rf"\s+{alternation(lex['dulu_first_before'])}\b", re.IGNORECASE)
+        self.dur_multiples = lex["unit_multiples"]
         self.dulu_keep = frozenset(lex["dulu_keep_after"])
         self.dulu_se_not = frozenset(lex["dulu_se_not"])
         self.rate_units = frozenset(lex["rate_units_before"])
@@ -76,7 +74,15 @@ class TimeTagger:
 
     def dur(self, n: float, unit: str) -> str:
         """TIMEX3 duration value of ``n`` units."""
-        return duration(n, unit, _DUR_MULTIPLES)
+        return duration(n, unit, self.dur_multiples)
+
+    def shift(self, phrase: str) -> int:
+        """-1, 0 or 1: the shift of a period by the tense word after it (``kuartal lalu`` -1, ``tahun
+        depan`` 1, ``akhir tahun nanti`` 0, ``kuartal sebelumnya`` -1), also after a year word."""
+        w = norm(phrase)
+        if w not in self.shift_of and w not in self.prev_after:
+            w = w.split(None, 1)[-1]
+        return self.shift_of.get(w, self.prev_after.get(w, 0))
 
     def extract(self, text: str) -> list[Candidate]:
         """Every candidate expression in ``text``, in order, non-overlapping."""

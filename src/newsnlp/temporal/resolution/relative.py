@@ -50,16 +50,13 @@ def r_unitrel(cx: Ctx, c: Candidate, te) -> None:
 
 @resolver("weekend")
 def r_weekend(cx: Ctx, c: Candidate, te) -> None:
-    t = c.info["t"]
+    k = c.info["t"] or 0
     ref = cx.ref
     if ref is None:
         te.value, te.anchor = "XXXX-WXX-WE", "published"
         return None
-    k = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1, "berikutnya": 1}.get(
-        t or "", 0
-    )
     base = ref
-    if t in ("sebelumnya", "berikutnya") and cx.state["last"]:
+    if c.info["previous"] and cx.state["last"]:
         base = cx.state["last"]
         te.anchor = "previous"
     else:
@@ -74,7 +71,7 @@ def r_period(cx: Ctx, c: Candidate, te) -> None:
     kind = c.kind
     ref = cx.ref
     y = info.get("y")
-    t = info.get("t")
+    t = info.get("t") or 0  # the direction of a tense word after it
     if y is None:
         te.anchor = "published"
         if ref is None:
@@ -85,24 +82,15 @@ def r_period(cx: Ctx, c: Candidate, te) -> None:
         q = info.get("q")
         if q is None:
             q = (ref.month - 1) // 3 + 1
-            k = {"lalu": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(t or "", 0)
-            idx = y * 4 + q - 1 + k
+            idx = y * 4 + q - 1 + t
             y, q = idx // 4, idx % 4 + 1
-        elif t in ("lalu", "sebelumnya") and "y" not in info:
-            y -= 1
+        else:
+            y += t
         te.value = f"{y:04d}-Q{q}"
     elif kind == "half":
-        if t == "lalu" and "y" not in info:
-            y -= 1
-        elif t == "depan":
-            y += 1
-        te.value = f"{y:04d}-H{info['h']}"
+        te.value = f"{y + t:04d}-H{info['h']}"
     else:
-        if t == "lalu":
-            y -= 1
-        elif t in ("depan", "mendatang"):
-            y += 1
-        te.value = f"{y:04d}-{info['s']}"
+        te.value = f"{y + t:04d}-{info['s']}"
     return None
 
 
@@ -154,27 +142,23 @@ def r_qty(cx: Ctx, c: Candidate, te) -> dt.date | None:
     state = cx.state
     anchor = cx.anchor
     ref = cx.ref
+    lex = cx.tg.lex
     d = info["dir"]
     unit = info["unit"]
-    past = d in ("lalu", "yang lalu", "silam", "yang silam")
-    future = d in ("lagi", "mendatang", "yang akan datang")
-    if d in ("ke depan", "kedepan"):
-        d = None
-    prev = d in ("sebelumnya", "kemudian", "setelahnya", "sesudahnya", "berikutnya")
-    if not (past or future or prev):
+    after = lex["quantity_after"].get(d or "")
+    prev = d in lex["previous_after"]
+    sign = lex["previous_after"][d] if prev else (1 if after == "future" else cx.tg.tense.get(d or "", 0))
+    if sign == 0 or (after or "").startswith("duration"):
         te.type = "DURATION"
         te.value = info["value"]
-        if d in ("ini", "pertama", "belakangan", "belakangan ini"):
+        if after == "duration cut":
             # "dua tahun ini": still a duration; the extra word is not part of the expression
-            te.end = (
-                c.start + len(text[c.start : c.end].rsplit(None, 1)[0]) if d in ("ini", "pertama") else c.end
-            )
+            te.end = c.start + len(text[c.start : c.end].rsplit(None, 1)[0])
             te.text = text[te.start : te.end]
         return None
     if "value2" in info:
         te.type, te.value = "DURATION", info["value"]
         return None
-    sign = -1 if (past or d == "sebelumnya") else 1
     if info.get("vague"):
         te.value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         te.anchor = "previous" if prev else "published"

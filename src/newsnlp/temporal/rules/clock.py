@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..context import starts_sentence
 from ..lexicon import norm
 from ..types import Candidate
 from .common import groups, handler
@@ -36,18 +37,18 @@ def x_clock(tg, m, text):
     if info is None:
         return None
     g = groups(m, "clock")
-    pre = norm(g("pre"))
-    if pre == "jam" and not (g("mi") or g("z") or g("part")):
-        return None
+    if tg.lex["clock_words"][norm(g("pre"))] and not (g("mi") or g("z") or g("part")):
+        return None  # "jam 3" needs minutes, a zone or a part of day to be a clock time
     if g("part"):
         word = norm(g("part"))
         info["part_word"] = word
-        shift = tg.lex["part_hour_shift"].get(word, 0)
-        if shift and info["h"] < 12 and not (word == "siang" and info["h"] >= 10):
+        # [hours to add, only below this hour, 12 o'clock is midnight]: "pukul 7 malam" = 19:00
+        shift, below, midnight = tg.lex["part_hour_shift"].get(word, (0, 12, False))
+        if shift and info["h"] < below:
             info["h"] += shift
             if "h2" in info and info["h2"] < 12:
                 info["h2"] += shift
-        if word in ("malam", "tengah malam") and info["h"] == 12:
+        if midnight and info["h"] == 12:
             info["h"] = 0
     return Candidate(m.start(), m.end(), "clock", info)
 
@@ -62,8 +63,10 @@ def x_clockz(tg, m, text):
 
 @handler("partday")
 def x_partday(tg, m, text):
+    if m.group()[0].isupper() and not starts_sentence(text, m.start()):
+        return None  # "Timur Tengah hari ini": a capitalised word mid-sentence is a name
     p = norm(m.group("partday_p"))
-    part = tg.parts["dini hari" if p == "dini" else p]
+    part = tg.parts[p] if p in tg.parts else tg.parts[p.rsplit(" ", 1)[0]]
     return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": part})
 
 

@@ -41,25 +41,23 @@ def suffix(tg: TimeTagger, m: re.Match, rule: str, info: dict[str, Any]) -> None
     tense = m.group(f"{rule}_tense")
     part = m.group(f"{rule}_part")
     if rel:
-        info["relyear"] = {"ini": 0, "lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}[
-            norm(rel).split()[-1]
-        ]
+        info["relyear"] = tg.shift_of[norm(rel).split(None, 1)[1]]
     if tense:
         t = norm(tense)
-        info["tense"] = -1 if t in ("lalu", "yang lalu", "silam", "kemarin") else (0 if t == "ini" else 1)
+        info["tense"] = tg.tense[t]
         info["tense_word"] = t
     if part:
         info["part"] = tg.parts[norm(part)]
         info["part_word"] = norm(part)
 
 
-def holiday_tense(m: re.Match, rule: str, info: dict[str, Any]) -> None:
+def holiday_tense(tg: TimeTagger, m: re.Match, rule: str, info: dict[str, Any]) -> None:
     """``Lebaran lalu``, ``Natal tahun depan``: a tense word or a relative year after a holiday."""
     t = m.group(f"{rule}_ht")
     if not t:
         return
     t = norm(t)
-    if t.startswith("tahun"):
-        info["relyear"] = {"ini": 0, "lalu": -1, "depan": 1}[t.split()[-1]]
-    else:
-        info["tense"] = -1 if t in ("lalu", "kemarin", "yang lalu") else 1
+    if t in tg.tense:
+        info["tense"] = tg.tense[t]
+    else:  # a year word and a tense word
+        info["relyear"] = tg.shift_of[t.split(None, 1)[1]]

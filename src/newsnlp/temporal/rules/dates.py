@@ -3,18 +3,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..context import starts_sentence
 from ..lexicon import norm
 from ..types import Candidate
 from .common import groups, handler, suffix
-
-#: a month followed by a range to a month and year ("Januari-Mei 2025", "Januari hingga Maret 2025")
-_MONTH_RANGE_AFTER = re.compile(
-    r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*[A-Z][a-z]{2,9}\.?\s*,?\s*\d{4}(?!\d)"
-)
 
 
 @handler("iso")
@@ -72,7 +66,7 @@ def x_datetext(tg, m, text):
     if wd and wd[0].islower():
         return None
     mon = g("mon")
-    if len(mon.rstrip(".")) <= 4 and mon[0].islower() and norm(mon) not in ("mei", "juni", "juli"):
+    if mon[0].islower() and norm(mon).rstrip(".") in tg.month_abbrev:
         return None  # "49 des(a)": lower-case abbreviations are not months
     if int(g("d")) > 31:
         return None
@@ -108,7 +102,7 @@ def x_tanggal(tg, m, text):
         return None
     info: dict[str, Any] = {"d": d}
     if g("mt"):
-        info["mrel"] = {"ini": 0, "lalu": -1, "depan": 1}[norm(g("mt")).split()[-1]]
+        info["mrel"] = tg.shift_of[norm(g("mt")).split(None, 1)[1]]
     return Candidate(m.start(), m.end(), "tanggal", info)
 
 
@@ -137,11 +131,11 @@ def x_year(tg, m, text):
             last = before.rsplit(None, 1)[-1].lower()
             if last not in tg.year_prep:
                 return None
-        lead = re.search(r"\btahun\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
+        lead = tg.year_lead.search(text, max(0, start - 12), start)
         if lead and tg.p.law_before.search(text, max(0, start - 40), start - len(lead.group())):
             return None
     info: dict[str, Any] = {"y": int(g("y"))}
-    if g("bc") and g("bc").upper() == "SM":
+    if g("bc") and tg.lex["era_suffixes"][norm(g("bc"))] < 0:
         info["bc"] = True
     if g("y2"):
         y2 = int(g("y2"))
@@ -160,7 +154,8 @@ def x_month(tg, m, text):
     info: dict[str, Any] = {"m": tg.months[norm(mon)]}
     suffix(tg, m, "month", info)
     has_bulan = (
-        m.group("month").lower().startswith("bulan") or _MONTH_RANGE_AFTER.match(text, m.end()) is not None
+        norm(m.group("month")).split()[0] in tg.month_units
+        or tg.p.month_range_after.match(text, m.end()) is not None
     )
     if not (
         has_bulan
@@ -184,14 +179,7 @@ def x_weekday(tg, m, text):
     suffix(tg, m, "weekday", info)
     if "relyear" in info:
         return None
-    if (
-        norm(wd) == "minggu"
-        and "tense" in info
-        and info.get("tense_word") in ("lalu", "depan", "ini", "mendatang")
-        and starts_sentence(text, m.start())
-    ):
-        k = info["tense"]
-        return Candidate(m.start(), m.end(), "unitrel", {"unit": "W", "k": k})
-    if norm(wd) in ("mon", "sun", "sat", "wed"):
-        return None
+    if norm(wd) in tg.week_units and "tense" in info and starts_sentence(text, m.start()):
+        # "Minggu lalu." opening a sentence: last week, not last Sunday
+        return Candidate(m.start(), m.end(), "unitrel", {"unit": "W", "k": tg.shift_of[info["tense_word"]]})
     return Candidate(m.start(), m.end(), "weekday", info)

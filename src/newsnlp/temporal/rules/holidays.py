@@ -20,15 +20,20 @@ def x_islamic(tg, m, text):
     info: dict[str, Any] = {"hm": hm, "hd": hd}
     if g("y"):
         y = int(g("y"))
-        h = (g("h") or "").lower()
-        if h and h[0] in "ha":
+        h = norm(g("h") or "")
+        if h in tg.lex["hijri_year_suffix"]:
             info["hy"] = y
         elif 1300 <= y <= 1500 and not h:
             info["hy"] = y
         else:
             info["y"] = y
-    holiday_tense(m, "islamic", info)
-    if g("name")[0].islower() and "y" not in info and "hy" not in info and name in ("lebaran", "syawal"):
+    holiday_tense(tg, m, "islamic", info)
+    if (
+        g("name")[0].islower()
+        and "y" not in info
+        and "hy" not in info
+        and name in tg.lex["islamic_capitalised_only"]
+    ):
         return None
     return Candidate(m.start(), m.end(), "islamic", info)
 
@@ -53,7 +58,7 @@ def x_holiday(tg, m, text):
     info: dict[str, Any] = {"m": mm, "d": dd}
     if g("y"):
         info["y"] = int(g("y"))
-    holiday_tense(m, "holiday", info)
+    holiday_tense(tg, m, "holiday", info)
     return Candidate(m.start(), m.end(), "holiday", info)
 
 
@@ -66,5 +71,5 @@ def x_yholiday(tg, m, text):
     info: dict[str, Any] = {"name": name}
     if g("y"):
         info["y"] = int(g("y"))
-    holiday_tense(m, "yholiday", info)
+    holiday_tense(tg, m, "yholiday", info)
     return Candidate(m.start(), m.end(), "yholiday", info)

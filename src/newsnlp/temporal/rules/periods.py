@@ -37,7 +37,7 @@ def x_century(tg, m, text):
         n = int(n) if n else None
     if not n or n > 30:
         return None
-    bc = g("bc") and g("bc").upper() == "SM"
+    bc = bool(g("bc")) and tg.lex["era_suffixes"][norm(g("bc"))] < 0
     return Candidate(m.start(), m.end(), "century", {"n": n, "bc": bc})
 
 
@@ -45,7 +45,7 @@ def x_century(tg, m, text):
 def x_quarter(tg, m, text):
     g = groups(m, "quarter")
     if g("t2"):
-        return Candidate(m.start(), m.end(), "quarter", {"t": norm(g("t2"))})
+        return Candidate(m.start(), m.end(), "quarter", {"t": tg.shift(g("t2"))})
     q = g("q") or g("qq")[1]
     qn = tg.lex["ordinals"].get(norm(q))
     if qn is None or qn > 4:
@@ -54,7 +54,7 @@ def x_quarter(tg, m, text):
     if g("y"):
         info["y"] = int(g("y"))
     elif g("t"):
-        info["t"] = norm(g("t"))
+        info["t"] = tg.shift(g("t"))
     return Candidate(m.start(), m.end(), "quarter", info)
 
 
@@ -68,7 +68,7 @@ def x_half(tg, m, text):
     if g("y"):
         info["y"] = int(g("y"))
     elif g("t"):
-        info["t"] = norm(g("t")).split()[-1]
+        info["t"] = tg.shift(g("t"))
     return Candidate(m.start(), m.end(), "half", info)
 
 
@@ -79,21 +79,22 @@ def x_season(tg, m, text):
     if g("y"):
         info["y"] = int(g("y"))
     elif g("t"):
-        info["t"] = norm(g("t")).split()[-1]
+        info["t"] = tg.shift(g("t"))
     return Candidate(m.start(), m.end(), "season", info)
 
 
 @handler("weekend")
 def x_weekend(tg, m, text):
     t = m.group("weekend_t")
-    return Candidate(m.start(), m.end(), "weekend", {"t": norm(t) if t else None})
+    info = {"t": tg.shift(t) if t else None, "previous": bool(t) and norm(t) in tg.prev_after}
+    return Candidate(m.start(), m.end(), "weekend", info)
 
 
 @handler("periodmod")
 def x_periodmod(tg, m, text):
     g = groups(m, "periodmod")
     mod = tg.mods.get(norm(g("m")), "END")
-    unit = {"tahun": "Y", "bulan": "M", "pekan": "W"}[norm(g("u"))]
+    unit = tg.units[norm(g("u"))]
     return Candidate(m.start(), m.end(), "unitrel", {"unit": unit, "k": 0}, mod=mod)
 
 
@@ -108,8 +109,7 @@ def x_ordweek(tg, m, text):
         if g("y"):
             info["y"] = int(g("y"))
         elif g("t"):
-            t = norm(g("t"))
-            info["tense"] = -1 if t == "lalu" else (0 if t == "ini" else 1)
+            info["tense"] = tg.tense[norm(g("t"))]
     else:
-        info["mrel"] = {"ini": 0, "lalu": -1, "depan": 1, "mendatang": 1}[norm(g("bt"))]
+        info["mrel"] = tg.shift_of[norm(g("bt"))]
     return Candidate(m.start(), m.end(), "ordweek", info)

@@ -20,20 +20,12 @@ def x_setx(tg, m, text):
         before = text[max(0, m.start() - 12) : m.start()].split()
         if before and before[-1].lower().rstrip(".") in tg.rate_units:
             return None  # "200 km per jam" is a speed
-        u = tg.units[norm(g("pu"))]
-        return Candidate(
-            m.start(),
-            m.end(),
-            "set",
-            {"value": tg.dur(1, "Mi" if u == "M" and norm(g("pu")) == "menit" else u)},
-        )
+        return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, tg.units[norm(g("pu"))])})
     if g("n"):
         n = parse_number(g("n"), tg.lex)
         if n is None:
             return None
-        uw = norm(g("u"))
-        u = "Mi" if uw == "menit" else tg.units[uw]
-        return Candidate(m.start(), m.end(), "set", {"value": tg.dur(n, u)})
+        return Candidate(m.start(), m.end(), "set", {"value": tg.dur(n, tg.units[norm(g("u"))])})
     wd = g("hwd") or g("wd")
     if wd:
         v = f"XXXX-WXX-{tg.wd(wd)}"
@@ -53,16 +45,14 @@ def x_setx(tg, m, text):
         )
     uw = norm(g("u1"))
     uw = uw[:-3] if uw.endswith("nya") else uw
-    u = "Mi" if uw == "menit" else tg.units[uw]
-    return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, u)})
+    return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, tg.units[uw])})
 
 
 @handler("timesx")
 def x_timesx(tg, m, text):
     g = groups(m, "timesx")
     uw = tg.lex["se_units"][norm(g("se"))] if g("se") else norm(g("u"))
-    u = "Mi" if uw == "menit" else tg.units[uw]
-    return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, u)})
+    return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, tg.units[uw])})
 
 
 @handler("qty")
@@ -74,8 +64,7 @@ def x_qty(tg, m, text):
         info["vague"] = True
         info["unit"] = info["value"][-1]
     elif g("vq"):
-        uw = norm(g("vu"))
-        u = "Mi" if uw == "menit" else tg.units[uw]
+        u = tg.units[norm(g("vu"))]
         info["vague"] = True
         info["unit"] = u
         info["value"] = ("PTX" if u in ("H", "Mi", "S") else "PX") + {
@@ -97,14 +86,14 @@ def x_qty(tg, m, text):
                     return None  # "3-1 menit" is a score, not a range
                 n = nh  # "dua-tiga tahun": the upper bound, approximately
                 info["range"] = True
-        if n is None:
-            return None
-        if uw == "minggu" and g("u") and g("u")[0] == "M":
-            return None
-        u = "Mi" if uw == "menit" else tg.units[uw]
+        if n is None or (g("n") and len(g("n")) == 4 and g("n")[:2] in ("19", "20")):
+            return None  # "IFA 2017 bulan kemarin": a year of an event, not 2,017 months
+        if uw in tg.weekdays and g("u") and g("u")[0].isupper():
+            return None  # "dua Minggu": Sunday, not weeks
+        u = tg.units[uw]
         # "UU Nomor 11 Tahun 2020": a law name, not eleven years
         after = text[m.end("qty_u") if g("u") else m.end() : m.end("qty_u") + 8 if g("u") else m.end()]
-        if uw == "tahun" and re.match(r"\s+\d{4}", after):
+        if u == "Y" and re.match(r"\s+\d{4}", after):
             return None
         if info["dir"] == "ini" and n >= 100:
             return None  # "sekitar 16.300 hari ini": a figure followed by "hari ini"
@@ -112,8 +101,7 @@ def x_qty(tg, m, text):
         info["value"] = tg.dur(n, u)
         if g("n2"):
             n2 = parse_number(g("n2"), tg.lex)
-            u2w = norm(g("u2"))
-            u2 = "Mi" if u2w == "menit" else tg.units[u2w]
+            u2 = tg.units[norm(g("u2"))]
             if n2 is not None:
                 info["value2"] = tg.dur(n2, u2)
                 info["value"] = join_durations(info["value"], info["value2"])
@@ -123,8 +111,7 @@ def x_qty(tg, m, text):
 @handler("xdur")
 def x_xdur(tg, m, text):
     g = groups(m, "xdur")
-    uw = norm(g("u"))
-    u = "Mi" if uw == "menit" else tg.units[uw]
+    u = tg.units[norm(g("u"))]
     n = int(g("a")) * int(g("b"))
     if not n:
         return None

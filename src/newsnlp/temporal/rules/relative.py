@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..context import starts_sentence
@@ -25,19 +24,23 @@ def x_prevref(tg, m, text):
         return Candidate(m.start(), m.end(), "prev", {"unit": v[0], "k": int(v[1:])})
     v = lex["previous_parts"][w]
     if isinstance(v, list):
-        return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": v[1], "part": v[0]})
-    return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": v})
+        return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": v[1], "part": tg.parts[v[0]]})
+    return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": tg.parts[v]})
 
 
 @handler("deictic")
 def x_deictic(tg, m, text):
     w = norm(m.group("deictic_w"))
-    if w == "semalam":
+    unit_word = tg.lex["se_units"].get(w)
+    if unit_word:  # "menginap semalam": one night, a duration
         before = text[max(0, m.start() - 12) : m.start()].split()
         if before and before[-1].lower() in tg.overnight:
-            return Candidate(m.start(), m.end(), "qty", {"dir": None, "n": 1.0, "unit": "D", "value": "P1D"})
+            u = tg.units[unit_word]
+            return Candidate(
+                m.start(), m.end(), "qty", {"dir": None, "n": 1.0, "unit": u, "value": tg.dur(1, u)}
+            )
     part, k = tg.lex["deictic_parts"][w]
-    return Candidate(m.start(), m.end(), "relday", {"k": k, "part": part})
+    return Candidate(m.start(), m.end(), "relday", {"k": k, "part": tg.parts[part]})
 
 
 @handler("relday")
@@ -57,20 +60,17 @@ def x_unitrel(tg, m, text):
     g = groups(m, "unitrel")
     u = g("u")
     t = norm(g("t"))
-    if u == "Minggu" and not starts_sentence(text, m.start()):
+    if u == u.capitalize() and norm(u) in tg.weekdays and not starts_sentence(text, m.start()):
         # capitalised Minggu mid-sentence: the weekday Sunday ("pada Minggu lalu")
-        tense = -1 if t in ("lalu", "yang lalu", "kemarin", "silam") else (0 if t == "ini" else 1)
-        return Candidate(m.start(), m.end(), "weekday", {"wd": 7, "tense": tense})
-    k = -1 if t in ("lalu", "yang lalu", "kemarin", "silam") else (0 if t == "ini" else 1)
-    unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "dekade": "DE", "abad": "CE"}[norm(u)]
-    return Candidate(m.start(), m.end(), "unitrel", {"unit": unit, "k": k})
+        return Candidate(m.start(), m.end(), "weekday", {"wd": tg.weekdays[norm(u)], "tense": tg.tense[t]})
+    return Candidate(m.start(), m.end(), "unitrel", {"unit": tg.units[norm(u)], "k": tg.shift_of[t]})
 
 
 @handler("ref")
 def x_ref(tg, m, text):
     w = norm(m.group("ref_w"))
-    if w in ("dulu", "dahulu"):
-        if re.search(r"\b(?:terlebih|lebih)\s*$", text[max(0, m.start() - 12) : m.start()], re.I):
+    if w in tg.dulu:
+        if tg.dulu_not_after.search(text, max(0, m.start() - 12), m.start()):
             return None
         before = text[max(0, m.start() - 15) : m.start()].split()
         after = text[m.end() : m.end() + 8]
@@ -81,15 +81,7 @@ def x_ref(tg, m, text):
             and prev not in tg.dulu_keep
             and not equative
             and not starts_sentence(text, m.start())
-            and (
-                not after.strip()
-                or after.lstrip()[:1] in ".,;!?\"”)'"
-                or re.match(
-                    r"\s+(?:ya|aja|saja|deh|lah|dong|sebelum|baru|sebentar|agar|supaya|biar)\b",
-                    after,
-                    re.I,
-                )
-            )
+            and (not after.strip() or after.lstrip()[:1] in ".,;!?\"”)'" or tg.dulu_first_before.match(after))
         ):
             return None  # "diamankan dulu.", "tunggu dulu ya": "dulu" = first, not formerly
     return Candidate(m.start(), m.end(), "ref", {"value": tg.refs[w]})
