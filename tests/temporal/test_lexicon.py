@@ -24,6 +24,8 @@ SENTENCES = [
     "Keesokan harinya, malam itu, tadi malam, Kamis (19/6/2024Lebih lanjut, Farel Prayogakini.",
     "Diperbarui 10 Jun 2025, 04:30 WIB. Rapat Senin lalu membahas UU Nomor 11 Tahun 2020 sejak 2019.",
     "Acara dimulai sekitar pukul 7 malam menjelang lebaran, dua puluh satu hari setelah awal 2020.",
+    "Pada 2/8, Minggu selepas ashar dan usai salat Jumat, sejenak di masa depan, di 08 derajat 50 menit LS.",
+    "Ia membeli sejumlah jam tangan; tenor 6, 9, dan 13 bulan; lebih dari 200 tahun lalu; hari ini, kata dia.",
 ]
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 __all__ = [
+    "UNIT_ORDER",
     "add_months",
     "duration",
     "easter",
@@ -20,6 +21,10 @@ __all__ = [
     "valid_date",
     "week",
 ]
+
+
+#: Unit codes from the longest to the shortest (after the multiples are written in their base unit).
+UNIT_ORDER = ("ML", "CE", "DE", "WI", "Y", "SEM", "Q", "M", "W", "D", "H", "Mi", "S")
 
 
 def week(d: dt.date) -> str:

@@ -3,14 +3,30 @@ underspecified date, and attribution dates that only date the report."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from ..lines import LINE_BREAK_CLASS
 from .types import Candidate
 
 if TYPE_CHECKING:
     from .tagger import TimeTagger
 
-__all__ = ["is_reporting", "sentence_end", "sentence_start", "starts_sentence", "tense_of"]
+__all__ = [
+    "in_quote",
+    "is_reporting",
+    "quote_end",
+    "sentence_end",
+    "sentence_start",
+    "starts_sentence",
+    "tense_of",
+]
+
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
+_QUOTE_REACH = 1500  # a quotation is looked for within this many characters (bounded work)
+_BREAK = re.compile(LINE_BREAK_CLASS)
+_QUOTE_OR_BREAK = re.compile(f'[”»"]|{LINE_BREAK_CLASS}')
 
 
 def sentence_start(tg: TimeTagger, text: str, pos: int) -> int:
@@ -53,7 +69,7 @@ def tense_of(tg: TimeTagger, text: str, c: Candidate) -> int | None:
 
 def is_reporting(tg: TimeTagger, text: str, c: Candidate) -> bool:
     """A date that only dates the report ("..., kata X di Jakarta, Senin (9/6/2025).")."""
-    if c.kind != "date" or not c.info.get("wd"):
+    if c.kind not in ("date", "weekday") or not c.info.get("wd"):
         return False
     j = c.start - 1
     while j >= 0 and text[j] == " ":
@@ -65,3 +81,21 @@ def is_reporting(tg: TimeTagger, text: str, c: Candidate) -> bool:
         return False
     lo = sentence_start(tg, text, c.start)
     return tg.reporting.search(text, lo, c.start) is not None
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """``pos`` is inside a quotation of its line (paragraph): an opening quote before it on the line
+    is not closed (curly quotes), or an odd number of straight double quotes precede it."""
+    seg = text[max(0, pos - _QUOTE_REACH) : pos]
+    cut = 0
+    for m in _BREAK.finditer(seg):
+        cut = m.end()
+    seg = seg[cut:]
+    opened = sum(seg.count(q) for q in _OPEN_QUOTES) - sum(seg.count(q) for q in _CLOSE_QUOTES)
+    return opened > 0 or seg.count('"') % 2 == 1
+
+
+def quote_end(text: str, pos: int) -> int | None:
+    """Offset just after the closing quote of the quotation holding ``pos`` on its line, or ``None``."""
+    m = _QUOTE_OR_BREAK.search(text, pos, pos + _QUOTE_REACH)
+    return m.end() if m is not None and m.group() in _CLOSE_QUOTES + '"' else None

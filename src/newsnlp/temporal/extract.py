@@ -89,6 +89,8 @@ def extract(tg: TimeTagger, text: str) -> list[Candidate]:
                 cand.info["shift"] = int(h.group(2)) * (1 if h.group(1) == "+" else -1)
         out.append(cand)
         pos = cand.end
+    out = _join_date_and_time(tg, out, text)
+    out = _expand_unit_lists(tg, out, text)
     return _merge_ranges(tg, out, text)
 
 
@@ -183,9 +185,16 @@ def _extend_mod(tg: TimeTagger, cand: Candidate, text: str, floor: int) -> None:
     ok = any(cand.kind in _MOD_SCOPES[s] for s in scopes)
     if ok and cand.kind == "prev" and cand.info.get("part") and mod in ("START", "MID", "END"):
         ok = False  # "tengah malam hari": a part of day, not the middle of "malam hari"
-    if ok and scopes == ["quantity"]:  # "lebih dari tiga tahun": a length, not "tiga tahun lalu"
+    if ok and scopes == ["quantity"]:
         d = cand.info.get("dir")
-        ok = d is None or tg.lex["quantity_after"].get(d) == "duration"
+        sign = tg.tense.get(d or "", 0) or (1 if tg.lex["quantity_after"].get(d or "") == "future" else 0)
+        if sign:  # "lebih dari 200 tahun lalu": before 1825, a point in time
+            mod = tg.lex["mod_after_quantity"].get(mod)
+            if mod and sign > 0:
+                mod = "AFTER" if mod == "BEFORE" else "BEFORE"
+            ok = mod is not None
+        else:  # "lebih dari tiga tahun": a length
+            ok = d is None or tg.lex["quantity_after"].get(d) == "duration"
     if ok:
         cand.start = m.start()
         cand.mod = mod
@@ -218,4 +227,76 @@ def _merge_ranges(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Can
                 continue
         out.append(c)
         i += 1
+    return out
+
+
+#: between a date and its clock time or part of day: "Minggu (28/12/2014) pukul 10.00", "Jumat, 20 Juni 2025, jam 02.00"
+_DATE_TIME_GAP = re.compile(r"[ \t,]{0,3}")
+
+
+def _join_date_and_time(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Candidate]:
+    """A date followed by its clock time, or a date or weekday followed by a part of day, is ONE
+    expression (TimeML): ``Minggu (28/12/2014) pukul 10.00 WIB`` -> ``2014-12-28T10:00+07:00``,
+    ``Minggu selepas ashar`` -> ``...TAF``."""
+    if len(cands) < 2:
+        return cands
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        d = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            d is not None
+            and c.kind in ("date", "weekday")
+            and "clock" not in c.info
+            and "part" not in c.info
+            and "d0" not in c.info
+            and c.mod is None
+            and _DATE_TIME_GAP.fullmatch(text, c.end, d.start)
+        ):
+            if d.kind == "clock" and c.kind == "date" and d.mod is None:
+                info = {**c.info, "clock": (d.info["h"], d.info["mi"])}
+                if "h2" in d.info:
+                    info["clock2"] = (d.info["h2"], d.info["mi2"])
+                if d.info.get("zone"):
+                    info["zone"] = d.info["zone"]
+                out.append(Candidate(c.start, d.end, c.kind, info))
+                i += 2
+                continue
+            if d.kind == "prev" and d.info.get("part") and d.info.get("k") == 0 and d.info["unit"] == "D":
+                out.append(Candidate(c.start, d.end, c.kind, {**c.info, "part": d.info["part"]}, mod=d.mod))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _expand_unit_lists(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Candidate]:
+    """A unit shared by a list of numbers gives each number its duration: ``tenor 6, 9, dan 13 bulan``
+    -> ``6`` P6M, ``9`` P9M, ``13 bulan`` P13M."""
+    out: list[Candidate] = []
+    for c in cands:
+        if (
+            c.kind == "qty"
+            and c.info.get("dir") is None
+            and "n" in c.info
+            and text[c.start : c.start + 1].isdigit()
+        ):
+            floor = out[-1].end if out else 0
+            m = tg.unit_list_before.search(text, max(floor, c.start - 40), c.start)
+            if m:
+                unit = c.info["unit"]
+                for n in re.finditer(r"\d{1,3}", m.group()):
+                    value = float(n.group())
+                    s = m.start() + n.start()
+                    out.append(
+                        Candidate(
+                            s,
+                            s + len(n.group()),
+                            "qty",
+                            {"dir": None, "n": value, "unit": unit, "value": tg.dur(value, unit)},
+                        )
+                    )
+        out.append(c)
     return out

@@ -54,6 +54,8 @@ RULES = (
     "month",
     "weekday",
     "ref",
+    "vdur",
+    "prayer",
     "barepart",
     "glued",
 )
@@ -149,9 +151,9 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     mods = lex["mods_before"]
     starts: dict[str, list[str]] = {
         "iso": [DIGIT],
-        "datenum": [*wd, "(", DIGIT],
+        "datenum": [*wd, "(", DIGIT, *lex["day_words"]],
         "hijri": [DIGIT],
-        "datetext": [*wd, DIGIT],
+        "datetext": [*wd, DIGIT, *lex["day_words"]],
         "engdate": [*wd, *lex["english_month_first"]],
         "decade": [*lex["decade_words"], DIGIT],
         "century": unit_words(lex, "CE"),
@@ -190,6 +192,13 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
         "month": [*unit_words(lex, "M"), *months],
         "weekday": wd,
         "ref": [k for k, v in lex["refs"].items() if v],
+        "vdur": words(lex, "vague_durations"),
+        "prayer": [
+            *words(lex, "part_preps"),
+            *lex["prayer_words"],
+            *words(lex, "prayer_times"),
+            *words(lex, "weekly_prayers"),
+        ],
     }
     out: dict[str, list[str]] = {}
     for rule in RULES:
@@ -241,6 +250,8 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
         f"(?:\\s+(?P<part>{parts})\\b(?:\\s+{zones}\\b)?)?"
     )
     lb = r"(?<![\w/.,:-])"
+    dayw = alternation(lex["day_words"])
+    listw = alternation(lex["list_words"])
 
     rules: dict[str, str] = {}
     rules["iso"] = lb + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mi>\d{2}))?(?![\d-])"
@@ -248,14 +259,15 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
     rules["datenum"] = (
         f"(?:(?P<wd>{wd})(?:\\s+(?P<wpart>{parts})(?=\\s*\\())?\\s*,?\\s*)?"
         r"(?:\(\s*(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{1,4}))?\s*(?:\)|(?<=\d{4})(?=[^\W\d_]|[ \t]{0,3}(?:\n|$)))"
-        r"|(?<![\d/.,])(?P<bd>\d{1,2})(?P<sep>[/.-])(?P<bm>\d{1,2})(?P=sep)(?P<by>\d{4}|\d{2})(?![\d/]|[.-]\d))"
-        + rel_suffix
+        f"|(?:{dayw}\\s+)?(?<![\\d/.,])(?P<bd>\\d{{1,2}})(?P<sep>[/.-])(?P<bm>\\d{{1,2}})(?P=sep)(?P<by>\\d{{4}}|\\d{{2}})(?![\\d/]|[.-]\\d)"
+        # "Pada 2/8," without a year: only after a date preposition (checked by the handler)
+        r"|(?<![\d/.,])(?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?=\s*[,.;)]|\s*$))" + rel_suffix
     )
     rules["hijri"] = lb + f"(?P<d>\\d{{1,2}})\\s+(?P<hm>{hijri_m})\\s+(?P<hy>1\\d{{3}})(?:\\s*{hsuf})?"
     rules["datetext"] = (
         f"(?:(?P<wd>{wd})\\s*,?\\s*(?P<open>\\(\\s*)?)?"
         + lb
-        + f"(?P<d>\\d{{1,2}})(?:\\s*{rng}\\s*(?P<d2>\\d{{1,2}})(?:\\s+(?P<m1>{mon}))?)?\\s*(?P<mon>{mon})"
+        + f"(?:{dayw}\\s+)?(?P<d>\\d{{1,2}})(?:\\s*{rng}\\s*(?P<d2>\\d{{1,2}})(?:\\s+(?P<m1>{mon}))?)?\\s*(?P<mon>{mon})"
         f"(?:\\s*,?\\s*(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d))?(?(open)\\s*\\))" + rel_suffix
     )
     rules["engdate"] = (
@@ -328,7 +340,6 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
     rules["partday"] = f"\\b(?P<p>{alternation(partday)})\\b"
     setw = alternation(lex["set_words"])
     perw = alternation(lex["per_words"])
-    dayw = alternation(lex["day_words"])
     rules["setx"] = (
         f"\\b{setw}\\s+(?:(?P<n>{num})\\s+(?P<u>{units})\\b|hari\\s+(?P<hwd>{wd})\\b|(?P<wd>{wd})\\b(?:\\s+(?P<wpart>{parts})\\b)?"
         f"|(?P<part>{parts})\\b|{dayw}\\s+(?P<td>\\d{{1,2}})\\b|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})(?:nya)?\\b)"
@@ -353,7 +364,7 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
     rng_word = alternation([w for w in lex["range_words"] if w[0].isalpha()])
     dir_words = f"(?P<dir>{tense}|{prev}|{qafter})"
     rules["qty"] = (
-        f"(?:{lb}(?P<n>{num})(?:\\s*[-–]\\s*(?P<nr>{num})|\\s+{rng_word}\\s+(?P<nr2>{num}))?\\s+(?P<u>{units})\\b(?:\\s+(?:dan\\s+)?(?P<n2>{num})\\s+(?P<u2>{units})\\b)?"
+        f"(?:{lb}(?P<n>{num})(?:\\s*[-–]\\s*(?P<nr>{num})|\\s+{rng_word}\\s+(?P<nr2>{num}))?\\s+(?P<u>{units})(?P<an>an)?\\b(?:\\s+(?:{listw}\\s+)?(?P<n2>{num})\\s+(?P<u2>{units})\\b)?"
         f"|\\b(?P<se>{se_units})\\b(?!-)|\\b(?P<rd>{redup})\\b|\\b(?P<vq>{vague})\\s+(?P<vu>{units})\\b)"
         f"(?:\\s+{dir_words}\\b)?"
     )
@@ -371,6 +382,15 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
     rules["weekday"] = f"\\b(?P<wd>{wd})\\b" + rel_suffix
     refs = alternation([k for k, v in lex["refs"].items() if v])
     rules["ref"] = f"\\b(?P<w>{refs}){GLUE_END}"
+    # vague lengths without a unit: "beberapa saat", "sejenak", "sebentar"
+    rules["vdur"] = f"\\b(?P<w>{alternation(words(lex, 'vague_durations'))})\\b"
+    # prayer times, with the preposition that places the event: "selepas ashar", "usai salat Jumat", "subuh"
+    prep = alternation(words(lex, "part_preps"))
+    salat = alternation(lex["prayer_words"])
+    rules["prayer"] = (
+        f"\\b(?:(?P<pre>{prep})\\s+)?(?:(?P<w>{alternation(words(lex, 'weekly_prayers'))})"
+        f"|(?:{salat}\\s+)?(?P<p>{alternation(words(lex, 'prayer_times'))}))\\b"
+    )
     # a bare part of day after a preposition: "pada malam", "Pada pagi itu" is rules["prevref"]
     follow = alternation(lex["bare_part_followers"])
     rules["barepart"] = f"(?<![^\\W\\d_])(?P<p>{parts})\\b(?=\\s*[,.;:)]|\\s+{follow}\\b)"

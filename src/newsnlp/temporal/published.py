@@ -41,7 +41,7 @@ def infer_published(tagger: TimeTagger, text: str, cands: list[Candidate]) -> An
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         stamp = nxt is not None and nxt.kind == "clock" and p.stamp_gap.fullmatch(text, c.end, nxt.start)
         if "clock" in c.info:
-            return Anchor(d, c.info["clock"][0], c.info["clock"][1], None)
+            return Anchor(d, c.info["clock"][0], c.info["clock"][1], c.info.get("zone"))
         if stamp:
             return Anchor(d, nxt.info["h"], nxt.info["mi"], nxt.info.get("zone"))
         if cue:

@@ -55,6 +55,17 @@ class TimeTagger:
         self.dulu_not_after = re.compile(rf"\b{alternation(lex['dulu_not_after'])}\s*$", re.IGNORECASE)
         self.dulu_first_before = re.compile(rf"\s+{alternation(lex['dulu_first_before'])}\b", re.IGNORECASE)
         self.dur_multiples = lex["unit_multiples"]
+        self.today_words = frozenset(w for w, k in lex["relative_days"].items() if k == 0)
+        self.date_prep_before = re.compile(rf"\b{alternation(lex['date_preps'])}\s+$", re.IGNORECASE)
+        listw = alternation(lex["list_words"])
+        # "6, 9, dan " before "13 bulan": numbers sharing the unit of the last one
+        self.unit_list_before = re.compile(
+            rf"(?<![\d.,])(?:\d{{1,3}}\s*(?:,\s+(?:{listw}\s+)?|\s+{listw}\s+)){{1,6}}$", re.IGNORECASE
+        )
+        minute = alternation(unit_words(lex, "Mi"))
+        self.angle_before = re.compile(
+            rf"\d\s*{alternation(lex['angle_words'])}\s*(?:\d{{1,2}}\s*{minute}\s*)?$", re.IGNORECASE
+        )
         self.dulu_keep = frozenset(lex["dulu_keep_after"])
         self.dulu_se_not = frozenset(lex["dulu_se_not"])
         self.rate_units = frozenset(lex["rate_units_before"])

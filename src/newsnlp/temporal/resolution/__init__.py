@@ -13,10 +13,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...record import TimeExpression
-from ..context import is_reporting
+from ..context import in_quote, is_reporting, starts_sentence
+from ..lexicon import norm
 from ..types import Anchor, Candidate
 from . import dates, holidays, relative  # noqa: F401  (fill RESOLVERS)
-from .clock import resolve_clock
+from .clock import resolve_clock, resolve_quoted_day
 from .common import RESOLVERS, Ctx, resolve_one
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["RESOLVERS", "resolve"]
 
 _YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
+_YEARS = re.compile(r"\d{4}(?=$|-\d\d$)")
 
 
 def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | None) -> list[TimeExpression]:
@@ -35,21 +37,27 @@ def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | 
     state: dict[str, Any] = {"last": None, "last_y": None, "last_m": None, "base": None}
     cx = Ctx(tg, text, anchor, state)
     pending_clocks: list[tuple[int, Candidate]] = []
+    quoted: list[tuple[int, Candidate]] = []
     day_of: list[dt.date | None] = []
+    reporting: list[bool] = []
     for c in cands:
+        reporting.append(is_reporting(tg, text, c))
         if c.kind == "clock":
             pending_clocks.append((len(out), c))
             out.append(TimeExpression(c.start, c.end, text[c.start : c.end], "TIME"))
             day_of.append(None)
-            c.info["_last"] = state["last"]
+            # without a date in its sentence, a clock time takes the last event date (not an attribution date)
+            c.info["_last"] = state["base"] or state["last"]
             continue
+        if c.kind == "relday" and in_quote(text, c.start):
+            quoted.append((len(out), c))
         te, day = resolve_one(cx, c)
         te.mod = te.mod or c.mod
         out.append(te)
         day_of.append(day)
         if day is not None:
             state["last"] = day
-            if not (c.kind == "prev" and c.info.get("k", 0) < 0) and not is_reporting(tg, text, c):
+            if not (c.kind == "prev" and c.info.get("k", 0) < 0) and not reporting[-1]:
                 state["base"] = day
             state["last_y"] = day.year
             state["last_m"] = (day.year, day.month)
@@ -57,7 +65,31 @@ def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | 
             state["last_y"] = int(te.value[:4])
             if len(te.value) == 7:
                 state["last_m"] = (int(te.value[:4]), int(te.value[5:7]))
+    for idx, c in quoted:
+        resolve_quoted_day(cx, idx, c, out, day_of)
+    _generic_today(cx, out)
     for idx, c in pending_clocks:
-        resolve_clock(cx, idx, c, out, day_of)
+        resolve_clock(cx, idx, c, out, day_of, reporting)
         out[idx].mod = out[idx].mod or c.mod
     return out
+
+
+def _generic_today(cx: Ctx, out: list[TimeExpression]) -> None:
+    """``Hari ini, vaksin menyelamatkan jutaan nyawa`` after ``ratusan tahun lalu``: a sentence that
+    opens with ``hari ini,`` in contrast to a time years back means "nowadays" (``PRESENT_REF``)."""
+    ref = cx.ref
+    for i in range(1, len(out)):
+        te = out[i]
+        if te.type != "DATE" or norm(te.text) not in cx.tg.today_words:
+            continue
+        if not starts_sentence(cx.text, te.start) or cx.text[te.end : te.end + 1] != ",":
+            continue
+        prev = out[i - 1]
+        if te.start - prev.end > 300 or prev.type != "DATE" or not prev.value:
+            continue
+        years_back = _YEARS.match(prev.value)
+        far = prev.value == "PAST_REF" or (
+            years_back is not None and ref is not None and ref.year - int(years_back.group()) >= 2
+        )
+        if far:
+            te.value, te.anchor = "PRESENT_REF", "published"

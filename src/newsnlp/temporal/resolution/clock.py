@@ -6,18 +6,24 @@ from __future__ import annotations
 import datetime as dt
 
 from ...record import TimeExpression
-from ..context import sentence_end, sentence_start
+from ..context import quote_end, sentence_end, sentence_start
 from ..types import Candidate
 from .common import Ctx
 
-__all__ = ["resolve_clock"]
+__all__ = ["resolve_clock", "resolve_quoted_day"]
 
 
 def resolve_clock(
-    cx: Ctx, idx: int, c: Candidate, out: list[TimeExpression], day_of: list[dt.date | None]
+    cx: Ctx,
+    idx: int,
+    c: Candidate,
+    out: list[TimeExpression],
+    day_of: list[dt.date | None],
+    reporting: list[bool],
 ) -> None:
     """Set the value of the clock time ``out[idx]`` (candidate ``c``); ``day_of`` holds the day of
-    every expression resolved so far and gets this one's."""
+    every expression resolved so far and gets this one's; ``reporting`` marks attribution dates
+    (``..., ujar X, Selasa (30/12/2014).``), which never give a clock time its day."""
     text = cx.text
     anchor = cx.anchor
     te = out[idx]
@@ -38,14 +44,14 @@ def resolve_clock(
     for j in range(idx - 1, -1, -1):
         if out[j].end < s_lo:
             break
-        if day_of[j] is not None:
+        if day_of[j] is not None and not reporting[j]:
             day, src = day_of[j], "previous"
             break
     if day is None:
         for j in range(idx + 1, len(out)):
             if out[j].start > s_hi:
                 break
-            if day_of[j] is not None:
+            if day_of[j] is not None and not reporting[j]:
                 day, src = day_of[j], "previous"
                 break
     if day is None and info.get("_last") is not None:
@@ -60,4 +66,32 @@ def resolve_clock(
     te.value = date_s + hhmm + zone
     if "h2" in info:
         te.value += f"/{date_s}T{info['h2']:02d}:{info['mi2']:02d}{zone}"
+    day_of[idx] = day
+
+
+def resolve_quoted_day(
+    cx: Ctx, idx: int, c: Candidate, out: list[TimeExpression], day_of: list[dt.date | None]
+) -> None:
+    """A deictic day inside a quotation (``"... hari ini gw ...," tulisnya pada Minggu (8/6/2025).``)
+    counts from the day the quotation was said, the date of its attribution after the closing quote.
+    Without one it keeps its reading against the publication date."""
+    text = cx.text
+    day = None
+    end = quote_end(text, c.end)
+    if end is not None:
+        s_hi = sentence_end(cx.tg, text, end)
+        for j in range(idx + 1, len(out)):
+            if out[j].start > s_hi:
+                break
+            if out[j].start >= end and day_of[j] is not None:
+                day = day_of[j]
+                break
+    if day is None:
+        return
+    te = out[idx]
+    day = day + dt.timedelta(days=c.info["k"])
+    te.value, te.anchor = day.isoformat(), "previous"
+    if c.info.get("part"):
+        te.type = "TIME"
+        te.value += "T" + c.info["part"]
     day_of[idx] = day

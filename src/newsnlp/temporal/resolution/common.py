@@ -71,7 +71,14 @@ def resolve_one(cx: Ctx, c: Candidate) -> tuple[TimeExpression, dt.date | None]:
         # "H-1 Ramadan": counted from the (first) day of the holiday
         day = dt.date.fromisoformat(te.value[:10]) + dt.timedelta(days=info["shift"])
         te.value = day.isoformat()
-    if te.type == "DATE" and day is not None and info.get("part") and kind in ("date", "weekday"):
+    if te.type == "DATE" and day is not None and "clock" in info:
+        # a date with its clock time is one TIME: "Minggu (28/12/2014) pukul 10.00 WIB"
+        zone = info.get("zone", "")
+        te.type = "TIME"
+        te.value = f"{day.isoformat()}T{info['clock'][0]:02d}:{info['clock'][1]:02d}{zone}"
+        if "clock2" in info:
+            te.value += f"/{day.isoformat()}T{info['clock2'][0]:02d}:{info['clock2'][1]:02d}{zone}"
+    elif te.type == "DATE" and day is not None and info.get("part") and kind in ("date", "weekday"):
         te.type = "TIME"
         te.value = (te.value or day.isoformat()) + "T" + info["part"]
     return te, day

@@ -76,9 +76,6 @@ def r_date(cx: Ctx, c: Candidate, te) -> dt.date | None:
         te.value = f"{d0.isoformat()}/{day.isoformat()}"
         return day
     te.value = day.isoformat()
-    if "clock" in info:
-        te.type = "TIME"
-        te.value += f"T{info['clock'][0]:02d}:{info['clock'][1]:02d}"
     return day
 
 

@@ -70,6 +70,24 @@ def x_partday(tg, m, text):
     return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": part})
 
 
+@handler("prayer")
+def x_prayer(tg, m, text):
+    """``Minggu selepas ashar``, ``usai salat Jumat``, ``subuh``: a prayer time is a part of day."""
+    g = groups(m, "prayer")
+    pre = norm(g("pre") or "")
+    mod = tg.lex["part_preps"].get(pre)
+    start = m.start()
+    if pre and not mod:  # "pada salat subuh": a plain preposition stays outside the span
+        start = m.end("prayer_pre")
+        while text[start].isspace():
+            start += 1
+    if g("w"):
+        wd, part = tg.lex["weekly_prayers"][norm(g("w"))]
+        return Candidate(start, m.end(), "weekday", {"wd": wd, "part": tg.parts[part]}, mod=mod)
+    part = tg.parts[tg.lex["prayer_times"][norm(g("p"))]]
+    return Candidate(start, m.end(), "prev", {"unit": "D", "k": 0, "part": part}, mod=mod)
+
+
 @handler("barepart")
 def x_barepart(tg, m, text):
     before = text[max(0, m.start() - 12) : m.start()].split()

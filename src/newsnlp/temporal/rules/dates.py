@@ -32,6 +32,14 @@ def x_datenum(tg, m, text):
         y = g("y")
         if y is None and info["wd"] is None:
             return None
+    elif g("pd"):
+        # "Pada 2/8," without a year: a date only right after a date preposition
+        if not tg.date_prep_before.search(text, max(0, m.start() - 12), m.start()):
+            return None
+        info["d"], info["m"] = int(g("pd")), int(g("pm"))
+        if not (1 <= info["d"] <= 31 and 1 <= info["m"] <= 12):
+            return None
+        y = None
     else:
         info["d"], info["m"] = int(g("bd")), int(g("bm"))
         y = g("by")

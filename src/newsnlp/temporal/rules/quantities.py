@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..calendar import join_durations
+from ..calendar import UNIT_ORDER, join_durations
 from ..lexicon import norm, parse_number
 from ..types import Candidate
 from .common import groups, handler
@@ -64,6 +64,8 @@ def x_qty(tg, m, text):
         info["vague"] = True
         info["unit"] = info["value"][-1]
     elif g("vq"):
+        if _object_after(tg, norm(g("vu")), text, m.end("qty_vu")):
+            return None  # "sejumlah jam tangan"
         u = tg.units[norm(g("vu"))]
         info["vague"] = True
         info["unit"] = u
@@ -88,10 +90,17 @@ def x_qty(tg, m, text):
                 info["range"] = True
         if n is None or (g("n") and len(g("n")) == 4 and g("n")[:2] in ("19", "20")):
             return None  # "IFA 2017 bulan kemarin": a year of an event, not 2,017 months
+        if g("an") and not g("n")[:1].isdigit():
+            return None  # "dua tahunan": an adjective; "20 tahunan" is about twenty years
+        if g("an"):
+            info["range"] = True  # approximately
         if uw in tg.weekdays and g("u") and g("u")[0].isupper():
             return None  # "dua Minggu": Sunday, not weeks
         u = tg.units[uw]
-        # "UU Nomor 11 Tahun 2020": a law name, not eleven years
+        if u in ("Mi", "S") and tg.angle_before.search(text, max(0, m.start() - 25), m.start()):
+            return None  # "08 derajat 50 menit LS": arc-minutes of a coordinate
+        if _object_after(tg, uw, text, m.end("qty_u")):
+            return None  # "sejumlah jam tangan": watches
         after = text[m.end("qty_u") if g("u") else m.end() : m.end("qty_u") + 8 if g("u") else m.end()]
         if u == "Y" and re.match(r"\s+\d{4}", after):
             return None
@@ -102,10 +111,28 @@ def x_qty(tg, m, text):
         if g("n2"):
             n2 = parse_number(g("n2"), tg.lex)
             u2 = tg.units[norm(g("u2"))]
-            if n2 is not None:
+            if n2 is not None and UNIT_ORDER.index(u2) > UNIT_ORDER.index(u):
                 info["value2"] = tg.dur(n2, u2)
                 info["value"] = join_durations(info["value"], info["value2"])
+            else:  # "15 tahun dan 20 tahun": two durations, not one
+                info["dir"] = None
+                return Candidate(m.start(), m.end("qty_an") if g("an") else m.end("qty_u"), "qty", info)
     return Candidate(m.start(), m.end(), "qty", info)
+
+
+def _object_after(tg, unit_word: str, text: str, end: int) -> bool:
+    """The unit word names an object here ("jam tangan", "jam dinding")."""
+    nouns = tg.lex["unit_objects"].get(unit_word)
+    if not nouns:
+        return False
+    nxt = text[end : end + 20].split(None, 1)
+    return bool(nxt) and nxt[0].lower().strip(".,;:") in nouns
+
+
+@handler("vdur")
+def x_vdur(tg, m, text):
+    value = tg.lex["vague_durations"][norm(m.group("vdur_w"))]
+    return Candidate(m.start(), m.end(), "qty", {"dir": None, "vague": True, "unit": "Mi", "value": value})
 
 
 @handler("xdur")

@@ -69,6 +69,12 @@ def x_unitrel(tg, m, text):
 @handler("ref")
 def x_ref(tg, m, text):
     w = norm(m.group("ref_w"))
+    context = tg.lex["ref_needs_context"].get(w)
+    if context:  # "masa depan bangsa": a noun phrase; "di masa depan," a time
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        after = text[m.end() : m.end() + 2].strip()
+        if not (before and before[-1].lower() in context) and after[:1].isalpha():
+            return None
     if w in tg.dulu:
         if tg.dulu_not_after.search(text, max(0, m.start() - 12), m.start()):
             return None
