@@ -84,6 +84,43 @@ CASES = [
         "published",
         None,
     ),
+    (
+        "Korban ditemukan Senin (3/8/2020) sekitar pukul 11.45 WIB.",
+        None,
+        "Senin (3/8/2020) sekitar pukul 11.45 WIB",
+        "TIME",
+        "2020-08-03T11:45+07:00",
+        "absolute",
+        "APPROX",
+    ),
+    (
+        "Rapat digelar Sabtu pukul 15.05 WIB di balai kota.",
+        "2020-08-05",
+        "Sabtu pukul 15.05 WIB",
+        "TIME",
+        "2020-08-08T15:05+07:00",
+        "published",
+        None,
+    ),
+    (
+        "Solstis terjadi tiap tanggal 21 Desember 2025.",
+        None,
+        "tanggal 21 Desember 2025",
+        "DATE",
+        "2025-12-21",
+        "absolute",
+        None,
+    ),
+    # hours counted from the last clock time
+    (
+        "Laga dimulai pukul 23.00 WIB nanti malam. Tiga jam berselang, laga lain dimulai.",
+        "2025-06-18",
+        "Tiga jam berselang",
+        "TIME",
+        "2025-06-19T02:00+07:00",
+        "previous",
+        None,
+    ),
     # degrees and arc-minutes of coordinates are not durations
     ("Pusat gempa di 08 derajat 50 menit LS dan 115 derajat 20 menit BT.", None, "x", None, None, None, None),
     # parts of day as the Indonesian references: siang, sore AF; malam NI; pagi, dini hari MO

@@ -254,13 +254,13 @@ def _join_date_and_time(tg: TimeTagger, cands: list[Candidate], text: str) -> li
             and c.mod is None
             and _DATE_TIME_GAP.fullmatch(text, c.end, d.start)
         ):
-            if d.kind == "clock" and c.kind == "date" and d.mod is None:
+            if d.kind == "clock":
                 info = {**c.info, "clock": (d.info["h"], d.info["mi"])}
                 if "h2" in d.info:
                     info["clock2"] = (d.info["h2"], d.info["mi2"])
                 if d.info.get("zone"):
                     info["zone"] = d.info["zone"]
-                out.append(Candidate(c.start, d.end, c.kind, info))
+                out.append(Candidate(c.start, d.end, c.kind, info, mod=d.mod))
                 i += 2
                 continue
             if d.kind == "prev" and d.info.get("part") and d.info.get("k") == 0 and d.info["unit"] == "D":

@@ -342,7 +342,7 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
     perw = alternation(lex["per_words"])
     rules["setx"] = (
         f"\\b{setw}\\s+(?:(?P<n>{num})\\s+(?P<u>{units})\\b|hari\\s+(?P<hwd>{wd})\\b|(?P<wd>{wd})\\b(?:\\s+(?P<wpart>{parts})\\b)?"
-        f"|(?P<part>{parts})\\b|{dayw}\\s+(?P<td>\\d{{1,2}})\\b|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})(?:nya)?\\b)"
+        f"|(?P<part>{parts})\\b|{dayw}\\s+(?P<td>\\d{{1,2}})\\b(?!\\s*{mon})|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})(?:nya)?\\b)"
         f"|\\b{perw}\\s+(?P<pu>{units})\\b"
     )
     rules["timesx"] = (

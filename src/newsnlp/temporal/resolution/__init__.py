@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["RESOLVERS", "resolve"]
 
 _YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d)([+-]\d\d:\d\d)?$")
 _YEARS = re.compile(r"\d{4}(?=$|-\d\d$)")
 
 
@@ -40,6 +41,8 @@ def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | 
     quoted: list[tuple[int, Candidate]] = []
     day_of: list[dt.date | None] = []
     reporting: list[bool] = []
+    after_clock: list[tuple[int, Candidate, int]] = []
+    last_clock = -1
     for c in cands:
         reporting.append(is_reporting(tg, text, c))
         if c.kind == "clock":
@@ -48,7 +51,16 @@ def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | 
             day_of.append(None)
             # without a date in its sentence, a clock time takes the last event date (not an attribution date)
             c.info["_last"] = state["base"] or state["last"]
+            last_clock = len(out) - 1
             continue
+        if (
+            last_clock >= 0
+            and c.kind == "qty"
+            and c.info["unit"] in ("H", "Mi", "S")
+            and not c.info.get("vague")
+        ):
+            if c.info.get("dir") in tg.prev_after and c.info.get("n") == int(c.info.get("n", 0.5)):
+                after_clock.append((len(out), c, last_clock))
         if c.kind == "relday" and in_quote(text, c.start):
             quoted.append((len(out), c))
         te, day = resolve_one(cx, c)
@@ -71,7 +83,23 @@ def resolve(tg: TimeTagger, text: str, cands: list[Candidate], anchor: Anchor | 
     for idx, c in pending_clocks:
         resolve_clock(cx, idx, c, out, day_of, reporting)
         out[idx].mod = out[idx].mod or c.mod
+    for idx, c, j in after_clock:
+        _from_clock(cx, out[idx], c, out[j])
     return out
+
+
+def _from_clock(cx: Ctx, te: TimeExpression, c: Candidate, clock: TimeExpression) -> None:
+    """``Tiga jam berselang`` after ``pukul 23.00 WIB``: hours or minutes counted from the last clock time."""
+    m = _CLOCK_VALUE.match(clock.value or "")
+    if m is None:
+        return
+    n = int(c.info["n"]) * cx.tg.prev_after[c.info["dir"]]
+    step = {"H": dt.timedelta(hours=n), "Mi": dt.timedelta(minutes=n), "S": dt.timedelta(seconds=n)}[
+        c.info["unit"]
+    ]
+    t = dt.datetime.fromisoformat(m.group(1)) + step
+    te.type, te.anchor = "TIME", "previous"
+    te.value = t.strftime("%Y-%m-%dT%H:%M") + m.group(2)
 
 
 def _generic_today(cx: Ctx, out: list[TimeExpression]) -> None:
