@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import norm
+from .lexicon import IGNORECASE_ASCII, norm
 from .rules import HANDLERS
 from .types import Candidate
 
@@ -102,6 +102,8 @@ def triggers(tg: TimeTagger, text: str) -> list[tuple[int, str]]:
     """
     p = tg.p
     low = text
+    if not text.isascii():  # letters the patterns match as ASCII ones ("Hari İni") are triggers too
+        text = text.translate(IGNORECASE_ASCII)
     # one byte per character (non-ASCII -> "?"), so byte offsets are character offsets
     spaced = text.encode("ascii", "replace").translate(p.space_table)
     present = tg.keys_b & set(spaced.split())
@@ -159,7 +161,7 @@ def _glued_at(tg: TimeTagger, text: str, i: int, n: int) -> bool:
     if j < lo and lo > 0:
         return False
     stem = text[j + 1 : i]
-    if len(stem) < 3 or not stem[0].isupper() or stem.lower() in tg.glued_not:
+    if len(stem) < 3 or not stem[0].isupper() or norm(stem) in tg.glued_not:
         return False
     # the word before the glued one is a capitalised name too: "Farel Prayogakini"
     k = j

@@ -8,7 +8,7 @@ from typing import Any
 from ..data import load_json
 from ..textnorm import fold
 
-__all__ = ["alternation", "load_lexicon", "norm", "parse_number", "unit_words", "words"]
+__all__ = ["IGNORECASE_ASCII", "alternation", "load_lexicon", "norm", "parse_number", "unit_words", "words"]
 
 
 def load_lexicon() -> dict[str, Any]:
@@ -35,9 +35,20 @@ def alternation(words, *, group: str | None = None) -> str:
     return f"(?:{body})"
 
 
+#: The non-ASCII letters that ``re.IGNORECASE`` matches to an ASCII letter, as a ``str.translate``
+#: table (length-preserving): ``İ`` (U+0130) and ``ı`` (U+0131) match ``i``, ``ſ`` (U+017F) ``s``,
+#: the Kelvin sign (U+212A) ``k``. ``tests/temporal/test_case_folding.py`` checks it against ``re``.
+IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 def norm(s: str) -> str:
     """The lexicon key form of ``s``: :func:`newsnlp.textnorm.fold` with apostrophes folded
-    (lower-cased, whitespace collapsed, ``’`` and ````` as ``'``)."""
+    (lower-cased, whitespace collapsed, ``’`` and ````` as ``'``), after folding every letter the way
+    the room's case-insensitive patterns match it (``Hari İni``, ``WİB``, ``Aguſtus`` are the keys
+    ``hari ini``, ``wib``, ``agustus``). Every lookup of a matched text goes through it, so a pattern
+    never matches a text whose key is missing from the table it was built from."""
+    if not s.isascii():
+        s = s.translate(IGNORECASE_ASCII)
     return fold(s, apostrophes=True)
 
 

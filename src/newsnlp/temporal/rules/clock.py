@@ -91,7 +91,7 @@ def x_prayer(tg, m, text):
 @handler("barepart")
 def x_barepart(tg, m, text):
     before = text[max(0, m.start() - 12) : m.start()].split()
-    if not before or before[-1].lower() not in tg.bare_after:
+    if not before or norm(before[-1]) not in tg.bare_after:
         return None
     p = norm(m.group("barepart_p"))
     return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": tg.parts[p]})

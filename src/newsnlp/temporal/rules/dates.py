@@ -136,7 +136,7 @@ def x_year(tg, m, text):
             return None
         season = g("y2") and int(g("y2")) == int(g("y")) + 1 and int(g("y")) >= 1900
         if before[-1] not in "(,–-" and not season:
-            last = before.rsplit(None, 1)[-1].lower()
+            last = norm(before.rsplit(None, 1)[-1])
             if last not in tg.year_prep:
                 return None
         lead = tg.year_lead.search(text, max(0, start - 12), start)

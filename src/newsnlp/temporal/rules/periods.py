@@ -29,7 +29,7 @@ def x_decade(tg, m, text):
 def x_century(tg, m, text):
     g = groups(m, "century")
     raw = g("n")
-    n = int(raw) if raw.isdigit() else roman(raw, tg.roman)
+    n = int(raw) if raw.isdigit() else roman(norm(raw), tg.roman)
     if n is None:
         w = norm(raw)
         w = w[2:] if w.startswith("ke") else w

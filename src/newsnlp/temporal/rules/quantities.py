@@ -18,7 +18,7 @@ def x_setx(tg, m, text):
     g = groups(m, "setx")
     if g("pu"):
         before = text[max(0, m.start() - 12) : m.start()].split()
-        if before and before[-1].lower().rstrip(".") in tg.rate_units:
+        if before and norm(before[-1]).rstrip(".") in tg.rate_units:
             return None  # "200 km per jam" is a speed
         return Candidate(m.start(), m.end(), "set", {"value": tg.dur(1, tg.units[norm(g("pu"))])})
     if g("n"):
@@ -126,7 +126,7 @@ def _object_after(tg, unit_word: str, text: str, end: int) -> bool:
     if not nouns:
         return False
     nxt = text[end : end + 20].split(None, 1)
-    return bool(nxt) and nxt[0].lower().strip(".,;:") in nouns
+    return bool(nxt) and norm(nxt[0]).strip(".,;:") in nouns
 
 
 @handler("vdur")

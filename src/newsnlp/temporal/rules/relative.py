@@ -34,7 +34,7 @@ def x_deictic(tg, m, text):
     unit_word = tg.lex["se_units"].get(w)
     if unit_word:  # "menginap semalam": one night, a duration
         before = text[max(0, m.start() - 12) : m.start()].split()
-        if before and before[-1].lower() in tg.overnight:
+        if before and norm(before[-1]) in tg.overnight:
             u = tg.units[unit_word]
             return Candidate(
                 m.start(), m.end(), "qty", {"dir": None, "n": 1.0, "unit": u, "value": tg.dur(1, u)}
@@ -73,14 +73,14 @@ def x_ref(tg, m, text):
     if context:  # "masa depan bangsa": a noun phrase; "di masa depan," a time
         before = text[max(0, m.start() - 12) : m.start()].split()
         after = text[m.end() : m.end() + 2].strip()
-        if not (before and before[-1].lower() in context) and after[:1].isalpha():
+        if not (before and norm(before[-1]) in context) and after[:1].isalpha():
             return None
     if w in tg.dulu:
         if tg.dulu_not_after.search(text, max(0, m.start() - 12), m.start()):
             return None
         before = text[max(0, m.start() - 15) : m.start()].split()
         after = text[m.end() : m.end() + 8]
-        prev = before[-1].lower() if before else ""
+        prev = norm(before[-1]) if before else ""
         equative = prev.startswith("se") and len(prev) > 5 and prev not in tg.dulu_se_not  # "seramai dulu"
         if (
             prev
