@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lines import LINE_BREAK_CLASS
+from ..lines import LINE_BREAK_CLASS, LINE_BREAKS
 from .types import Candidate
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ __all__ = [
 
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
+_SENTENCE_ENDS = ".!?:" + LINE_BREAKS
 _QUOTE_REACH = 1500  # a quotation is looked for within this many characters (bounded work)
 _BREAK = re.compile(LINE_BREAK_CLASS)
 _QUOTE_OR_BREAK = re.compile(f'[”»"]|{LINE_BREAK_CLASS}')
@@ -49,7 +50,7 @@ def starts_sentence(text: str, pos: int) -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'“(":
         j -= 1
-    return j < 0 or text[j] in ".!?\n:"
+    return j < 0 or text[j] in _SENTENCE_ENDS
 
 
 def tense_of(tg: TimeTagger, text: str, c: Candidate) -> int | None:
@@ -60,7 +61,9 @@ def tense_of(tg: TimeTagger, text: str, c: Candidate) -> int | None:
         return t
     lo = max(0, c.start - 120)
     seg = text[lo : c.start]
-    cut = max(seg.rfind(". "), seg.rfind("\n"))
+    cut = seg.rfind(". ")
+    for m in _BREAK.finditer(seg):
+        cut = max(cut, m.start())
     seg = seg[cut + 1 :] if cut >= 0 else seg
     if tg.p.future_cue.search(seg):
         return 1
@@ -77,7 +80,7 @@ def is_reporting(tg: TimeTagger, text: str, c: Candidate) -> bool:
     if j < 0 or text[j] != ",":
         return False
     tail = text[c.end : c.end + 3].lstrip(")")
-    if tail[:1] not in (".", "\n", ""):
+    if tail[:1] and tail[:1] != "." and tail[:1] not in LINE_BREAKS:
         return False
     lo = sentence_start(tg, text, c.start)
     return tg.reporting.search(text, lo, c.start) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import IGNORECASE_ASCII, norm
+from .lexicon import IGNORECASE_ASCII, compile_same_line, norm
 from .rules import HANDLERS
 from .types import Candidate
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 #: "H-7 " / "H+3 " just before a holiday name (Indonesian for D-7 / D+3).
-_H_DAY = re.compile(r"(?<![\w-])H\s?([-–+])\s?(\d{1,2})\s+$")
+_H_DAY = compile_same_line(r"(?<![\w-])H\s?([-–+])\s?(\d{1,2})\s+$", 0)
 #: the candidate kinds each scope of a mod (``mod_scope`` in the lexicon) applies to
 _MOD_SCOPES = {
     "period": frozenset(

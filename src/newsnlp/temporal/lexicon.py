@@ -6,15 +6,66 @@ import re
 from typing import Any
 
 from ..data import load_json
+from ..lines import LINE_BREAK_CLASS, LINE_BREAKS
 from ..textnorm import fold
 
-__all__ = ["IGNORECASE_ASCII", "alternation", "load_lexicon", "norm", "parse_number", "unit_words", "words"]
+__all__ = [
+    "IGNORECASE_ASCII",
+    "SPACE",
+    "alternation",
+    "compile_same_line",
+    "load_lexicon",
+    "norm",
+    "parse_number",
+    "same_line",
+    "unit_words",
+    "words",
+]
 
 
 def load_lexicon() -> dict[str, Any]:
     """The time lexicon as a dict (read once per process by :func:`newsnlp.data.load_json`; shared,
     so treat it as read-only)."""
     return load_json("temporal", "lexicon.json")
+
+
+#: The whitespace characters that are not line breaks (``newsnlp.lines``), escaped for a character
+#: class; ``SPACE`` is a class of them. Patterns use it instead of ``\\s`` so that no expression runs
+#: across a line break (issue #20, item 2).
+_SPACE_CHARS = "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c not in LINE_BREAKS)
+SPACE = f"[{_SPACE_CHARS}]"
+_ESCAPE = re.compile(r"\\.|\[|\]|\$")
+
+
+def same_line(pattern: str) -> str:
+    """``pattern`` with ``\\s`` read as whitespace within a line, ``\\n`` as any line break and ``$``
+    as the end of the text (``\\Z``: a pattern searched up to an expression must not end before a
+    line break)."""
+    out = []
+    pos = 0
+    depth = 0  # inside a character class
+    for m in _ESCAPE.finditer(pattern):
+        out.append(pattern[pos : m.start()])
+        tok = m.group()
+        if tok == "[" and depth == 0:
+            depth = 1
+        elif tok == "]" and depth and pattern[m.start() - 1] != "[":
+            depth = 0
+        if tok == "\\s":
+            tok = _SPACE_CHARS if depth else SPACE
+        elif tok == "$" and not depth:
+            tok = r"\Z"  # the end, never "before a final newline"
+        elif tok == "\\n":
+            tok = LINE_BREAK_CLASS[1:-1] if depth else LINE_BREAK_CLASS
+        out.append(tok)
+        pos = m.end()
+    out.append(pattern[pos:])
+    return "".join(out)
+
+
+def compile_same_line(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """:func:`re.compile` of :func:`same_line` ``(pattern)``."""
+    return re.compile(same_line(pattern), flags)
 
 
 def alternation(words, *, group: str | None = None) -> str:

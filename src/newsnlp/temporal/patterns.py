@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import alternation, load_lexicon, unit_words, words
+from .lexicon import alternation, compile_same_line, load_lexicon, unit_words, words
 
 __all__ = ["RULES", "Patterns", "build_patterns", "get_patterns"]
 
@@ -93,7 +93,7 @@ class LazyPatterns(dict):
         self.sources = sources
 
     def __missing__(self, key: str) -> re.Pattern:
-        pattern = re.compile(self.sources[key], re.IGNORECASE)
+        pattern = compile_same_line(self.sources[key])
         self[key] = pattern
         return pattern
 
@@ -423,15 +423,18 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
         combined=combined,
         space_table=SPACE_TABLE,
         digit_table=DIGIT_TABLE,
-        mod_before=re.compile(f"(?:\\b(?P<w>{mods})|(?P<pm>±))\\s*(?:{clockw}\\s+)?$", re.IGNORECASE),
-        range_between=re.compile(f"\\s*{rng}\\s*", re.IGNORECASE),
-        law_before=re.compile(
+        mod_before=compile_same_line(f"(?:\\b(?P<w>{mods})|(?P<pm>±))\\s*(?:{clockw}\\s+)?$"),
+        range_between=compile_same_line(f"\\s*{rng}\\s*"),
+        law_before=compile_same_line(
             f"(?:\\b\\d{{1,4}}[a-z]?|/|\\b{laws}(?:\\.?\\s*\\d{{1,4}}[a-z]?)?)\\s*$", re.IGNORECASE
         ),
-        future_cue=re.compile(r"\b" + alternation(lex["future_cues"]) + r"\b", re.IGNORECASE),
-        pub_cue=re.compile(r"\b" + alternation(lex["publication_cues"]) + r"\b\W{0,40}$", re.IGNORECASE),
-        month_prep=re.compile(f"\\b{alternation(lex['month_preps'])}\\s*$", re.IGNORECASE),
-        sentence_break=re.compile(r"(?:[.!?](?=\s|$)|\n)"),
+        future_cue=compile_same_line(r"\b" + alternation(lex["future_cues"]) + r"\b"),
+        pub_cue=compile_same_line(r"\b" + alternation(lex["publication_cues"]) + r"\b\W{0,40}$"),
+        month_prep=compile_same_line(f"\\b{alternation(lex['month_preps'])}\\s*$"),
+        sentence_break=compile_same_line(r"(?:[.!?](?=\s|$)|\n)", 0),
+        # between a header date and its clock time a line break is allowed: it is no expression's span
         stamp_gap=re.compile(f"[\\s,|\\-–]{{0,6}}(?:{clockw}\\s*)?", re.IGNORECASE),
-        month_range_after=re.compile(f"\\s*{rng}\\s*[A-Z][a-z]{{2,9}}\\.?\\s*,?\\s*\\d{{4}}(?!\\d)"),
+        month_range_after=compile_same_line(
+            f"\\s*{rng}\\s*[A-Z][a-z]{{2,9}}\\.?\\s*,?\\s*\\d{{4}}(?!\\d)", 0
+        ),
     )

@@ -4,8 +4,10 @@ the caller gives none."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
+from ..lines import LINE_BREAK_CLASS
 from .calendar import valid_date
 from .types import Anchor, Candidate
 
@@ -13,6 +15,8 @@ if TYPE_CHECKING:
     from .tagger import TimeTagger
 
 __all__ = ["infer_published"]
+
+_BREAK = re.compile(LINE_BREAK_CLASS)
 
 
 def infer_published(tagger: TimeTagger, text: str, cands: list[Candidate]) -> Anchor | None:
@@ -36,7 +40,9 @@ def infer_published(tagger: TimeTagger, text: str, cands: list[Candidate]) -> An
         return None
     p = tagger.p
     for i, c, d in full:
-        line_start = text.rfind("\n", 0, c.start) + 1
+        line_start = max(0, c.start - 60)
+        for br in _BREAK.finditer(text, line_start, c.start):
+            line_start = br.end()
         cue = p.pub_cue.search(text, max(line_start, c.start - 60), c.start)
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         stamp = nxt is not None and nxt.kind == "clock" and p.stamp_gap.fullmatch(text, c.end, nxt.start)

@@ -16,7 +16,7 @@ from typing import Any
 from ..record import TimeExpression
 from .calendar import duration
 from .extract import extract
-from .lexicon import alternation, norm, unit_words
+from .lexicon import alternation, compile_same_line, norm, unit_words
 from .patterns import build_patterns, get_patterns
 from .published import infer_published
 from .resolution import resolve
@@ -50,21 +50,21 @@ class TimeTagger:
         self.month_abbrev = frozenset(lex["month_abbreviations"])
         self.month_units = frozenset(unit_words(lex, "M"))
         self.week_units = frozenset(unit_words(lex, "W"))
-        self.year_lead = re.compile(rf"\b{alternation(unit_words(lex, 'Y'))}\s+$", re.IGNORECASE)
+        self.year_lead = compile_same_line(rf"\b{alternation(unit_words(lex, 'Y'))}\s+$")
         self.dulu = frozenset(lex["dulu_words"])
-        self.dulu_not_after = re.compile(rf"\b{alternation(lex['dulu_not_after'])}\s*$", re.IGNORECASE)
-        self.dulu_first_before = re.compile(rf"\s+{alternation(lex['dulu_first_before'])}\b", re.IGNORECASE)
+        self.dulu_not_after = compile_same_line(rf"\b{alternation(lex['dulu_not_after'])}\s*$")
+        self.dulu_first_before = compile_same_line(rf"\s+{alternation(lex['dulu_first_before'])}\b")
         self.dur_multiples = lex["unit_multiples"]
         self.today_words = frozenset(w for w, k in lex["relative_days"].items() if k == 0)
-        self.date_prep_before = re.compile(rf"\b{alternation(lex['date_preps'])}\s+$", re.IGNORECASE)
+        self.date_prep_before = compile_same_line(rf"\b{alternation(lex['date_preps'])}\s+$")
         listw = alternation(lex["list_words"])
         # "6, 9, dan " before "13 bulan": numbers sharing the unit of the last one
-        self.unit_list_before = re.compile(
-            rf"(?<![\d.,])(?:\d{{1,3}}\s*(?:,\s+(?:{listw}\s+)?|\s+{listw}\s+)){{1,6}}$", re.IGNORECASE
+        self.unit_list_before = compile_same_line(
+            rf"(?<![\d.,])(?:\d{{1,3}}\s*(?:,\s+(?:{listw}\s+)?|\s+{listw}\s+)){{1,6}}$"
         )
         minute = alternation(unit_words(lex, "Mi"))
-        self.angle_before = re.compile(
-            rf"\d\s*{alternation(lex['angle_words'])}\s*(?:\d{{1,2}}\s*{minute}\s*)?$", re.IGNORECASE
+        self.angle_before = compile_same_line(
+            rf"\d\s*{alternation(lex['angle_words'])}\s*(?:\d{{1,2}}\s*{minute}\s*)?$"
         )
         self.dulu_keep = frozenset(lex["dulu_keep_after"])
         self.dulu_se_not = frozenset(lex["dulu_se_not"])
@@ -73,8 +73,8 @@ class TimeTagger:
         self.bare_after = frozenset(lex["bare_parts_after"])
         self.glued_words = tuple(lex["glued_refs"])
         self.glued_not = frozenset(lex["glued_ref_not_stems"])
-        self.reporting = re.compile(
-            r"\b(?:" + "|".join(map(re.escape, lex["reporting_verbs"])) + r")\b", re.IGNORECASE
+        self.reporting = compile_same_line(
+            r"\b(?:" + "|".join(map(re.escape, lex["reporting_verbs"])) + r")\b"
         )
 
     def wd(self, s: str | None) -> int | None:
