@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-__all__ = ["LINES", "ODD", "SEPARATORS", "UNSTABLE_LETTERS", "WORDS", "articles", "html_pages", "words_to_text"]
+__all__ = [
+    "LINES",
+    "ODD",
+    "SEPARATORS",
+    "UNSTABLE_LETTERS",
+    "WORDS",
+    "articles",
+    "html_pages",
+    "words_to_text",
+]
 
 WORDS = [
     # ordinary news words

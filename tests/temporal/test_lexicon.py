@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from newsnlp.data import read_text
-from newsnlp.temporal.tagger import TimeTagger
+from newsnlp.temporal.tagger import TimeTagger, infer_published
 
 ROOM = Path(__file__).resolve().parents[2] / "src" / "newsnlp" / "temporal"
 
@@ -58,7 +58,7 @@ def test_every_lexicon_key_is_read():
     tagger = TimeTagger(lex=lex)
     for s in SENTENCES:
         cands = tagger.extract(s)
-        tagger.resolve(s, cands, None)
+        tagger.resolve(s, cands, infer_published(tagger, s, cands))
     unread = sorted(k for k in lex if not k.startswith("_") and k not in lex.read)
     assert unread == [], f"lexicon keys never read by the time stage: {unread}"
 

@@ -14,26 +14,48 @@ from .types import Anchor, Candidate
 if TYPE_CHECKING:
     from .tagger import TimeTagger
 
-__all__ = ["infer_published"]
+__all__ = ["infer_published", "plausible_window"]
 
 _BREAK = re.compile(LINE_BREAK_CLASS)
 
 
-def infer_published(tagger: TimeTagger, text: str, cands: list[Candidate]) -> Anchor | None:
+def plausible_window(
+    lex: dict, reference: dt.date | None = None, today: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """The dates an inferred publication date may take (``publication_window`` in the lexicon): not
+    before 1900, not after the end of next year (from ``today``), and, when the date the article was
+    collected (``reference``, e.g. the scrape date) is known, not after it (+1 day) nor more than a
+    year before it."""
+    w = lex["publication_window"]
+    today = today or dt.date.today()
+    lo = dt.date.fromisoformat(w["earliest"])
+    hi = dt.date(today.year + w["years_ahead"], 12, 31)
+    if reference is not None:
+        lo = max(lo, reference - dt.timedelta(days=w["days_before_reference"]))
+        hi = min(hi, reference + dt.timedelta(days=w["days_after_reference"]))
+    return lo, hi
+
+
+def infer_published(
+    tagger: TimeTagger, text: str, cands: list[Candidate], reference: dt.date | None = None
+) -> Anchor | None:
     """Guess the publication date from the candidates of an article.
 
     In order: a full date after a publication cue (``Tayang:``, ``Diperbarui``, ``Kompas.com -``) or
     directly followed by a clock time (a header stamp such as ``Senin, 03 Agustus 2020 14:20 WIB``),
     the first one found; else the latest full date with a weekday in the first 2,000 characters
     (news dates the events it reports as ``Senin (3/8/2020)``); else the latest such date anywhere;
-    else the latest full date in the first 2,000 characters.
+    else the latest full date in the first 2,000 characters. Dates outside :func:`plausible_window`
+    are never taken (a typo ``18/6/2926``, a birth date ``29/11/1899``; with ``reference``, a date far
+    from the day the article was collected).
     """
+    lo, hi = plausible_window(tagger.lex, reference)
     full: list[tuple[int, Candidate, dt.date]] = []
     for i, c in enumerate(cands):
         if c.kind != "date" or "y" not in c.info or "d0" in c.info or c.info.get("bad_year"):
             continue
         d = valid_date(c.info["y"], c.info["m"], c.info["d"])
-        if d is None:
+        if d is None or not lo <= d <= hi:
             continue
         full.append((i, c, d))
     if not full:
