@@ -45,6 +45,7 @@ _MOD_SCOPES = {
     "approx": frozenset({"clock", "qty", "year", "date", "month", "monthyear", "decade", "weekday"}),
     "quantity": frozenset({"qty"}),
 }
+_FOLDED = tuple(map(chr, IGNORECASE_ASCII))
 _JOINABLE = frozenset({"date", "weekday", "monthyear", "month", "year"})
 
 
@@ -102,8 +103,8 @@ def triggers(tg: TimeTagger, text: str) -> list[tuple[int, str]]:
     """
     p = tg.p
     low = text
-    if not text.isascii():  # letters the patterns match as ASCII ones ("Hari İni") are triggers too
-        text = text.translate(IGNORECASE_ASCII)
+    if not text.isascii() and any(ch in text for ch in _FOLDED):
+        text = text.translate(IGNORECASE_ASCII)  # "Hari İni": letters the patterns match as ASCII ones
     # one byte per character (non-ASCII -> "?"), so byte offsets are character offsets
     spaced = text.encode("ascii", "replace").translate(p.space_table)
     present = tg.keys_b & set(spaced.split())

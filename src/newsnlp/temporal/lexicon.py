@@ -33,7 +33,7 @@ def load_lexicon() -> dict[str, Any]:
 #: class; ``SPACE`` is a class of them. Patterns use it instead of ``\\s`` so that no expression runs
 #: across a line break (issue #20, item 2).
 _SPACE_CHARS = "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c not in LINE_BREAKS)
-SPACE = f"[{_SPACE_CHARS}]"
+SPACE = f"[^\\S{LINE_BREAK_CLASS[1:-1]}]"  # whitespace that is no line break (a fast negated class)
 _ESCAPE = re.compile(r"\\.|\[|\]|\$")
 
 
