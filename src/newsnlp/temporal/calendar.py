@@ -15,6 +15,7 @@ __all__ = [
     "hijri",
     "join_durations",
     "movable_holiday",
+    "nearest_month_year",
     "nearest_year",
     "roman",
     "shift_value",
@@ -162,6 +163,15 @@ def movable_holiday(name: str, y: int, lex: dict[str, Any]) -> dt.date | None:
         y -= era[1]  # "Imlek 2576" (Kongzili), "Waisak 2569 BE" (Buddhist era)
     md = lex["holidays_by_year"][key].get(str(y))
     return dt.date.fromisoformat(f"{y}-{md}") if md else None
+
+
+def nearest_month_year(mm: int, ref: dt.date) -> int:
+    """The year that puts month ``mm`` within six months of ``ref``."""
+    if mm - ref.month > 6:
+        return ref.year - 1
+    if ref.month - mm > 6:
+        return ref.year + 1
+    return ref.year
 
 
 def nearest_year(mm: int, dd: int, ref: dt.date, tense: int | None, wd: int | None = None) -> int | None:

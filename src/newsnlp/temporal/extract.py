@@ -203,34 +203,43 @@ def _extend_mod(tg: TimeTagger, cand: Candidate, text: str, floor: int) -> None:
         cand.mod = mod
 
 
-def _merge_ranges(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Candidate]:
-    """Join ``X hingga Y`` / ``X - Y`` of two dates (or two years, months) into one interval."""
+def _join_pairs(cands: list[Candidate], join) -> list[Candidate]:
+    """Replace each pair of neighbours that ``join(c, d)`` joins (a :class:`Candidate`) by the join."""
     if len(cands) < 2:
         return cands
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
-        c = cands[i]
-        if i + 1 < len(cands):
-            d = cands[i + 1]
-            if (
-                c.kind in _JOINABLE
-                and d.kind in _JOINABLE
-                and (
-                    c.kind == d.kind
-                    or {c.kind, d.kind} <= {"date", "weekday"}
-                    or {c.kind, d.kind} <= {"month", "monthyear"}
-                )
-                and tg.p.range_between.fullmatch(text, c.end, d.start)
-                and not c.info.get("part")
-                and c.mod is None
-            ):
-                out.append(Candidate(c.start, d.end, "range", {"a": c, "b": d}))
-                i += 2
-                continue
-        out.append(c)
-        i += 1
+        joined = join(cands[i], cands[i + 1]) if i + 1 < len(cands) else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(cands[i])
+            i += 1
     return out
+
+
+def _merge_ranges(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Candidate]:
+    """Join ``X hingga Y`` / ``X - Y`` of two dates (or two years, months) into one interval."""
+
+    def join(c: Candidate, d: Candidate) -> Candidate | None:
+        if (
+            c.kind in _JOINABLE
+            and d.kind in _JOINABLE
+            and (
+                c.kind == d.kind
+                or {c.kind, d.kind} <= {"date", "weekday"}
+                or {c.kind, d.kind} <= {"month", "monthyear"}
+            )
+            and tg.p.range_between.fullmatch(text, c.end, d.start)
+            and not c.info.get("part")
+            and c.mod is None
+        ):
+            return Candidate(c.start, d.end, "range", {"a": c, "b": d})
+        return None
+
+    return _join_pairs(cands, join)
 
 
 #: between a date and its clock time or part of day: "Minggu (28/12/2014) pukul 10.00", "Jumat, 20 Juni 2025, jam 02.00"
@@ -241,38 +250,29 @@ def _join_date_and_time(tg: TimeTagger, cands: list[Candidate], text: str) -> li
     """A date followed by its clock time, or a date or weekday followed by a part of day, is ONE
     expression (TimeML): ``Minggu (28/12/2014) pukul 10.00 WIB`` -> ``2014-12-28T10:00+07:00``,
     ``Minggu selepas ashar`` -> ``...TAF``."""
-    if len(cands) < 2:
-        return cands
-    out: list[Candidate] = []
-    i = 0
-    while i < len(cands):
-        c = cands[i]
-        d = cands[i + 1] if i + 1 < len(cands) else None
-        if (
-            d is not None
-            and c.kind in ("date", "weekday")
+
+    def join(c: Candidate, d: Candidate) -> Candidate | None:
+        if not (
+            c.kind in ("date", "weekday")
             and "clock" not in c.info
             and "part" not in c.info
             and "d0" not in c.info
             and c.mod is None
             and _DATE_TIME_GAP.fullmatch(text, c.end, d.start)
         ):
-            if d.kind == "clock":
-                info = {**c.info, "clock": (d.info["h"], d.info["mi"])}
-                if "h2" in d.info:
-                    info["clock2"] = (d.info["h2"], d.info["mi2"])
-                if d.info.get("zone"):
-                    info["zone"] = d.info["zone"]
-                out.append(Candidate(c.start, d.end, c.kind, info, mod=d.mod))
-                i += 2
-                continue
-            if d.kind == "prev" and d.info.get("part") and d.info.get("k") == 0 and d.info["unit"] == "D":
-                out.append(Candidate(c.start, d.end, c.kind, {**c.info, "part": d.info["part"]}, mod=d.mod))
-                i += 2
-                continue
-        out.append(c)
-        i += 1
-    return out
+            return None
+        if d.kind == "clock":
+            info = {**c.info, "clock": (d.info["h"], d.info["mi"])}
+            if "h2" in d.info:
+                info["clock2"] = (d.info["h2"], d.info["mi2"])
+            if d.info.get("zone"):
+                info["zone"] = d.info["zone"]
+            return Candidate(c.start, d.end, c.kind, info, mod=d.mod)
+        if d.kind == "prev" and d.info.get("part") and d.info.get("k") == 0 and d.info["unit"] == "D":
+            return Candidate(c.start, d.end, c.kind, {**c.info, "part": d.info["part"]}, mod=d.mod)
+        return None
+
+    return _join_pairs(cands, join)
 
 
 def _expand_unit_lists(tg: TimeTagger, cands: list[Candidate], text: str) -> list[Candidate]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..calendar import add_months, nearest_year, valid_date, week
+from ..calendar import add_months, nearest_month_year, nearest_year, valid_date, week
 from ..context import tense_of
 from ..types import Candidate
 from .common import Ctx, resolve_one, resolver
@@ -142,10 +142,8 @@ def r_month(cx: Ctx, c: Candidate, te) -> None:
             y -= 1 if info["m"] >= ref.month else 0
         if tense == 1 and info["m"] < ref.month:
             y += 1
-        if tense is None and info["m"] - ref.month > 6:
-            y -= 1
-        elif tense is None and ref.month - info["m"] > 6:
-            y += 1
+        if tense is None:
+            y = nearest_month_year(info["m"], ref)
         te.value = f"{y:04d}-{info['m']:02d}"
     else:
         te.value = f"XXXX-{info['m']:02d}"
@@ -234,10 +232,8 @@ def r_ordweek(cx: Ctx, c: Candidate, te) -> None:
                 y -= 1
             elif tense == 1 and mm < ref.month:
                 y += 1
-            elif tense is None and mm - ref.month > 6:
-                y -= 1
-            elif tense is None and ref.month - mm > 6:
-                y += 1
+            elif tense is None:
+                y = nearest_month_year(mm, ref)
     else:
         te.anchor = "published"
         if ref is None:
