@@ -324,6 +324,8 @@ def test_conventions(sentence, published, span, typ, value, anchor, mod):
         "Pemain menerima sejumlah jam tangan mewah.",
         "Kami memikirkan masa depan bangsa ini.",
         "Pada 2/3 wilayah itu hujan turun.",
+        "Ia rutin berolahraga di pagi hari.",
+        "Petani biasanya berangkat pada pagi, sebelum matahari terik.",
     ],
 )
 def test_not_time_expressions(sentence):

@@ -55,6 +55,7 @@ class TimeTagger:
         self.dulu_not_after = compile_same_line(rf"\b{alternation(lex['dulu_not_after'])}\s*$")
         self.dulu_first_before = compile_same_line(rf"\s+{alternation(lex['dulu_first_before'])}\b")
         self.dur_multiples = lex["unit_multiples"]
+        self.habitual = frozenset(lex["habitual_words"])
         self.today_words = frozenset(w for w, k in lex["relative_days"].items() if k == 0)
         self.date_prep_before = compile_same_line(rf"\b{alternation(lex['date_preps'])}\s+$")
         listw = alternation(lex["list_words"])

@@ -65,6 +65,8 @@ def x_clockz(tg, m, text):
 def x_partday(tg, m, text):
     if m.group()[0].isupper() and not starts_sentence(text, m.start()):
         return None  # "Timur Tengah hari ini": a capitalised word mid-sentence is a name
+    if _habitual_before(tg, text, m.start()):
+        return None  # "rutin di pagi hari": a habit, no particular morning
     p = norm(m.group("partday_p"))
     part = tg.parts[p] if p in tg.parts else tg.parts[p.rsplit(" ", 1)[0]]
     return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": part})
@@ -93,5 +95,13 @@ def x_barepart(tg, m, text):
     before = text[max(0, m.start() - 12) : m.start()].split()
     if not before or norm(before[-1]) not in tg.bare_after:
         return None
+    if _habitual_before(tg, text, m.start()):
+        return None
     p = norm(m.group("barepart_p"))
     return Candidate(m.start(), m.end(), "prev", {"unit": "D", "k": 0, "part": tg.parts[p]})
+
+
+def _habitual_before(tg, text: str, start: int) -> bool:
+    """A habitual word among the three words before (``rutin``, ``biasanya``, ``selalu``)."""
+    words = text[max(0, start - 30) : start].split()[-3:]
+    return any(norm(w) in tg.habitual for w in words)
