@@ -21,6 +21,9 @@ Gold sets (in ``evaluation/time/``):
   ``siang``/``sore`` AF, ``malam`` NI, ``pagi``/``dini hari`` MO; see "Annotation" in docs/time.md).
 - ``sentences.jsonl``: sentences written for this evaluation, covering every supported form.
 
+The older sets (dev, heldout, fresh, sentences) were brought to the conventions of issue #17 when it was resolved
+(date + clock time one TIME, parts of day, ``tanggal`` inside the date; see "Annotation" in docs/time.md).
+
 ``--set`` names them: ``dev``, ``heldout``, ``fresh``, ``fresh2``, ``sentences`` (``--gold`` takes a file name or
 path; both may be repeated).
 

@@ -50,7 +50,7 @@ def test_published_normalised(value, expected):
     assert normalise_published(value) == expected
 
 
-@pytest.mark.parametrize("value", ["kemarin", "31/2/2020", "2020-02-31", 20200803, ["2020"]])
+@pytest.mark.parametrize("value", ["kemarin", "31/2/2020", "2020-02-31", 2020083, ["2020"]])
 def test_unparsable_published(text_pipeline, value):
     with pytest.raises(PublishedDateError):
         text_pipeline("Harga naik.", published=value)

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-__all__ = ["LINES", "ODD", "SEPARATORS", "WORDS", "articles", "html_pages", "words_to_text"]
+__all__ = [
+    "LINES",
+    "ODD",
+    "SEPARATORS",
+    "UNSTABLE_LETTERS",
+    "WORDS",
+    "articles",
+    "html_pages",
+    "words_to_text",
+]
 
 WORDS = [
     # ordinary news words
@@ -239,6 +248,28 @@ ODD = [
     "İ",
     "ß",
     "Ǆ",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "Hari \u0130ni",
+    "17 Agu\u017ftus 2020",
+    "pukul 10.00 W\u0130B",
+]
+
+#: Letters and their case-folding-unstable look-alikes (issue #20, item 1): ``re.IGNORECASE`` matches
+#: ``İ``/``ı`` to ``i``, ``ſ`` to ``s``, the Kelvin sign to ``k``, while ``str.lower`` changes ``İ`` into two
+#: characters; ``ß``, ``ﬁ`` and ``ﬀ`` fold to several letters under ``casefold``.
+UNSTABLE_LETTERS = [
+    ("i", "\u0130"),
+    ("I", "\u0130"),
+    ("i", "\u0131"),
+    ("s", "\u017f"),
+    ("S", "\u017f"),
+    ("k", "\u212a"),
+    ("K", "\u212a"),
+    ("ss", "\u00df"),
+    ("fi", "\ufb01"),
+    ("ff", "\ufb00"),
 ]
 
 SEPARATORS = [
@@ -298,6 +329,9 @@ def words_to_text(draw, max_parts: int = 60, odd: bool = True) -> str:
             word = draw(pool)
             if draw(st.integers(0, 19)) == 0:
                 word = word.upper()
+            if draw(st.integers(0, 9)) == 0:  # case-folding-unstable look-alikes inside words
+                plain, odd_letter = draw(st.sampled_from(UNSTABLE_LETTERS))
+                word = word.replace(plain, odd_letter)
             parts.append(word)
         parts.append(draw(st.sampled_from(SEPARATORS)))
     return "".join(parts)

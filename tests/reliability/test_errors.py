@@ -38,13 +38,13 @@ BAD_TEXT = [
 BAD_PUBLISHED = [
     "kemarin",
     "2020-02-30",
-    "02/08/2020",
+    "31/02/2020",  # day first (#19.10): 31 February does not exist
     "2020-13-01",
     "2020",
     "0001-01-01",
     "9999-12-31T23:59",
     dt.date(1, 1, 1),
-    20200802,
+    2020080,  # integers are YYYYMMDD only
     True,
     object(),
 ]
@@ -131,6 +131,9 @@ def test_enrich_bad_published(published):
             dt.datetime(2020, 8, 3, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30, seconds=10))),
             "2020-08-03T00:00+05:30",
         ),
+        ("02/08/2020", "2020-08-02"),  # day first (#19.10)
+        (20200802, "2020-08-02"),  # YYYYMMDD
+        ("Minggu, 2 Agustus 2020 10:00 WIB", "2020-08-02T10:00+07:00"),
         ("", None),
         (None, None),
     ],

@@ -177,7 +177,7 @@ CASES = [
         "2025-06-18",
         "malam",
         "TIME",
-        "2025-06-18TEV",
+        "2025-06-18TNI",
         "published",
         None,
     ),
@@ -191,7 +191,7 @@ CASES = [
         None,
     ),
     # "semalam": last night (EV, as "malam"), but one night after "menginap"
-    ("Gudang itu terbakar semalam.", "2025-06-18", "semalam", "TIME", "2025-06-17TEV", "published", None),
+    ("Gudang itu terbakar semalam.", "2025-06-18", "semalam", "TIME", "2025-06-17TNI", "published", None),
     (
         "Rombongan menginap semalam di hotel transit.",
         "2025-06-18",

@@ -51,7 +51,8 @@ def test_offsets_exact_in_messy_text():
     text = "darieconomic times,Senin (16/6/2025).Ikut hadir\xa0Jumat\xa0(20/6/2025)  pukul  14.00\u00a0WIB."
     times, _ = tag_times(text, "2025-06-20")
     check_offsets(text, times)
-    assert [t.value for t in times][:2] == ["2025-06-16", "2025-06-20"]
+    # a date with its clock time is one TIME (issue #17)
+    assert [t.value for t in times][:2] == ["2025-06-16", "2025-06-20T14:00+07:00"]
 
 
 @pytest.mark.parametrize(

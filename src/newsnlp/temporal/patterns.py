@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import alternation, load_lexicon
+from .lexicon import alternation, compile_same_line, load_lexicon, unit_words, words
 
-__all__ = ["RULES", "Patterns", "get_patterns"]
+__all__ = ["RULES", "Patterns", "build_patterns", "get_patterns"]
 
 #: Rule names in priority order (earlier wins when two rules start at the same character).
 RULES = (
@@ -54,6 +54,8 @@ RULES = (
     "month",
     "weekday",
     "ref",
+    "vdur",
+    "prayer",
     "barepart",
     "glued",
 )
@@ -78,6 +80,7 @@ class Patterns:
     month_prep: re.Pattern
     sentence_break: re.Pattern
     stamp_gap: re.Pattern
+    month_range_after: re.Pattern
 
 
 class LazyPatterns(dict):
@@ -90,7 +93,7 @@ class LazyPatterns(dict):
         self.sources = sources
 
     def __missing__(self, key: str) -> re.Pattern:
-        pattern = re.compile(self.sources[key], re.IGNORECASE)
+        pattern = compile_same_line(self.sources[key])
         self[key] = pattern
         return pattern
 
@@ -125,63 +128,77 @@ def _first(phrase: str) -> str:
     return m.group() if m else ""
 
 
+def _number_words(lex: dict[str, Any]) -> tuple[list[str], str]:
+    """(single-word numbers, regex of a number written in words) from ``numbers`` and ``number_multipliers``."""
+    numbers = lex["numbers"]
+    digits = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w]
+    unitw = alternation(digits)
+    teens = alternation(lex["number_teens"])
+    mults = alternation([w for w in lex["number_multipliers"] if w not in lex["number_teens"]])
+    others = alternation([w for w in numbers if w not in digits])
+    regex = (
+        f"(?:{unitw}\\s+{mults}(?:\\s+(?:{unitw}\\s+{teens}|{others}|{unitw}))?"
+        f"|{unitw}\\s+{teens}|{others}|{unitw})"
+    )
+    return [w for w in numbers if " " not in w], regex
+
+
 def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Map a start token (lower-case; ``"0"`` for any digit run) to the rules that may match there."""
-    wd = [w for w in lex["weekdays"] if w not in set(lex["english_weekday_abbrev"])]
-    months = list(lex["months"])
-    numwords = [
-        "satu",
-        "dua",
-        "tiga",
-        "empat",
-        "lima",
-        "enam",
-        "tujuh",
-        "delapan",
-        "sembilan",
-        "sepuluh",
-        "sebelas",
-        "seratus",
-        "seribu",
-        "setengah",
-    ]
+    wd = [w for w in words(lex, "weekdays") if w not in set(lex["english_weekday_abbrev"])]
+    months = words(lex, "months")
+    numwords, _ = _number_words(lex)
+    mods = lex["mods_before"]
     starts: dict[str, list[str]] = {
         "iso": [DIGIT],
-        "datenum": [*wd, "(", DIGIT],
+        "datenum": [*wd, "(", DIGIT, *lex["day_words"]],
         "hijri": [DIGIT],
-        "datetext": [*wd, DIGIT],
+        "datetext": [*wd, DIGIT, *lex["day_words"]],
         "engdate": [*wd, *lex["english_month_first"]],
-        "decade": ["tahun", "era", "dekade", "medio", DIGIT],
-        "century": ["abad"],
-        "quarter": ["kuartal", "triwulan", "kwartal", "caturwulan", "q"],
-        "half": ["semester", "paruh", "paro"],
-        "clock": ["pukul", "pkl", "jam"],
+        "decade": [*lex["decade_words"], DIGIT],
+        "century": unit_words(lex, "CE"),
+        "quarter": [*lex["quarters"], "q"],
+        "half": lex["halves"],
+        "clock": words(lex, "clock_words"),
         "clockz": [DIGIT],
-        "islamic": list(lex["islamic_holidays"]),
+        "islamic": words(lex, "islamic_holidays"),
         "anniv": list(lex["anniversary_words"]),
-        "holiday": list(lex["holidays_fixed"]),
-        "yholiday": [*lex["holiday_names_by_year"], *lex["easter_holidays"]],
-        "ordweek": ["pekan", "minggu"],
-        "barepart": ["pagi", "siang", "sore", "malam", "petang"],
+        "holiday": words(lex, "holidays_fixed"),
+        "yholiday": [*words(lex, "holiday_names_by_year"), *words(lex, "easter_holidays")],
+        "ordweek": unit_words(lex, "W"),
+        "barepart": words(lex, "parts_of_day"),
         "glued": [GLUED],
-        "season": list(lex["seasons"]),
-        "weekend": ["akhir"],
-        "periodmod": ["awal", "akhir", "pertengahan", "penghujung", "pengujung", "medio"],
-        "partday": ["pagi", "siang", "sore", "malam", "petang", "dini"],
-        "setx": [*lex["set_words"], "per"],
-        "timesx": [DIGIT, *numwords, "beberapa"],
-        "prevref": [*lex["same_refs"], *lex["next_day_refs"], *lex["previous_parts"]],
-        "deictic": list(lex["deictic_parts"]),
-        "relday": list(lex["relative_days"]),
-        "unitrel": ["pekan", "minggu", "bulan", "tahun", "dekade", "abad"],
-        "tanggal": ["tanggal", "tgl"],
+        "season": words(lex, "seasons"),
+        "weekend": lex["weekend_words"],
+        "periodmod": [w for w, v in mods.items() if v in ("START", "MID", "END")],
+        "partday": words(lex, "parts_of_day"),
+        "setx": [*lex["set_words"], *lex["per_words"]],
+        "timesx": [DIGIT, *numwords, *lex["vague_quantities"]],
+        "prevref": [*words(lex, "same_refs"), *words(lex, "next_day_refs"), *words(lex, "previous_parts")],
+        "deictic": words(lex, "deictic_parts"),
+        "relday": words(lex, "relative_days"),
+        "unitrel": unit_words(lex, "W", "M", "Y", "DE", "CE"),
+        "tanggal": lex["day_words"],
         "xdur": [DIGIT],
-        "qty": [DIGIT, *numwords, *lex["se_units"], *lex["reduplicated_units"], *lex["vague_quantities"]],
-        "monthyear": ["bulan", *months],
-        "year": ["tahun", "thn", "ta", "era", "periode", DIGIT],
-        "month": ["bulan", *months],
+        "qty": [
+            DIGIT,
+            *numwords,
+            *words(lex, "se_units"),
+            *words(lex, "reduplicated_units"),
+            *lex["vague_quantities"],
+        ],
+        "monthyear": [*unit_words(lex, "M"), *months],
+        "year": [*lex["year_words"], DIGIT],
+        "month": [*unit_words(lex, "M"), *months],
         "weekday": wd,
         "ref": [k for k, v in lex["refs"].items() if v],
+        "vdur": words(lex, "vague_durations"),
+        "prayer": [
+            *words(lex, "part_preps"),
+            *lex["prayer_words"],
+            *words(lex, "prayer_times"),
+            *words(lex, "weekly_prayers"),
+        ],
     }
     out: dict[str, list[str]] = {}
     for rule in RULES:
@@ -194,84 +211,96 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def get_patterns() -> Patterns:
-    """Build (once) and return the compiled patterns."""
-    lex = load_lexicon()
+    """Build (once) and return the compiled patterns of the shipped lexicon."""
+    return build_patterns(load_lexicon())
+
+
+def build_patterns(lex: dict[str, Any]) -> Patterns:
+    """Compile the patterns of the lexicon ``lex`` (every word list of a rule comes from it)."""
     eng_abbrev = set(lex["english_weekday_abbrev"])
-    wd = alternation([w for w in lex["weekdays"] if w not in eng_abbrev])
-    month_keys = list(lex["months"])
-    abbrev = [
-        m for m in month_keys if len(m) <= 4 and m not in ("mei", "juni", "juli", "june", "july", "may")
-    ]
+    wd = alternation([w for w in words(lex, "weekdays") if w not in eng_abbrev])
+    month_keys = words(lex, "months")
+    abbrev = [m for m in month_keys if m in set(lex["month_abbreviations"])]
     full = [m for m in month_keys if m not in abbrev]
     mon = f"(?:{alternation(full)}|{alternation(abbrev)}(?:\\.(?=\\s*\\d))?)"
-    mon_full = alternation([m for m in full if m not in ("may", "march")])
+    mon_full = alternation([m for m in full if m not in set(lex["month_not_bare"])])
     eng_mon = f"(?:{alternation(lex['english_month_first'])}\\.?)"
-    parts = alternation(lex["parts_of_day"])
-    zones = alternation(lex["zones"])
-    unitw = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
-    numword = (
-        f"(?:(?:{unitw})\\s+(?:puluh|ratus|ribu)(?:\\s+(?:(?:{unitw})\\s+belas|sebelas|sepuluh|{unitw}))?"
-        f"|(?:{unitw})\\s+belas|satu\\s+setengah|sepuluh|sebelas|seratus|seribu|setengah|{unitw})"
-    )
+    parts = alternation(words(lex, "parts_of_day"))
+    zones = alternation(words(lex, "zones"))
+    _, numword = _number_words(lex)
     numdig = r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}(?:,\d{1,2})?(?![\d,.]\d))"
     num = f"(?:{numdig}|{numword})"
-    units = alternation(lex["units"])
+    units = alternation(words(lex, "units"))
     se_units = alternation([k for k, v in lex["se_units"].items() if v])
-    redup = alternation(lex["reduplicated_units"])
+    redup = alternation(words(lex, "reduplicated_units"))
     vague = alternation(lex["vague_quantities"])
-    hijri_m = alternation(lex["hijri_months"])
-    hsuf = r"(?:H\b|Hijriah\b|Hijriyah\b|AH\b)"
-    rng = r"(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)"
+    hijri_m = alternation(words(lex, "hijri_months"))
+    hsuf = alternation(lex["hijri_year_suffix"]) + r"\b"
+    era = alternation(words(lex, "era_suffixes"))
+    rng = alternation(lex["range_words"])
+    tense = alternation(words(lex, "tense_words"))
+    prev = alternation(words(lex, "previous_after"))
+    yearw = alternation(unit_words(lex, "Y"))
+    monthw = alternation(unit_words(lex, "M"))
+    weekw = alternation(unit_words(lex, "W"))
+    minute = alternation(unit_words(lex, "Mi"))
+    clockw = alternation(words(lex, "clock_words"))
     rel_suffix = (
-        r"(?:\s+(?P<rel>tahun\s+(?:ini|lalu|depan|kemarin|mendatang))"
-        r"|\s+(?P<tense>yang\s+lalu|lalu|silam|kemarin|mendatang|yang\s+akan\s+datang|depan|nanti|ini)\b)?"
-        f"(?:\\s+(?P<part>{parts})\\b(?:\\s+(?:WIB|WITA|WIT)\\b)?)?"
+        f"(?:\\s+(?P<rel>{yearw}\\s+{tense})\\b|\\s+(?P<tense>{tense})\\b)?"
+        f"(?:\\s+(?P<part>{parts})\\b(?:\\s+{zones}\\b)?)?"
     )
     lb = r"(?<![\w/.,:-])"
+    dayw = alternation(lex["day_words"])
+    listw = alternation(lex["list_words"])
 
     rules: dict[str, str] = {}
     rules["iso"] = lb + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mi>\d{2}))?(?![\d-])"
     # Numeric dates, day first: "Minggu (2/8/2020)", "Senin, (9/6/2025)", "Selasa (10/06)", "02/07/2025".
     rules["datenum"] = (
-        f"(?:(?P<wd>{wd})(?:\\s+(?P<wpart>pagi|siang|sore|malam|petang|dini\\s+hari)(?=\\s*\\())?\\s*,?\\s*)?"
+        f"(?:(?P<wd>{wd})(?:\\s+(?P<wpart>{parts})(?=\\s*\\())?\\s*,?\\s*)?"
         r"(?:\(\s*(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{1,4}))?\s*(?:\)|(?<=\d{4})(?=[^\W\d_]|[ \t]{0,3}(?:\n|$)))"
-        r"|(?<![\d/.,])(?P<bd>\d{1,2})(?P<sep>[/.-])(?P<bm>\d{1,2})(?P=sep)(?P<by>\d{4}|\d{2})(?![\d/]|[.-]\d))"
-        + rel_suffix
+        f"|(?:{dayw}\\s+)?(?<![\\d/.,])(?P<bd>\\d{{1,2}})(?P<sep>[/.-])(?P<bm>\\d{{1,2}})(?P=sep)(?P<by>\\d{{4}}|\\d{{2}})(?![\\d/]|[.-]\\d)"
+        # "Pada 2/8," without a year: only after a date preposition (checked by the handler)
+        r"|(?<![\d/.,])(?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?=\s*[,.;)]|\s*$))" + rel_suffix
     )
     rules["hijri"] = lb + f"(?P<d>\\d{{1,2}})\\s+(?P<hm>{hijri_m})\\s+(?P<hy>1\\d{{3}})(?:\\s*{hsuf})?"
     rules["datetext"] = (
         f"(?:(?P<wd>{wd})\\s*,?\\s*(?P<open>\\(\\s*)?)?"
         + lb
-        + f"(?P<d>\\d{{1,2}})(?:\\s*{rng}\\s*(?P<d2>\\d{{1,2}})(?:\\s+(?P<m1>{mon}))?)?\\s*(?P<mon>{mon})"
-        r"(?:\s*,?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d))?(?(open)\s*\))" + rel_suffix
+        + f"(?:{dayw}\\s+)?(?P<d>\\d{{1,2}})(?:\\s*{rng}\\s*(?P<d2>\\d{{1,2}})(?:\\s+(?P<m1>{mon}))?)?\\s*(?P<mon>{mon})"
+        f"(?:\\s*,?\\s*(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d))?(?(open)\\s*\\))" + rel_suffix
     )
     rules["engdate"] = (
         f"(?:(?P<wd>{wd}),?\\s+)?(?P<mon>{eng_mon})\\s+(?P<d>\\d{{1,2}}),?\\s+(?P<y>\\d{{4}})(?!\\d)"
     )
-    rules["decade"] = r"(?:(?P<pre>tahun|era|dekade|medio)\s+)?" + lb + r"(?P<y>\d{4}|\d{2})-?an\b"
+    decw = alternation(lex["decade_words"])
+    rules["decade"] = f"(?:(?P<pre>{decw})\\s+)?" + lb + r"(?P<y>\d{4}|\d{2})-?an\b"
+    roman = "".join(k.upper() for k in words(lex, "roman"))
+    centw = alternation(unit_words(lex, "CE"))
     rules["century"] = (
-        r"\babad\s+(?:ke-?\s*)?(?P<n>\d{1,2}|[IVXL]{1,6}\b|(?:ke)?(?:sembilan|delapan|tujuh)\s+belas|(?:ke)?dua\s+puluh(?:\s+satu)?)(?:\s*(?P<bc>SM|Masehi|M)\b)?"
+        f"\\b{centw}\\s+(?:ke-?\\s*)?(?P<n>\\d{{1,2}}|[{roman}]{{1,6}}\\b|(?:ke)?{numword})(?:\\s*(?P<bc>{era})\\b)?"
     )
-    ordinals = alternation(lex["ordinals"])
+    ordinals = alternation(words(lex, "ordinals"))
+    quarters = alternation(lex["quarters"])
     rules["quarter"] = (
-        r"\b(?:(?:kuartal|triwulan|kwartal|caturwulan)\s*(?:ke-?\s*)?(?P<q>"
-        + ordinals
-        + r")\b|(?P<qq>Q[1-4])\b)"
-        r"(?:\s*[-/]?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<t>ini|lalu|depan|sebelumnya))?"
-        + r"|\b(?:kuartal|triwulan)\s+(?P<t2>ini|lalu|depan|sebelumnya|mendatang)\b"
+        f"\\b(?:{quarters}\\s*(?:ke-?\\s*)?(?P<q>{ordinals})\\b|(?P<qq>Q[1-4])\\b)"
+        f"(?:\\s*[-/]?\\s*(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>{tense}|{prev})\\b)?"
+        f"|\\b{quarters}\\s+(?P<t2>{tense}|{prev})\\b"
     )
+    halves = alternation(lex["halves"])
+    half_ord = alternation([w for w, v in lex["ordinals"].items() if v in (1, 2)])
     rules["half"] = (
-        r"\b(?:semester|paruh|paro)\s*(?:ke-?\s*)?(?P<h>I{1,2}\b|[12]\b|pertama|kedua)"
-        r"(?:\s*[-/]?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<t>tahun\s+(?:ini|lalu|depan)|ini|lalu))?"
+        f"\\b{halves}\\s*(?:ke-?\\s*)?(?P<h>{half_ord})\\b"
+        f"(?:\\s*[-/]?\\s*(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>{yearw}\\s+{tense}|{tense})\\b)?"
     )
     clock_tail = (
-        f"(?:\\s*(?P<z0>{zones})\\b(?=\\s*{rng}\\s*(?:pukul\\s*)?\\d))?"
-        f"(?:\\s*{rng}\\s*(?:pukul\\s*)?(?P<h2>\\d{{1,2}})(?:[.:](?P<mi2>\\d{{2}}))?)?"
+        f"(?:\\s*(?P<z0>{zones})\\b(?=\\s*{rng}\\s*(?:{clockw}\\s*)?\\d))?"
+        f"(?:\\s*{rng}\\s*(?:{clockw}\\s*)?(?P<h2>\\d{{1,2}})(?:[.:](?P<mi2>\\d{{2}}))?)?"
         f"(?:\\s*(?P<z>{zones})\\b(?:\\s*[+]\\s*\\d{{1,2}})?)?(?:\\s+(?P<part>{parts})\\b(?:\\s*(?P<z2>{zones})\\b)?)?"
-        r"(?!\s*menit|[\d.,:/]\d)"
+        f"(?!\\s*{minute}|[\\d.,:/]\\d)"
     )
     rules["clock"] = (
-        r"\b(?P<pre>pukul|pkl\.?|jam)\s*(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?:[.:]\d{2})?(?![\d.,:/]\d)"
+        f"\\b(?P<pre>{clockw})\\s*(?P<h>\\d{{1,2}})(?:[.:](?P<mi>\\d{{2}}))?(?:[.:]\\d{{2}})?(?![\\d.,:/]\\d)"
         + clock_tail
     )
     rules["clockz"] = (
@@ -279,92 +308,104 @@ def get_patterns() -> Patterns:
         f"(?:\\s*(?P<z0>{zones})\\b(?=\\s*{rng}\\s*\\d))?"
         f"(?:\\s*{rng}\\s*(?P<h2>\\d{{1,2}})[.:](?P<mi2>\\d{{2}}))?\\s*(?P<z>{zones})\\b"
     )
-    islamic = alternation(lex["islamic_holidays"])
-    rules["islamic"] = (
-        f"\\b(?P<name>{islamic})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)(?:\\s*(?P<h>{hsuf}|M\\b|Masehi\\b))?|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
+    holiday_tail = (
+        f"(?:\\s+(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>{tense}|{yearw}\\s+{tense})\\b)?"
     )
-    anniv = alternation(lex["anniversaries"])
+    islamic = alternation(words(lex, "islamic_holidays"))
+    rules["islamic"] = (
+        f"\\b(?P<name>{islamic})\\b(?:\\s+(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)(?:\\s*(?P<h>{hsuf}|{era}\\b))?"
+        f"|\\s+(?P<ht>{tense}|{yearw}\\s+{tense})\\b)?"
+    )
+    anniv = alternation(words(lex, "anniversaries"))
     aw = alternation(lex["anniversary_words"])
     rules["anniv"] = (
         f"\\b{aw}\\s+(?:ke-?\\s*(?P<n1>\\d{{1,4}})\\s+)?(?P<who>{anniv})\\b(?:\\s+ke-?\\s*(?P<n2>\\d{{1,4}}))?"
     )
-    holidays = alternation(lex["holidays_fixed"])
-    rules["holiday"] = (
-        f"\\b(?P<name>{holidays})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
-    )
-    seasons = alternation(lex["seasons"])
+    holidays = alternation(words(lex, "holidays_fixed"))
+    rules["holiday"] = f"\\b(?P<name>{holidays})\\b" + holiday_tail
+    seasons = alternation(words(lex, "seasons"))
     rules["season"] = (
-        f"\\b(?P<name>{seasons})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>tahun\\s+(?:ini|lalu|depan)|ini|lalu|mendatang))?"
+        f"\\b(?P<name>{seasons})\\b(?:\\s+(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>{yearw}\\s+{tense}|{tense})\\b)?"
     )
-    rules["weekend"] = (
-        r"\bakhir\s+(?:pekan|minggu)\b(?:\s+(?P<t>ini|lalu|kemarin|depan|mendatang|nanti|sebelumnya|berikutnya))?"
-    )
+    weekend = alternation(lex["weekend_words"])
+    rules["weekend"] = f"\\b{weekend}\\b(?:\\s+(?P<t>{tense}|{prev})\\b)?"
+    sme = alternation([w for w, v in lex["mods_before"].items() if v in ("START", "MID", "END")])
+    not_after = alternation(lex["period_mod_not_before"])
     rules["periodmod"] = (
-        r"\b(?P<m>awal|akhir|pertengahan|penghujung|pengujung|medio)\s+(?P<u>tahun|bulan|pekan)\b"
-        r"(?!\s+(?:ini|lalu|depan|kemarin|mendatang|itu|tersebut|yang|ke|\d|[^\W\d_]+an\b|baru|buku|pertama|kedua))"
+        f"\\b(?P<m>{sme})\\s+(?P<u>{alternation(unit_words(lex, 'Y', 'M', 'W'))})\\b"
+        f"(?!\\s+(?:{tense}|{prev}|{not_after}|\\d|[^\\W\\d_]+an\\b))"
     )
-    rules["partday"] = r"\b(?P<p>pagi|siang|sore|malam|petang|dini)\s+hari\b"
+    partday = [f"{w} hari" for w in words(lex, "parts_of_day") if not w.endswith(" hari")]
+    partday += [w for w in words(lex, "parts_of_day") if w.endswith(" hari")]
+    rules["partday"] = f"\\b(?P<p>{alternation(partday)})\\b"
     setw = alternation(lex["set_words"])
+    perw = alternation(lex["per_words"])
     rules["setx"] = (
         f"\\b{setw}\\s+(?:(?P<n>{num})\\s+(?P<u>{units})\\b|hari\\s+(?P<hwd>{wd})\\b|(?P<wd>{wd})\\b(?:\\s+(?P<wpart>{parts})\\b)?"
-        f"|(?P<part>{parts})\\b|tanggal\\s+(?P<td>\\d{{1,2}})\\b|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})(?:nya)?\\b)"
-        f"|\\bper\\s+(?P<pu>hari|pekan|minggu|bulan|tahun|jam|menit|detik|kuartal|semester|triwulan)\\b"
+        f"|(?P<part>{parts})\\b|{dayw}\\s+(?P<td>\\d{{1,2}})\\b(?!\\s*{mon})|(?P<dd>\\d{{1,2}})\\s+(?P<dmon>{mon})\\b|(?P<u1>{units})(?:nya)?\\b)"
+        f"|\\b{perw}\\s+(?P<pu>{units})\\b"
     )
     rules["timesx"] = (
-        f"\\b(?P<n>{num}|beberapa)\\s+kali\\s+(?:dalam\\s+)?(?:(?P<se>{se_units})|se(?P<u>{units}))\\b"
+        f"\\b(?P<n>{num}|{vague})\\s+kali\\s+(?:dalam\\s+)?(?:(?P<se>{se_units})|se(?P<u>{units}))\\b"
     )
-    prev_keys = list(lex["same_refs"]) + list(lex["next_day_refs"]) + list(lex["previous_parts"])
+    prev_keys = words(lex, "same_refs") + words(lex, "next_day_refs") + words(lex, "previous_parts")
     rules["prevref"] = f"\\b(?P<w>{alternation(prev_keys)})\\b"
-    deictic = alternation(lex["deictic_parts"])
+    deictic = alternation(words(lex, "deictic_parts"))
     rules["deictic"] = f"\\b(?P<w>{deictic})\\b"
-    reldays = alternation(lex["relative_days"])
+    reldays = alternation(words(lex, "relative_days"))
     rules["relday"] = f"\\b(?P<w>{reldays}){GLUE_END}(?:\\s+(?P<part>{parts})\\b)?"
     rules["unitrel"] = (
-        r"\b(?P<u>pekan|minggu|bulan|tahun|dekade|abad)\s+"
-        r"(?P<t>ini|lalu|yang\s+lalu|kemarin|depan|mendatang|yang\s+akan\s+datang|silam)" + GLUE_END
+        f"\\b(?P<u>{alternation(unit_words(lex, 'W', 'M', 'Y', 'DE', 'CE'))})\\s+(?P<t>{tense})" + GLUE_END
     )
     rules["tanggal"] = (
-        r"\b(?:tanggal|tgl\.?)\s+(?P<d>\d{1,2})\b(?!\s*[/.:-]\d)(?:\s+(?P<mt>bulan\s+(?:ini|lalu|depan)))?"
+        f"\\b{dayw}\\s+(?P<d>\\d{{1,2}})\\b(?!\\s*[/.:-]\\d)(?:\\s+(?P<mt>{monthw}\\s+{tense})\\b)?"
     )
-    dir_words = (
-        r"(?P<dir>yang\s+lalu|yang\s+silam|lalu|silam|sebelumnya|kemudian|setelahnya|sesudahnya|berikutnya|"
-        r"lagi|mendatang|yang\s+akan\s+datang|ke\s*depan|terakhir|belakangan(?:\s+ini)?|pertama|ini)"
-    )
+    qafter = alternation(words(lex, "quantity_after"))
+    rng_word = alternation([w for w in lex["range_words"] if w[0].isalpha()])
+    dir_words = f"(?P<dir>{tense}|{prev}|{qafter})"
     rules["qty"] = (
-        f"(?:{lb}(?P<n>{num})(?:\\s*[-–]\\s*(?P<nr>{num})|\\s+(?:hingga|sampai)\\s+(?P<nr2>{num}))?\\s+(?P<u>{units})\\b(?:\\s+(?:dan\\s+)?(?P<n2>{num})\\s+(?P<u2>{units})\\b)?"
+        f"(?:{lb}(?P<n>{num})(?:\\s*[-–]\\s*(?P<nr>{num})|\\s+{rng_word}\\s+(?P<nr2>{num}))?\\s+(?P<u>{units})(?P<an>an)?\\b(?:\\s+(?:{listw}\\s+)?(?P<n2>{num})\\s+(?P<u2>{units})\\b)?"
         f"|\\b(?P<se>{se_units})\\b(?!-)|\\b(?P<rd>{redup})\\b|\\b(?P<vq>{vague})\\s+(?P<vu>{units})\\b)"
         f"(?:\\s+{dir_words}\\b)?"
     )
     rules["xdur"] = lb + f"(?P<a>\\d{{1,2}})\\s*[xX×]\\s*(?P<b>\\d{{1,3}})\\s+(?P<u>{units})\\b"
-    rules["monthyear"] = f"(?:\\bbulan\\s+)?\\b(?P<mon>{mon})\\s*,?\\s*(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)"
-    rules["year"] = (
-        r"(?:(?P<pre>tahun|thn\.?|TA|era)\s+)?" + lb + r"(?P<y>(?:1[5-9]|20)\d{2})"
-        f"(?:\\s*(?:{rng}|/)\\s*(?P<y2>(?:1[5-9]|20)\\d{{2}})(?![\\d.,:/]\\d)|(?![\\d.,:/]\\d|-?an\\b))"
-        r"(?:\s*(?P<bc>SM|Masehi|M)\b)?"
+    rules["monthyear"] = (
+        f"(?:\\b{monthw}\\s+)?\\b(?P<mon>{mon})\\s*,?\\s*(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)"
     )
-    rules["month"] = f"(?:\\bbulan\\s+)?\\b(?P<mon>{mon_full})\\b" + rel_suffix
+    yearpre = alternation(lex["year_words"])
+    rules["year"] = (
+        f"(?:(?P<pre>{yearpre})\\s+)?" + lb + r"(?P<y>(?:1[5-9]|20)\d{2})"
+        f"(?:\\s*(?:{rng}|/)\\s*(?P<y2>(?:1[5-9]|20)\\d{{2}})(?![\\d.,:/]\\d)|(?![\\d.,:/]\\d|-?an\\b))"
+        f"(?:\\s*(?P<bc>{era})\\b)?"
+    )
+    rules["month"] = f"(?:\\b{monthw}\\s+)?\\b(?P<mon>{mon_full})\\b" + rel_suffix
     rules["weekday"] = f"\\b(?P<wd>{wd})\\b" + rel_suffix
     refs = alternation([k for k, v in lex["refs"].items() if v])
     rules["ref"] = f"\\b(?P<w>{refs}){GLUE_END}"
+    # vague lengths without a unit: "beberapa saat", "sejenak", "sebentar"
+    rules["vdur"] = f"\\b(?P<w>{alternation(words(lex, 'vague_durations'))})\\b"
+    # prayer times, with the preposition that places the event: "selepas ashar", "usai salat Jumat", "subuh"
+    prep = alternation(words(lex, "part_preps"))
+    salat = alternation(lex["prayer_words"])
+    rules["prayer"] = (
+        f"\\b(?:(?P<pre>{prep})\\s+)?(?:(?P<w>{alternation(words(lex, 'weekly_prayers'))})"
+        f"|(?:{salat}\\s+)?(?P<p>{alternation(words(lex, 'prayer_times'))}))\\b"
+    )
     # a bare part of day after a preposition: "pada malam", "Pada pagi itu" is rules["prevref"]
     follow = alternation(lex["bare_part_followers"])
-    rules["barepart"] = (
-        f"(?<![^\\W\\d_])(?P<p>pagi|siang|sore|malam|petang)\\b(?=\\s*[,.;:)]|\\s+{follow}\\b)"
-    )
+    rules["barepart"] = f"(?<![^\\W\\d_])(?P<p>{parts})\\b(?=\\s*[,.;:)]|\\s+{follow}\\b)"
     # a time word glued to the word before ("Prayogakini"); only tried where _triggers found one
-    rules["glued"] = alternation(lex["glued_refs"], group="w") + r"\b"
+    rules["glued"] = alternation(words(lex, "glued_refs"), group="w") + r"\b"
     # ordinal weeks: "pekan kedua Juni 2025", "minggu ketiga bulan ini", "pekan terakhir Agustus"
-    ordw = alternation(lex["ordinal_weeks"])
+    ordw = alternation(words(lex, "ordinal_weeks"))
     rules["ordweek"] = (
-        f"\\b(?:pekan|minggu)\\s+(?:ke-?\\s*)?(?P<o>{ordw})\\b\\s+(?:(?:bulan\\s+)?(?P<mon>{mon_full})\\b"
-        r"(?:\s*,?\s*(?:tahun\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<t>lalu|depan|mendatang|ini|nanti))?"
-        r"|bulan\s+(?P<bt>ini|lalu|depan|mendatang))"
+        f"\\b{weekw}\\s+(?:ke-?\\s*)?(?P<o>{ordw})\\b\\s+(?:(?:{monthw}\\s+)?(?P<mon>{mon_full})\\b"
+        f"(?:\\s*,?\\s*(?:{yearw}\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<t>{tense})\\b)?"
+        f"|{monthw}\\s+(?P<bt>{tense})\\b)"
     )
     # holidays dated per year from a data table (Imlek, Nyepi, Waisak) or from Easter (Paskah, Jumat Agung)
-    yhol = alternation([*lex["holiday_names_by_year"], *lex["easter_holidays"]])
-    rules["yholiday"] = (
-        f"\\b(?P<name>{yhol})\\b(?:\\s+(?:tahun\\s+)?(?P<y>\\d{{4}})(?!\\d)|\\s+(?P<ht>lalu|kemarin|mendatang|nanti|yang\\s+lalu|tahun\\s+(?:ini|lalu|depan))\\b)?"
-    )
+    yhol = alternation([*words(lex, "holiday_names_by_year"), *words(lex, "easter_holidays")])
+    rules["yholiday"] = f"\\b(?P<name>{yhol})\\b" + holiday_tail
 
     grouped = {name: _g(name, rules[name]) for name in RULES}
     # each rule alone, to read its groups where the combined alternation matched; compiled on first use
@@ -374,6 +415,7 @@ def get_patterns() -> Patterns:
         {key: "|".join(grouped[name] for name in names) for key, names in dispatch.items()}
     )
     mods = alternation([k for k, v in lex["mods_before"].items() if v and k != "±"])
+    laws = alternation(lex["law_words"])
     return Patterns(
         lex=lex,
         rules=compiled,
@@ -381,21 +423,18 @@ def get_patterns() -> Patterns:
         combined=combined,
         space_table=SPACE_TABLE,
         digit_table=DIGIT_TABLE,
-        mod_before=re.compile(f"(?:\\b(?P<w>{mods})|(?P<pm>±))\\s*(?:pukul\\s+)?$", re.IGNORECASE),
-        range_between=re.compile(
-            r"\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d)\s*", re.IGNORECASE
+        mod_before=compile_same_line(f"(?:\\b(?P<w>{mods})|(?P<pm>±))\\s*(?:{clockw}\\s+)?$"),
+        range_between=compile_same_line(f"\\s*{rng}\\s*"),
+        law_before=compile_same_line(
+            f"(?:\\b\\d{{1,4}}[a-z]?|/|\\b{laws}(?:\\.?\\s*\\d{{1,4}}[a-z]?)?)\\s*$", re.IGNORECASE
         ),
-        law_before=re.compile(
-            r"(?:\b(?:no|nomor|nomer)\.?\s*\d{1,4}[a-z]?|\b\d{1,4}[a-z]?|/|\b(?:UU|PP|Perpres|Perppu|Permen\w*|Perda|Keppres|Inpres|POJK|Perkap\w*))\s*$",
-            re.IGNORECASE,
+        future_cue=compile_same_line(r"\b" + alternation(lex["future_cues"]) + r"\b"),
+        pub_cue=compile_same_line(r"\b" + alternation(lex["publication_cues"]) + r"\b\W{0,40}$"),
+        month_prep=compile_same_line(f"\\b{alternation(lex['month_preps'])}\\s*$"),
+        sentence_break=compile_same_line(r"(?:[.!?](?=\s|$)|\n)", 0),
+        # between a header date and its clock time a line break is allowed: it is no expression's span
+        stamp_gap=re.compile(f"[\\s,|\\-–]{{0,6}}(?:{clockw}\\s*)?", re.IGNORECASE),
+        month_range_after=compile_same_line(
+            f"\\s*{rng}\\s*[A-Z][a-z]{{2,9}}\\.?\\s*,?\\s*\\d{{4}}(?!\\d)", 0
         ),
-        future_cue=re.compile(r"\b" + alternation(lex["future_cues"]) + r"\b", re.IGNORECASE),
-        pub_cue=re.compile(r"\b" + alternation(lex["publication_cues"]) + r"\b\W{0,40}$", re.IGNORECASE),
-        month_prep=re.compile(
-            r"\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|jelang|menjelang|per|dari|selama|"
-            r"sepanjang|sebelum|setelah|usai|pasca|bulan|mulai|antara|penghujung|periode|di|ke)\s*$",
-            re.IGNORECASE,
-        ),
-        sentence_break=re.compile(r"(?:[.!?](?=\s|$)|\n)"),
-        stamp_gap=re.compile(r"[\s,|\-–]{0,6}(?:pukul\s*)?", re.IGNORECASE),
     )
