@@ -76,6 +76,16 @@ def _structure(split: str) -> dict[str, str]:
     }
 
 
+def _quotes(split: str) -> dict[str, str]:
+    out = {
+        f"quotes/{split}/{kind}_overlap_f1": f"own/detection/{kind}/overlap/f1"
+        for kind in ("all", "direct", "indirect")
+    }
+    out[f"quotes/{split}/speaker_mention_overlap"] = "own/matched/all/speaker_overlap"
+    out[f"quotes/{split}/speaker_entity"] = "own/matched/all/entity"
+    return out
+
+
 CHECKS: tuple[Check, ...] = (
     Check(
         "ud",
@@ -165,6 +175,20 @@ CHECKS: tuple[Check, ...] = (
             "html/html-id/clean_text_vs_trafilatura_p": "precision",
         },
         "HTML: clean_text of the html-id pages beside trafilatura's main text (agreement)",
+    ),
+    Check(
+        "quotes",
+        "evaluation/quotes.py",
+        ("--split", "dev"),
+        _quotes("dev"),
+        "quotes on the development gold (the article's own text): overlap F1 per type, speaker accuracy",
+    ),
+    Check(
+        "quotes-fresh",
+        "evaluation/quotes.py",
+        ("--split", "fresh"),
+        _quotes("fresh"),
+        "quotes on the fresh gold (first measured once the stage was frozen)",
     ),
     Check(
         "html-peer",
