@@ -11,8 +11,10 @@ from typing import Any
 
 from ..record import Article, Segment
 from ..registry import BaseStage, register_stage
+from .context import build_context
 from .resources import Resources, load_resources
-from .segmenter import SegmentResult, _Segmenter
+from .result import SegmentResult
+from .segmenter import Segmenter
 
 __all__ = ["StructureStage", "assign_segments", "make_structure_stage"]
 
@@ -28,7 +30,7 @@ class StructureStage(BaseStage):
 
     def __init__(self, resources: Resources | None = None) -> None:
         self.resources = resources or load_resources()
-        self._segmenter = _Segmenter(self.resources)
+        self._segmenter = Segmenter(build_context(self.resources))
 
     def segment(self, text: str, hints: Any = None, title_hint: str | None = None) -> SegmentResult:
         """Run the segmenter over ``text`` alone (no article needed)."""

@@ -1,0 +1,33 @@
+"""HTML hints: the spans the markup itself labels (``<h1>``, ``<figcaption>``, ``aside``, byline
+classes) applied to the lines they cover, within per-label length limits."""
+
+from __future__ import annotations
+
+import bisect
+
+from .context import Context
+from .features import Line
+
+__all__ = ["apply_hints"]
+
+
+def apply_hints(ctx: Context, lines: list[Line], hints, hint_of: dict[int, str]) -> None:
+    starts = [ln.start for ln in lines]
+    # page furniture (comments, share bars, ad slots) wins over what is nested inside it (a
+    # commenter's "author" class is no byline of the article): boilerplate hints come last
+    hints = sorted(hints, key=lambda h: h[2] == "boilerplate")
+    for s, e, label in hints:
+        if label not in ctx.cfg.hint_max_chars or e - s > ctx.cfg.hint_max_chars[label]:
+            continue
+        j = max(bisect.bisect_right(starts, s) - 1, 0)
+        while j < len(lines) and lines[j].start < e:
+            ln = lines[j]
+            if ln.start >= s - 1 and ln.end <= e + 1:
+                if not (
+                    label in ("related", "boilerplate")
+                    and ctx.fx.paragraph_like(ln)
+                    and not ctx.fx.title_like(ln)
+                    and (label == "related" or ln.words >= 30)
+                ) and not (label == "boilerplate" and hint_of.get(ln.idx) == "title"):
+                    hint_of[ln.idx] = label
+            j += 1
