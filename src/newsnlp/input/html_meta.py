@@ -8,7 +8,15 @@ import json
 import re
 from typing import Any
 
+from ..data.outlets import outlet_data, tld_alternation
+
 __all__ = ["page_metadata"]
+
+#: An outlet's name (a web domain, or a brand's leading word) from the one outlet source.
+_OUTLET_NAME = re.compile(
+    rf"\.(?:{tld_alternation('outlet')})\b|^(?:{'|'.join(map(re.escape, outlet_data()['brand_prefixes']))})\b",
+    re.I,
+)
 
 
 def page_metadata(root) -> dict[str, Any]:
@@ -98,14 +106,7 @@ def page_metadata(root) -> dict[str, Any]:
 
 def _looks_like_outlet(name: str) -> bool:
     """A brand rather than a person: a domain or a known news-brand word (``Tribun Jogja``)."""
-    return bool(
-        re.search(
-            r"\.(?:com|co\.id|id|net)\b|^(?:Tribun|Kompas|Detik|Liputan6|Tempo|Antara|Republika|"
-            r"CNN|CNBC|Okezone|Sindonews|Suara|Kumparan|Viva|Merdeka|Redaksi|Admin)\b",
-            name,
-            re.I,
-        )
-    )
+    return bool(_OUTLET_NAME.search(name))
 
 
 def _names(value: Any) -> list[str]:

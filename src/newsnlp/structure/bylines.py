@@ -86,7 +86,7 @@ def parse_byline(ctx: Context, t: str, res: SegmentResult, end_role: str) -> Non
         return
     if r.initials.match(inner):
         return
-    m = re.match(r"^[A-Za-z0-9.-]+\.(?:com|co\.id|id)\s*/\s*(.+)$", inner)
+    m = ctx.r.domain_slash_name.match(inner)
     if m:
         res.authors.extend(split_names(m.group(1)))
         return
