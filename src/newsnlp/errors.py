@@ -18,6 +18,7 @@ __all__ = [
     "PublishedDateError",
     "StageError",
     "StageOrderError",
+    "TruncationWarning",
     "UnknownStageError",
 ]
 
@@ -115,3 +116,9 @@ class StageError(NewsNLPError, RuntimeError):
 
 class ModelNotFoundError(NewsNLPError, FileNotFoundError):
     """An optional model (e.g. stanza's) is not installed locally."""
+
+
+class TruncationWarning(UserWarning):
+    """The input was cut before processing (an HTML page whose text exceeds the documented limit,
+    ``newsnlp.input.dom.MAX_TEXT`` characters). The record says so too: ``metadata.truncated`` is
+    true and ``metadata.warnings`` names the limit."""

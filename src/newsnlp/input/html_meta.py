@@ -38,8 +38,8 @@ def page_metadata(root) -> dict[str, Any]:
         title = props["twitter:title"]
     else:
         h1 = root.find(".//h1")
-        if h1 is not None and h1.text_content().strip():
-            title = h1.text_content()
+        if h1 is not None and "".join(h1.itertext()).strip():
+            title = "".join(h1.itertext())
         elif title_el is not None and title_el.text:
             title = re.split(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$", title_el.text.strip())[0]
     if title:

@@ -137,9 +137,34 @@ class Cascade:
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
+        big = 1 << 30
+        # the preconditions as plain tuples: one tight loop per line (this runs on every line)
+        self._rows = tuple(
+            (
+                r.label,
+                r.test,
+                r.chars_below if r.chars_below is not None else big,
+                r.words_min or 0,
+                r.words_max if r.words_max is not None else big,
+                r.starts_with or None,
+                r.requires,
+                r.requires_within,
+            )
+            for r in rules
+        )
 
     def label(self, line: Line) -> str | None:
-        for rule in self.rules:
-            if rule.applies(line):
-                return rule.label
+        """The label of the first rule that applies to ``line`` (``None``: no rule does)."""
+        t = line.text
+        n = len(t)
+        w = line.words
+        for label, test, below, wmin, wmax, starts, req, within in self._rows:
+            if n >= below or w < wmin or w > wmax:
+                continue
+            if starts is not None and not t.startswith(starts):
+                continue
+            if req is not None and req not in (t if within is None else t[:within]):
+                continue
+            if test(line):
+                return label
         return None

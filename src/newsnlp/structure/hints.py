@@ -8,7 +8,12 @@ import bisect
 from .context import Context
 from .features import Line
 
-__all__ = ["apply_hints"]
+__all__ = ["ZONES", "apply_hints", "zone_lines"]
+
+#: Region hints of an HTML page (:mod:`newsnlp.input.html`): ``outside`` a line the article
+#: extractor left out (never part of ``clean_text``), ``preface`` a line between the headline and
+#: the article (a lead may be there; body never).
+ZONES = ("outside", "preface")
 
 
 def apply_hints(ctx: Context, lines: list[Line], hints, hint_of: dict[int, str]) -> None:
@@ -31,3 +36,20 @@ def apply_hints(ctx: Context, lines: list[Line], hints, hint_of: dict[int, str])
                 ) and not (label == "boilerplate" and hint_of.get(ln.idx) == "title"):
                     hint_of[ln.idx] = label
             j += 1
+
+
+def zone_lines(lines: list[Line], hints, zone: dict[int, str]) -> list[tuple[int, int, str]]:
+    """Record the region hints (:data:`ZONES`) of the lines they cover in ``zone`` and return the
+    other hints."""
+    starts = [ln.start for ln in lines]
+    rest = []
+    for s, e, label in hints:
+        if label not in ZONES:
+            rest.append((s, e, label))
+            continue
+        j = max(bisect.bisect_right(starts, s) - 1, 0)
+        while j < len(lines) and lines[j].start < e:
+            if lines[j].start >= s and lines[j].end <= e:
+                zone[j] = label
+            j += 1
+    return rest

@@ -11,6 +11,7 @@ offsets into the original text, which is never changed.
 
 from __future__ import annotations
 
+from ..record import CLEAN_LABELS
 from ..textnorm import fold
 from .body import body
 from .bylines import metadata
@@ -19,7 +20,7 @@ from .credits import credit_prefix, credit_suffix, glued_caption
 from .datelines import find_lead
 from .features import Line, split_lines
 from .header import header
-from .hints import apply_hints
+from .hints import apply_hints, zone_lines
 from .prepass import mark_embeds, mark_merged_duplicates, name_below_key
 from .resources import Resources
 from .result import SegmentResult
@@ -45,7 +46,9 @@ class Segmenter:
             return res
         hint_of: dict[int, str] = {}
         bold_starts: dict[int, int] = {}
+        zone: dict[int, str] = {}
         if hints:
+            hints = zone_lines(lines, hints, zone)
             apply_hints(ctx, lines, hints, hint_of)
             # bold runs opening a paragraph (HTML): dateline candidates, start -> end
             limit = ctx.cfg.bold_dateline_max_chars
@@ -57,6 +60,8 @@ class Segmenter:
                 ln.label is None or (hint == "title" and ln.label in ("kicker", "source_link"))
             ):
                 ln.label = hint
+                if zone.get(ln.idx) == "outside" and hint in CLEAN_LABELS:
+                    ln.label = "boilerplate"  # page furniture the article extractor left out
                 continue
             if ln.idx in hint_of:
                 del hint_of[ln.idx]
@@ -64,6 +69,8 @@ class Segmenter:
                 credit_prefix(ctx, ln, text)
             if ln.label is None:
                 glued_caption(ctx, ln)
+            if zone.get(ln.idx) == "outside" and ln.label in (None, *CLEAN_LABELS):
+                ln.label = "boilerplate"  # page furniture the article extractor left out
         name_below_key(ctx, lines)
         merged = mark_merged_duplicates(lines)
         mark_embeds(ctx, lines, merged)
@@ -86,7 +93,13 @@ class Segmenter:
             elif ln.label == "caption" and not any(x[2] == "credit" for x in ln.subs):
                 credit_suffix(ctx, ln, force=True)
 
-        # 5. Segments and metadata.
+        # 5. Lines between the headline and the article: a lead in its own container, or furniture.
+        for i, z in zone.items():
+            ln = lines[i]
+            if z == "preface" and ln.label in ("body", "subheading", "title") and hint_of.get(i) != "title":
+                ln.label = "boilerplate"
+
+        # 6. Segments and metadata.
         res.segments = build_segments(lines)
         metadata(ctx, lines, res, publisher_tok)
         return res
