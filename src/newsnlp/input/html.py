@@ -115,7 +115,7 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
     return HtmlExtraction(text=text, metadata=md, hints=hints, truncated=cut, encoding=encoding)
 
 
-FALLBACK = "article"
+FALLBACK = "full"
 
 
 def _article_text(root: Any) -> str:

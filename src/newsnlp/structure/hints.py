@@ -16,8 +16,16 @@ __all__ = ["ZONES", "apply_hints", "zone_lines"]
 ZONES = ("outside", "preface")
 
 
-def apply_hints(ctx: Context, lines: list[Line], hints, hint_of: dict[int, str]) -> None:
+def apply_hints(
+    ctx: Context, lines: list[Line], hints, hint_of: dict[int, str], zone: dict[int, str] | None = None
+) -> None:
+    """Give each line the hint of the markup around it (``hint_of``: line index -> label).
+
+    With region hints (``zone``), a line the article extractor kept (no zone) takes a
+    ``boilerplate`` hint only when it is short (a share button, ``Advertisement``): a furniture
+    class on a wrapper does not remove the article's own paragraphs."""
     starts = [ln.start for ln in lines]
+    in_region = bool(zone)
     # page furniture (comments, share bars, ad slots) wins over what is nested inside it (a
     # commenter's "author" class is no byline of the article): boilerplate hints come last
     hints = sorted(hints, key=lambda h: h[2] == "boilerplate")
@@ -34,7 +42,8 @@ def apply_hints(ctx: Context, lines: list[Line], hints, hint_of: dict[int, str])
                     and not ctx.fx.title_like(ln)
                     and (label == "related" or ln.words >= 30)
                 ) and not (label == "boilerplate" and hint_of.get(ln.idx) == "title"):
-                    hint_of[ln.idx] = label
+                    if not (in_region and label == "boilerplate" and ln.idx not in zone and ln.words > 5):
+                        hint_of[ln.idx] = label
             j += 1
 
 

@@ -49,7 +49,7 @@ class Segmenter:
         zone: dict[int, str] = {}
         if hints:
             hints = zone_lines(lines, hints, zone)
-            apply_hints(ctx, lines, hints, hint_of)
+            apply_hints(ctx, lines, hints, hint_of, zone)
             # bold runs opening a paragraph (HTML): dateline candidates, start -> end
             limit = ctx.cfg.bold_dateline_max_chars
             bold_starts = {hs: he for hs, he, lab in hints if lab == "dateline" and he - hs <= limit}
