@@ -98,7 +98,8 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
         text, hints, cut = _walk_all(body if body is not None else root, stats)
         n = stats["elements"]
         if (
-            n <= REGION_MAX_ELEMENTS
+            not cut
+            and n <= REGION_MAX_ELEMENTS
             and stats["depth"] <= REGION_MAX_DEPTH
             and n * REGION_MIN_BYTES <= len(source)
         ):

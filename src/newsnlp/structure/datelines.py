@@ -64,15 +64,18 @@ def find_lead(
     hint_of: dict[int, str],
     bold_starts: dict[int, int],
     title_norm: str | None,
+    skip: set[int] | None = None,
 ) -> tuple[int, str | None]:
     """Label the lead (and its dateline) and return its index (``len(lines)`` when there is none)
     and the dateline's publisher token: the first line that opens with a dateline, else the first
-    paragraph."""
+    paragraph. Lines in ``skip`` (furniture the HTML article extractor left out) are never the
+    lead."""
     publisher_tok: str | None = None
+    skip = skip or set()
     lead = None
     seen_par = False
     for ln in lines[: ctx.cfg.lead_window_lines]:
-        if ln.label not in (None, "source_link") or ln.idx in hint_of:
+        if ln.label not in (None, "source_link") or ln.idx in hint_of or ln.idx in skip:
             continue
         d = dateline(ctx, ln, place_only=not seen_par)
         if d is None and ln.start in bold_starts and ctx.fx.paragraph_like(ln) and not ctx.fx.title_like(ln):
@@ -138,14 +141,18 @@ def find_lead(
         if title_norm:
             after = next((ln.idx for ln in lines if fold(ln.text) == title_norm), -1)
         for ln in lines:
-            if ln.label is not None or ln.idx <= after:
+            if ln.label is not None or ln.idx <= after or ln.idx in skip:
                 continue
             if ctx.fx.paragraph_like(ln) and not (ctx.fx.plausible_title(ln) and ln.words < 16):
                 ln.label = "lead"
                 lead = ln.idx
                 break
     if lead is None:
-        free = [ln for ln in lines if ln.label is None and not (title_norm and fold(ln.text) == title_norm)]
+        free = [
+            ln
+            for ln in lines
+            if ln.label is None and ln.idx not in skip and not (title_norm and fold(ln.text) == title_norm)
+        ]
         pick = next((ln for ln in free if ln.text.endswith(STOP_END)), None)
         if pick is None and free:
             pick = free[1] if len(free) > 1 and ctx.fx.title_like(free[0]) else free[0]

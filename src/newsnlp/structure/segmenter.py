@@ -60,8 +60,6 @@ class Segmenter:
                 ln.label is None or (hint == "title" and ln.label in ("kicker", "source_link"))
             ):
                 ln.label = hint
-                if zone.get(ln.idx) == "outside" and hint in CLEAN_LABELS:
-                    ln.label = "boilerplate"  # page furniture the article extractor left out
                 continue
             if ln.idx in hint_of:
                 del hint_of[ln.idx]
@@ -69,15 +67,14 @@ class Segmenter:
                 credit_prefix(ctx, ln, text)
             if ln.label is None:
                 glued_caption(ctx, ln)
-            if zone.get(ln.idx) == "outside" and ln.label in (None, *CLEAN_LABELS):
-                ln.label = "boilerplate"  # page furniture the article extractor left out
         name_below_key(ctx, lines)
         merged = mark_merged_duplicates(lines)
         mark_embeds(ctx, lines, merged)
         title_norm = fold(title_hint) if title_hint else None
 
         # 1. The lead: the first line that opens with a dateline, else the first paragraph.
-        lead, publisher_tok = find_lead(ctx, lines, hint_of, bold_starts, title_norm)
+        outside = {i for i, z in zone.items() if z == "outside"}
+        lead, publisher_tok = find_lead(ctx, lines, hint_of, bold_starts, title_norm, outside)
 
         # 2. The header (lines before the lead): kicker, teaser, title, source link.
         later = {fold(ln.text) for ln in lines[lead + 1 :]} if lead < len(lines) else set()
@@ -94,10 +91,15 @@ class Segmenter:
                 credit_suffix(ctx, ln, force=True)
 
         # 5. Lines between the headline and the article: a lead in its own container, or furniture.
+        #    Lines the article extractor left out are never the article's own text.
         for i, z in zone.items():
             ln = lines[i]
             if z == "preface" and ln.label in ("body", "subheading", "title") and hint_of.get(i) != "title":
                 ln.label = "boilerplate"
+            elif z == "outside" and ln.label in (None, *CLEAN_LABELS):
+                ln.label = "boilerplate"
+                ln.subs = [sub for sub in ln.subs if sub[2] != "dateline"]
+                ln.tail = None
 
         # 6. Segments and metadata.
         res.segments = build_segments(lines)
