@@ -10,7 +10,7 @@ from typing import Any
 
 from ..data.outlets import outlet_data, tld_alternation
 
-__all__ = ["page_metadata"]
+__all__ = ["page_metadata", "tolerant_date"]
 
 #: An outlet's name (a web domain, or a brand's leading word) from the one outlet source.
 _OUTLET_NAME = re.compile(
@@ -83,15 +83,11 @@ def page_metadata(root) -> dict[str, Any]:
         or props.get("article:published")
         or props.get("og:published_time")
     )
+    if not published:
+        published = _headline_time(root)
     if published:
-        published = published.strip()
-        m = re.match(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?", published)
-        if m:
-            published = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            if m.group(4):
-                published += (
-                    "T" + m.group(4).rjust(5, "0") if len(m.group(4).split(":")[0]) == 1 else "T" + m.group(4)
-                )
+        published = tolerant_date(published)
+    if published:
         md["published"] = published
     url = props.get("og:url") or ld.get("url")
     if not url:
@@ -102,6 +98,51 @@ def page_metadata(root) -> dict[str, Any]:
     if url:
         md["url"] = url
     return md
+
+
+_DATE = re.compile(
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"(?:\s*T?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def tolerant_date(value: str) -> str | None:
+    """An ISO 8601 date or datetime from a page's date string, written carelessly or not
+    (``2015-11-05 T10:08:58Z``, ``2020/08/03 9:05``, ``2020-08-03T14:20:00+0700``,
+    ``2020-08-03T14:20:00.000Z``); ``None`` when it holds no date."""
+    m = _DATE.search(value.strip())
+    if m is None:
+        return None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["H"] is not None and int(m["H"]) < 24:
+        out += f"T{int(m['H']):02d}:{m['M']}"
+        if m["S"]:
+            out += f":{m['S']}"
+        z = m["z"]
+        if z:
+            out += "+00:00" if z == "Z" else (z if ":" in z else f"{z[:3]}:{z[3:]}")
+    return out
+
+
+def _headline_time(root: Any) -> str | None:
+    """The ``datetime`` of the ``<time>`` element right after the headline (the article's date,
+    not a sidebar's), else of the first ``<time>`` of the page."""
+    times = [t for t in root.iter("time") if (t.get("datetime") or "").strip()]
+    if not times:
+        return None
+    h1 = root.find(".//h1")
+    if h1 is not None:
+        after = False
+        for el in root.iter():
+            if el is h1:
+                after = True
+            elif after and el.tag == "time" and (el.get("datetime") or "").strip():
+                return el.get("datetime")
+    return times[0].get("datetime")
 
 
 def _looks_like_outlet(name: str) -> bool:

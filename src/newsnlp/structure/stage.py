@@ -11,6 +11,7 @@ from typing import Any
 
 from ..record import Article, Segment
 from ..registry import BaseStage, register_stage
+from ..textnorm import fold
 from .context import build_context
 from .resources import Resources, load_resources
 from .result import SegmentResult
@@ -51,7 +52,9 @@ class StructureStage(BaseStage):
         md = article.metadata
         if result.title:
             md.title = result.title
-        if result.authors:
+        if result.authors and not _confirmed(md.authors, text):
+            # the page's structured authors are kept when its visible text names them; otherwise
+            # the byline read in the text wins (an outlet or a stale author in the metadata)
             md.authors = list(result.authors)
         if result.editors:
             md.editors = list(result.editors)
@@ -62,6 +65,14 @@ class StructureStage(BaseStage):
         elif result.publisher_token and not md.publisher:
             md.publisher = result.publisher_token
         assign_segments(article)
+
+
+def _confirmed(names: list[str], text: str) -> bool:
+    """Whether every one of ``names`` (at least one) is written in ``text``."""
+    if not names:
+        return False
+    folded = fold(text)
+    return all(fold(n) in folded for n in names)
 
 
 def assign_segments(article: Article) -> None:
