@@ -37,6 +37,20 @@ def body(ctx: Context, lines: list[Line], lead: int) -> None:
     for ln in lines[last_par + 1 :]:
         if ln.label is None and r.tag_line.match(ln.text) and ln.words <= 5:
             ln.label = "boilerplate"
+        elif ln.label is None and r.byline_team.match(ln.text):
+            ln.label = "byline"  # the team signing the article ("Tim Redaksi")
+    # A day heading over a schedule ("Sabtu, 21 Juni 2025" / events of that day): a subheading,
+    # not a header date line, when a line of the article follows it.
+    for i in range(lead + 1, n - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        if (
+            ln.label == "boilerplate"
+            and r.header_date.match(ln.text)
+            and not any(c in ln.text for c in ":.")  # no clock time: not a publication stamp
+            and nxt.label is None
+            and not r.header_date.match(nxt.text)
+        ):
+            ln.label = "subheading"
     in_related_run = False
     for i in range(lead + 1, n):
         ln = lines[i]
@@ -90,7 +104,17 @@ def body_line(ctx: Context, ln: Line, lines: list[Line], i: int) -> str:
     if not ctx.fx.title_like(ln):
         return "body"
     if t.endswith(":"):
-        return "subheading" if ln.words <= 3 and ctx.fx.headline_case(t) else "body"
+        if ln.words <= 3 and ctx.fx.headline_case(t):
+            return "subheading"
+        # a heading over a list or a schedule ("Jadwal Imsakiyah Kota X dan sekitarnya:")
+        return (
+            "subheading"
+            if ln.words <= 10 and not ctx.r.list_intro_sentence.match(t) and _heads_list(ctx, lines, i)
+            else "body"
+        )
+    colon = t.find(":")
+    if 0 < colon < len(t) - 1 and _value_after(t[colon + 1 :]):
+        return "body"  # "Harga X: mulai Rp 23 juta" is a label and its value, not a heading
     li = ctx.r.list_item
     # list items next to list items of the same kind (a bullet link after a numbered list is not)
     in_list = bool(li.match(t)) and any(
@@ -186,3 +210,22 @@ def body_line(ctx: Context, ln: Line, lines: list[Line], i: int) -> str:
             "subheading" if ctx.fx.headline_case(t) and (not plain or ctx.fx.strict_headline(t)) else "body"
         )
     return "body"
+
+
+def _value_after(rest: str) -> bool:
+    """The text after a colon reads as a value (lower case, a number, a currency), not a title."""
+    rest = rest.strip()
+    return bool(rest) and (rest[0].islower() or rest[0].isdigit() or rest.startswith(("Rp", "US$", "$")))
+
+
+def _heads_list(ctx: Context, lines: list[Line], i: int) -> bool:
+    """Whether the lines after ``i`` are a list: numbered or bulleted, or at least two short lines
+    (a schedule: ``Imsak: 04.30``)."""
+    nxt = lines[i + 1 : i + 3]
+    if not nxt or nxt[0].label is not None:
+        return False
+    if shape(nxt[0]) != "plain":
+        return True
+    return len(nxt) == 2 and all(
+        x.label is None and x.words <= 8 and not ctx.fx.paragraph_like(x) for x in nxt
+    )

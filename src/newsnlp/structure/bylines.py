@@ -23,14 +23,24 @@ def metadata(ctx: Context, lines: list[Line], res: SegmentResult, publisher_tok:
         res.publisher = r.publisher_name(tok)
         res.publisher_token = tok
     end_role = r.end_paren_role.get(res.publisher or "", "authors")
+    paired: set[int] = set()  # name lines read together with their key
+    for k, ln in enumerate(lines):
+        if ln.label != "byline" or not r.byline_key_alone.match(ln.text):
+            continue
+        for j in (k + 1, k - 1):  # the name below its key ("Penulis" / "Rina"), else above it
+            if (
+                0 <= j < len(lines)
+                and j not in paired
+                and lines[j].label == "byline"
+                and not r.byline_key_alone.match(lines[j].text)
+                and not r.byline_key_anywhere.search(lines[j].text)
+            ):
+                paired.add(j)
+                parse_byline(ctx, ln.text.rstrip(" :：") + ": " + lines[j].text, res, end_role)
+                break
     for k, ln in enumerate(lines):
         texts: list[str] = []
-        if ln.label == "byline" and r.byline_key_alone.match(ln.text):
-            nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if nxt is not None and nxt.label == "byline" and not r.byline_key_anywhere.search(nxt.text):
-                texts.append(ln.text.rstrip(" :：") + ": " + nxt.text)
-            continue
-        if k > 0 and ln.label == "byline" and r.byline_key_alone.match(lines[k - 1].text):
+        if ln.label == "byline" and (k in paired or r.byline_key_alone.match(ln.text)):
             continue
         if ln.label == "byline":
             texts.append(ln.text)

@@ -125,6 +125,8 @@ def credit_suffix(ctx: Context, ln: Line, force: bool) -> bool:
     before = t[: m.start("credit")].rstrip()
     if not before or not LETTERS3.search(cred):
         return False  # "(21/6/2025)", "(f/2.4)" are not credits
+    if cred.strip("() ") in ctx.r.credit_not_codes:
+        return False  # "(USD)", "(WIB)": a currency or a unit, not a credit
     if not force:
         inner = cred.strip("()")
         strong = bool(ctx.r.credit_suffix_strong.search(cred)) or (inner.isupper() and len(inner) > 2)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lines import iter_lines
 from .config import StructureConfig
 
 __all__ = [
@@ -65,15 +66,11 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines of ``text`` with exact offsets, surrounding whitespace excluded."""
+    """Non-empty lines of ``text`` with exact offsets, surrounding whitespace excluded. A line ends
+    at every break :mod:`newsnlp.lines` knows (``\\n``, ``\\r``, U+2028, NEL ...), as in every stage."""
     out: list[Line] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        s, e = pos, nl
+    for start, end, _ in iter_lines(text):
+        s, e = start, end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -81,7 +78,6 @@ def split_lines(text: str) -> list[Line]:
         if e > s:
             t = text[s:e]
             out.append(Line(len(out), s, e, t, words=len(t.split())))
-        pos = nl + 1
     return out
 
 

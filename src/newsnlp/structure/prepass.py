@@ -21,6 +21,23 @@ def name_below_key(ctx: Context, lines: list[Line]) -> None:
             and ctx.fx.title_like(b)
         ):
             b.label = "byline"
+    # ... or the name stands above its key ("Rina Wulandari" / "Penulis")
+    for i in range(1, len(lines)):
+        a, b = lines[i - 1], lines[i]
+        if (
+            b.label == "byline"
+            and ctx.r.byline_key_alone.match(b.text)
+            and a.label is None
+            and 2 <= a.words <= 5
+            and ctx.fx.title_like(a)
+            and ctx.fx.headline_case(a.text)
+            and (
+                i + 1 >= len(lines)
+                or ctx.fx.paragraph_like(lines[i + 1])
+                or lines[i + 1].label not in (None, "byline")
+            )
+        ):
+            a.label = "byline"
 
 
 def mark_merged_duplicates(lines: list[Line]) -> set[int]:

@@ -84,6 +84,15 @@ class Resources:
     embed_signature: re.Pattern[str] = re.compile(r"(?!)")
     caption_opener_glued: re.Pattern[str] = re.compile(r"(?!)")
     embed_line: re.Pattern[str] = re.compile(r"(?!)")
+    shortcode_line: re.Pattern[str] = re.compile(r"(?!)")
+    shortcode_caption: re.Pattern[str] = re.compile(r"(?!)")
+    copyright_credit: re.Pattern[str] = re.compile(r"(?!)")
+    related_pointer: re.Pattern[str] = re.compile(r"(?!)")
+    byline_team: re.Pattern[str] = re.compile(r"(?!)")
+    #: A sentence introducing a list (``Berikut rinciannya:``): never a heading.
+    list_intro_sentence: re.Pattern[str] = re.compile(r"(?!)")
+    #: Upper-case codes in parentheses that are no photo credit (``(USD)``, ``(WIB)``).
+    credit_not_codes: frozenset[str] = frozenset()
     #: ``detik.com / Name``: a domain, a slash and the author's name.
     domain_slash_name: re.Pattern[str] = re.compile(r"(?!)")
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -215,6 +224,13 @@ def load_resources() -> Resources:
         embed_signature=re.compile(pat.get("embed_signature", "(?!)")),
         caption_opener_glued=re.compile(pat.get("caption_opener_glued", "(?!)")),
         embed_line=re.compile(pat.get("embed_line", "(?!)")),
+        shortcode_line=re.compile(pat["shortcode_line"]),
+        shortcode_caption=re.compile(pat["shortcode_caption"]),
+        copyright_credit=re.compile(pat["copyright_credit"]),
+        related_pointer=re.compile(pat["related_pointer"]),
+        byline_team=re.compile(pat["byline_team"]),
+        list_intro_sentence=re.compile(pat["list_intro_sentence"]),
+        credit_not_codes=frozenset(pat["credit_not_codes"]),
         domain_slash_name=re.compile(rf"^{_DOMAIN}\s*/\s*(.+)$"),
         raw={"patterns": pat, "outlets": outl},
     )
