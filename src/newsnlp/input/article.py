@@ -112,8 +112,8 @@ def _sniff(data: bytes) -> str:
     head = data[:20000]
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            return head.decode(codec, "replace")
-    return head.decode("latin-1")
+            return head[2:].decode(codec, "replace")
+    return head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
 
 
 def check_items_and_batch(items: Any, batch_size: Any) -> None:

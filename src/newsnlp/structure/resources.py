@@ -7,15 +7,17 @@ module only compiles it, once.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..data import load_json
 from ..data.outlets import domain_regex, outlet_data, tld_alternation
 
-__all__ = ["Resources", "load_resources"]
+__all__ = ["Resources", "build_resources", "load_resources", "merge_outlets"]
 
 #: Number of dateline patterns at the end of the list that only apply to a paragraph-like line.
 WEAK_DATELINES = 1
@@ -154,9 +156,44 @@ def _with_domains(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """Read and compile the data files once (cached)."""
+    """Read and compile the shipped data files once (cached)."""
+    return build_resources()
+
+
+def merge_outlets(extra: Any) -> dict[str, Any]:
+    """The shipped outlet knowledge with a user's additions merged in.
+
+    ``extra`` is a path to a JSON file, or a dict with any of ``outlets`` (``[{"publisher": ...,
+    "ids": [...], "end_paren_role": ...}]``), ``brands`` and ``agencies`` (lists of names), or a
+    list of outlet dicts. Added outlets come first, so a user's publisher name wins for an id
+    the shipped data also knows."""
+    if isinstance(extra, (str, Path)):
+        extra = json.loads(Path(extra).read_text(encoding="utf-8"))
+    if isinstance(extra, list):
+        extra = {"outlets": extra}
+    if not isinstance(extra, dict):
+        raise TypeError(
+            f"outlets must be a path, a dict or a list of outlet dicts, not {type(extra).__name__}"
+        )
+    unknown = set(extra) - {"outlets", "brands", "agencies"}
+    if unknown:
+        raise KeyError(f"unknown outlet keys {sorted(unknown)} (known: outlets, brands, agencies)")
+    base = outlet_data()
+    merged = dict(base)
+    for o in extra.get("outlets", []):
+        if not isinstance(o, dict) or not o.get("publisher") or not isinstance(o.get("ids"), list):
+            raise ValueError(f"an outlet needs 'publisher' and a list of 'ids': {o!r}")
+    merged["outlets"] = list(extra.get("outlets", [])) + list(base["outlets"])
+    merged["brands"] = list(dict.fromkeys([*base["brands"], *extra.get("brands", [])]))
+    merged["agencies"] = list(dict.fromkeys([*base["agencies"], *extra.get("agencies", [])]))
+    return merged
+
+
+def build_resources(outlets: dict[str, Any] | None = None) -> Resources:
+    """Compile the data files, with ``outlets`` (from :func:`merge_outlets`) instead of the
+    shipped outlet knowledge when given."""
     pat = _with_domains(load_json("structure", "patterns.json"))
-    outl = outlet_data()
+    outl = outlets if outlets is not None else outlet_data()
     marker = pat["related_marker"]
     need_colon = {re.sub(r"\s+", "", m).lower() for m in pat["related_marker_requires_colon"]}
     related_line = re.compile(rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))")
@@ -173,7 +210,7 @@ def load_resources() -> Resources:
     end_role: dict[str, str] = {}
     for o in outl["outlets"]:
         for i in o["ids"]:
-            publishers[i.lower()] = o["publisher"]
+            publishers.setdefault(i.lower(), o["publisher"])
             if o.get("end_paren_role"):
                 end_role[o["publisher"]] = o["end_paren_role"]
     brand = "(?:" + "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)) + ")"

@@ -7,13 +7,15 @@ which segment it sits in (``.segment``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..record import Article, Segment
 from ..registry import BaseStage, register_stage
 from ..textnorm import fold
+from .config import load_config
 from .context import build_context
-from .resources import Resources, load_resources
+from .resources import Resources, build_resources, load_resources, merge_outlets
 from .result import SegmentResult
 from .segmenter import Segmenter
 
@@ -29,9 +31,19 @@ class StructureStage(BaseStage):
 
     name = "structure"
 
-    def __init__(self, resources: Resources | None = None) -> None:
-        self.resources = resources or load_resources()
-        self._segmenter = Segmenter(build_context(self.resources))
+    def __init__(
+        self,
+        resources: Resources | None = None,
+        outlets: Any = None,
+        thresholds: Mapping[str, Any] | None = None,
+    ) -> None:
+        """``outlets``: a user's outlets, brands and agencies (a JSON file or Python objects, see
+        :func:`~newsnlp.structure.resources.merge_outlets`), merged with the shipped ones;
+        ``thresholds``: overrides of :class:`~newsnlp.structure.config.StructureConfig` fields."""
+        if resources is None:
+            resources = build_resources(merge_outlets(outlets)) if outlets is not None else load_resources()
+        self.resources = resources
+        self._segmenter = Segmenter(build_context(self.resources, load_config(thresholds)))
 
     def segment(self, text: str, hints: Any = None, title_hint: str | None = None) -> SegmentResult:
         """Run the segmenter over ``text`` alone (no article needed)."""
@@ -103,6 +115,8 @@ def assign_segments(article: Article) -> None:
         "times.segment",
     ),
 )
-def make_structure_stage(**options: Any) -> StructureStage:
-    """Factory of the ``structure`` stage (no options)."""
-    return StructureStage(**options)
+def make_structure_stage(outlets: Any = None, thresholds: Mapping[str, Any] | None = None) -> StructureStage:
+    """Factory of the ``structure`` stage: ``outlets`` (a user's outlet file or objects, merged
+    with the shipped ones) and ``thresholds`` (overrides of the rule thresholds), e.g.
+    ``Pipeline(config={"structure": {"outlets": "my_outlets.json"}})``."""
+    return StructureStage(outlets=outlets, thresholds=thresholds)
