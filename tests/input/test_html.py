@@ -96,7 +96,9 @@ def test_html_to_text_hints_on_a_saved_page():
     assert hinted["Pasang Tertinggi Sore Hari"] == "subheading"
     # the cookie notice above the headline is page furniture outside the article: not in the text
     assert "Kami menggunakan cookie" not in ex.text
-    assert "Facebook Twitter WhatsApp Salin Link" in {ex.text[s:e] for s, e, lab in ex.hints if lab == "boilerplate"}
+    assert "Facebook Twitter WhatsApp Salin Link" in {
+        ex.text[s:e] for s, e, lab in ex.hints if lab == "boilerplate"
+    }
     # "&nbsp;" between "Kamis" and the date became a plain space, "&quot;" a quote
     assert "Kamis (12/6/2025) pagi" in ex.text and '"Air mulai masuk rumah' in ex.text
 

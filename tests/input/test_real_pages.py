@@ -23,7 +23,9 @@ PARAS = [
     "Anggaran perbaikan berasal dari dana darurat daerah yang disetujui dewan dalam rapat paripurna kemarin.",
 ]
 MENU = "".join(f'<li><a href="/k{i}">Kanal Berita Nomor {i} Yang Panjang</a></li>' for i in range(40))
-SIDEBAR = "".join(f'<li><a href="/b{i}">Berita Lain Tentang Kejadian Penting Nomor {i}</a></li>' for i in range(12))
+SIDEBAR = "".join(
+    f'<li><a href="/b{i}">Berita Lain Tentang Kejadian Penting Nomor {i}</a></li>' for i in range(12)
+)
 
 
 def page(title="Jembatan Gantung Diperbaiki Sebelum Tahun Ajaran Baru", head="", body_top="", after=""):
@@ -79,9 +81,14 @@ def test_the_article_region_keeps_menus_and_sidebars_out():
     art = Pipeline(stages=("structure",))(page(), html=True)
     clean = art.clean_text
     assert all(p in clean for p in PARAS)
-    assert "Kanal Berita Nomor" not in clean and "Berita Lain Tentang" not in clean and "Hak cipta" not in clean
+    assert (
+        "Kanal Berita Nomor" not in clean and "Berita Lain Tentang" not in clean and "Hak cipta" not in clean
+    )
     # the menu above the headline and the sidebar after the article's end are not even in the text
-    assert "Kanal Berita Nomor 3" not in art.text and "Berita Lain Tentang Kejadian Penting Nomor 5" not in art.text
+    assert (
+        "Kanal Berita Nomor 3" not in art.text
+        and "Berita Lain Tentang Kejadian Penting Nomor 5" not in art.text
+    )
 
 
 def test_title_from_page_metadata_over_a_logo_h1():

@@ -10,7 +10,9 @@ from newsnlp.structure.stage import StructureStage
 
 from .helpers import check_offsets, labels_by_line, run
 
-LEAD = "JAKARTA, KABARCONTOH.COM - Pemerintah kota mengumumkan jadwal kegiatan baru bagi warga pada pekan ini."
+LEAD = (
+    "JAKARTA, KABARCONTOH.COM - Pemerintah kota mengumumkan jadwal kegiatan baru bagi warga pada pekan ini."
+)
 PARA = "Kegiatan itu digelar di beberapa lokasi dan terbuka bagi masyarakat umum tanpa biaya apa pun."
 
 
@@ -26,12 +28,27 @@ def labels(stage: StructureStage, *lines: str) -> dict[str, str]:
 
 
 def test_heading_with_colon_over_a_schedule_is_a_subheading(stage):
-    lab = labels(stage, LEAD, PARA, "Jadwal Imsakiyah Kota Contoh dan sekitarnya:", "Imsak: 04.30", "Subuh: 04.40", PARA)
+    lab = labels(
+        stage,
+        LEAD,
+        PARA,
+        "Jadwal Imsakiyah Kota Contoh dan sekitarnya:",
+        "Imsak: 04.30",
+        "Subuh: 04.40",
+        PARA,
+    )
     assert lab["Jadwal Imsakiyah Kota Contoh dan sekitarnya:"] == "subheading"
 
 
 def test_sentence_introducing_a_list_stays_body(stage):
-    lab = labels(stage, LEAD, "Berikut rincian jadwal yang diumumkan pemerintah kota:", "1. Senam pagi", "2. Bazar", PARA)
+    lab = labels(
+        stage,
+        LEAD,
+        "Berikut rincian jadwal yang diumumkan pemerintah kota:",
+        "1. Senam pagi",
+        "2. Bazar",
+        PARA,
+    )
     assert lab["Berikut rincian jadwal yang diumumkan pemerintah kota:"] == "body"
 
 
@@ -66,7 +83,11 @@ def test_team_signing_the_article_is_a_byline(stage):
 
 def test_syndication_note_and_adapted_by_are_bylines(stage):
     lab = labels(
-        stage, LEAD, PARA, "Artikel ini pertama kali terbit dalam Bahasa Inggris", "Diadaptasi oleh Rizki Pratama"
+        stage,
+        LEAD,
+        PARA,
+        "Artikel ini pertama kali terbit dalam Bahasa Inggris",
+        "Diadaptasi oleh Rizki Pratama",
     )
     assert lab["Artikel ini pertama kali terbit dalam Bahasa Inggris"] == "byline"
     assert lab["Diadaptasi oleh Rizki Pratama"] == "byline"
