@@ -215,7 +215,7 @@ def body_line(ctx: Context, ln: Line, lines: list[Line], i: int) -> str:
 def _value_after(rest: str) -> bool:
     """The text after a colon reads as a value (lower case, a number, a currency), not a title."""
     rest = rest.strip()
-    return bool(rest) and (rest[0].islower() or rest[0].isdigit() or rest.startswith(("Rp", "US$", "$")))
+    return bool(rest) and (rest[0].islower() or rest.startswith(("Rp", "US$", "$")))
 
 
 def _heads_list(ctx: Context, lines: list[Line], i: int) -> bool:
