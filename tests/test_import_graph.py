@@ -98,6 +98,7 @@ STAGE_MAY_IMPORT = {
     "newsnlp.record",
     "newsnlp.registry",
     "newsnlp.data",
+    "newsnlp.data.outlets",
     "newsnlp.textnorm",
     "newsnlp.lines",
 }
@@ -165,6 +166,10 @@ def test_errors_and_foundations_import_nothing_of_the_project():
         assert _project_imports(module) == set(), module
 
 
+def test_the_outlet_source_imports_only_the_loader():
+    assert _project_imports("newsnlp.data.outlets") == {"newsnlp.data"}
+
+
 def test_the_record_is_the_ground_floor():
     """``record.py`` imports only errors at module level; its thin methods call adapters that import
     nothing of the project at run time (so nothing can loop back into the record)."""
@@ -196,6 +201,7 @@ def test_input_room_imports_no_stage():
                 "newsnlp.errors",
                 "newsnlp.record",
                 "newsnlp.data",
+                "newsnlp.data.outlets",
                 "newsnlp.textnorm",
                 "newsnlp.lines",
             }

@@ -19,6 +19,7 @@ __all__ = [
     "PublishedDateError",
     "StageError",
     "StageOrderError",
+    "TruncationWarning",
     "UnknownStageError",
     "WorkerError",
 ]
@@ -134,3 +135,9 @@ class MissingDependencyError(NewsNLPError, ModuleNotFoundError):
 class WorkerError(NewsNLPError, RuntimeError):
     """A worker process of ``enrich_many(n_process=...)`` died (killed, out of memory, a crash in
     native code) while it held the item named in the message."""
+
+
+class TruncationWarning(UserWarning):
+    """The input was cut before processing (an HTML page whose text exceeds the documented limit,
+    ``newsnlp.input.dom.MAX_TEXT`` characters). The record says so too: ``metadata.truncated`` is
+    true and ``metadata.warnings`` names the limit."""

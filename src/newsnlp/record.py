@@ -71,7 +71,7 @@ SEGMENT_LABELS = (
 #: Segments that sit inside another one (a photo credit in its caption, a dateline in the lead).
 INNER_SEGMENT_LABELS = ("credit", "dateline")
 #: Segments whose text makes up :attr:`Article.clean_text`.
-CLEAN_LABELS = ("title", "lead", "body")
+CLEAN_LABELS = ("title", "lead", "subheading", "body")
 _SPAN_ORDER = operator.attrgetter("start", "end")
 
 
@@ -266,6 +266,12 @@ class Metadata(_Record):
     #: ``"given"``, ``"inferred"`` or ``None``.
     published_source: str | None = None
     url: str | None = None
+    #: Whether the input was cut before processing (an HTML page whose text exceeds
+    #: ``newsnlp.input.dom.MAX_TEXT`` characters); the reason is in :attr:`warnings`.
+    truncated: bool = False
+    #: What the library noticed about the input and did about it (``"text truncated: ..."``),
+    #: also issued as Python warnings (:class:`newsnlp.errors.TruncationWarning`).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -323,8 +329,18 @@ class Article:
 
     @property
     def clean_text(self) -> str:
-        """Title, lead and body alone, joined by blank lines (empty if no structure ran)."""
-        parts = [s.text.strip() for s in self.segments if s.label in CLEAN_LABELS]
+        """The article's own text: its title (the first ``title`` segment only), lead, subheadings
+        and body in reading order, joined by blank lines (empty if no structure ran)."""
+        parts = []
+        titled = False
+        for s in self.segments:
+            if s.label not in CLEAN_LABELS:
+                continue
+            if s.label == "title":
+                if titled:
+                    continue
+                titled = True
+            parts.append(s.text.strip())
         return "\n\n".join(p for p in parts if p)
 
     def to_dict(self) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import data_path, load_json
+from ..data.outlets import DOMAIN_LABEL, tld_alternation, tld_last_labels
 from ..errors import ConfigError
 from .resources import RULES
 from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
@@ -43,12 +44,13 @@ FUZZY_CUTOFFS: tuple[tuple[int, float], ...] = tuple(
 )
 FUZZY_MIN_LEN: int = RULES["fuzzy"]["min_chars"]
 
+#: A web domain of the top-level domains outlets use (``data/outlets/outlets.json``, the one source).
 _DOMAIN = re.compile(
-    r"(?<![\w@/.-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|co\.id|id|co|net|org|tv|go\.id|or\.id|ac\.id|co\.uk|news))(?![\w/.])",
+    rf"(?<![\w@/.-])((?:{DOMAIN_LABEL}\.)+(?:{tld_alternation('outlet')}))(?![\w/.])",
     re.IGNORECASE,
 )
 #: Where a web domain may end (a fast literal search); :data:`_DOMAIN` runs only around these.
-_TLD_HINT = re.compile(r"\.(?:com|co|id|net|org|tv|news)(?![A-Za-z0-9])", re.IGNORECASE)
+_TLD_HINT = re.compile(rf"\.(?:{tld_last_labels('outlet')})(?![A-Za-z0-9])", re.IGNORECASE)
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _SENT_END = frozenset(".!?")
 #: Doc word standing for every piece that is in no pattern (keeps the matcher's vocabulary bounded).

@@ -3,13 +3,16 @@ record the stages fill: the ``input`` room, first in the flow."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import InputTypeError, NewsNLPError, PublishedDateError, StageError
+from ..errors import InputTypeError, NewsNLPError, PublishedDateError, StageError, TruncationWarning
 from ..record import Article, Metadata
+from .charset import decode_html
 from .decode import coerce_text
 from .detect import looks_like_html
+from .dom import MAX_TEXT
 from .html import html_to_text
 from .published import normalise_published
 
@@ -28,6 +31,8 @@ INPUT_ASSIGNS: tuple[str, ...] = (
     "metadata.authors",
     "metadata.editors",
     "metadata.publisher",
+    "metadata.truncated",
+    "metadata.warnings",
     "scratch.html",
 )
 
@@ -48,7 +53,14 @@ def read_article(
     ``"given"``). Bad input raises a typed :class:`~newsnlp.errors.NewsNLPError`; an unexpected
     failure of the HTML reader is raised as :class:`~newsnlp.errors.StageError` of ``"input"``.
     """
-    raw = coerce_text(text, encoding)
+    raw = None
+    if isinstance(text, (bytes, bytearray, memoryview)) and html is not False and _default_codec(encoding):
+        data = bytes(text)
+        if html or looks_like_html(_sniff(data)):
+            raw, _codec = decode_html(data)  # as a browser: BOM, declared charset, detection
+            html = True
+    if raw is None:
+        raw = coerce_text(text, encoding)
     if url is not None and not isinstance(url, str):
         raise InputTypeError("url", "str or None", url)
     if html is not None and not isinstance(html, bool):
@@ -65,6 +77,14 @@ def read_article(
             raise StageError("input", err) from err
         raw = extraction.text
         scratch["html"] = extraction
+        if extraction.truncated:
+            note = (
+                f"text truncated: the page's text exceeds {MAX_TEXT:,} characters "
+                f"(newsnlp.input.dom.MAX_TEXT); the first {len(raw):,} are kept"
+            )
+            metadata.truncated = True
+            metadata.warnings.append(note)
+            warnings.warn(note, TruncationWarning, stacklevel=4)
         for key, value in extraction.metadata.items():
             if value and hasattr(metadata, key) and key not in ("published", "published_source"):
                 setattr(metadata, key, value)
@@ -80,6 +100,20 @@ def read_article(
         metadata.published = published_iso
         metadata.published_source = "given"
     return Article(text=raw, metadata=metadata, scratch=scratch)
+
+
+def _default_codec(encoding: Any) -> bool:
+    """Whether ``encoding`` is the default (UTF-8): HTML bytes are then decoded as a browser does."""
+    return isinstance(encoding, str) and encoding.strip().lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def _sniff(data: bytes) -> str:
+    """The head of ``data`` as text, good enough to tell HTML from plain text (no decoding error)."""
+    head = data[:20000]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "replace")
+    return head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
 
 
 def check_items_and_batch(items: Any, batch_size: Any) -> None:

@@ -1,60 +1,53 @@
 """HTML pages to plain text, metadata and structure hints, safely.
 
-:func:`html_to_text` parses with lxml without network access or entity resolution, walks the tree
-iteratively (deeply nested pages do not hit the recursion limit), keeps captions, bylines and
-related-link blocks (as text and as hints for the structure stage) and reads the page metadata
-(``<title>``, ``og:*``/``article:*`` meta tags, JSON-LD ``NewsArticle``).
+:func:`html_to_text` decodes bytes as a browser does (:mod:`~newsnlp.input.charset`), parses once
+with lxml without network access or entity expansion (:mod:`~newsnlp.input.dom`), reads the page
+metadata (:mod:`~newsnlp.input.html_meta`), asks trafilatura where the article is
+(:mod:`~newsnlp.input.region`) and keeps newsnlp's own reading of that part of the page: the
+headline, what lies between the headline and the article, the article, and a short stretch after
+it (bylines, tags). The structure stage then labels every line; the hints say which lines the
+extractor left out (``outside``: never part of ``clean_text``) and which sit between the headline
+and the article (``preface``: a lead in its own container may be there).
 """
 
 from __future__ import annotations
 
-import html as _html
-import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
-from lxml import html as lhtml
+from ..lines import iter_lines
+from ..textnorm import fold
+from .charset import decode_html
+from .dom import content_root, newline, parse, prepare_source, text_of, tidy, walk
+from .fallback import fallback_text
+from .html_meta import page_metadata
+from .region import align, main_text
 
 __all__ = ["HtmlExtraction", "html_to_text"]
 
-_SKIP = frozenset(
-    "script style noscript template svg math iframe object embed canvas select option button input "
-    "textarea head nav form video audio source picture map link meta "
-    # AMP page furniture: menus, analytics, consent notices, share buttons
-    "amp-sidebar amp-analytics amp-consent amp-user-notification amp-social-share amp-pixel".split()
-)
-_BLOCK = frozenset(
-    "p div section article header footer main aside h1 h2 h3 h4 h5 h6 ul ol li table tr td th "
-    "blockquote pre figure figcaption dl dt dd hr address center details summary caption body html br".split()
-)
-_RELATED_CLASS = re.compile(
-    r"related|baca[-_]?juga|bacajuga|terkait|read[-_]?also|readmore|read-more|rekomendasi|inline[-_]?link|also[-_]?read",
-    re.I,
-)
-_CAPTION_CLASS = re.compile(
-    r"caption|keterangan|figcaption|photo[-_]?desc|img[-_]?desc|(?:img|image|foto|photo|pic)\w*[-_]cap(?:$|[\s_-])",
-    re.I,
-)
-_CREDIT_CLASS = re.compile(r"credit|copyright-photo|photo[-_]?credit|sumber[-_]?foto", re.I)
-_BYLINE_CLASS = re.compile(r"byline|author|penulis|reporter|editor|contributor", re.I)
-_FOOT_CLASS = re.compile(r"copyright|footer", re.I)
-_PAGING_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:paging|pagination|page-?nav\w*|pager)(?:$|[\s_-])|item-page-navigation", re.I
-)
-#: Page furniture around the article: cookie notices, breadcrumbs, share bars, comments, tag lists,
-#: newsletter boxes, ad slots. Their lines are hinted ``boilerplate``.
-_BOILER_CLASS = re.compile(
-    r"cookie|consent|gdpr|breadcrumb|share|social|sosmed|comment|komentar|disqus|newsletter|subscribe|"
-    r"langganan|popup|modal|(?:^|[\s_-])tags?(?:$|[\s_-])|tag__|tag-list|taglist|topik|keywords?(?:$|[\s_-])|"
-    r"(?:^|[\s_-])(?:ads?|adv|advert\w*|iklan|banner|sponsor\w*|gpt)(?:$|[\s_-])|google-?ads|"
-    r"follow-?us|ikuti-?kami|app-?download|sticky|skip-?link|sr-only|visually-hidden|tagcloud|"
-    r"cat-links|tags-links|entry-footer|post-categories|"
-    r"(?:^|[\s_-])menu(?:$|[\s_-])|navbar|main-?nav|site-?nav|nav-?menu",
-    re.I,
-)
-_MAX_TEXT = 2_000_000
+#: Lines kept after the article's last line (bylines, tags, the end of a long caption), at most
+#: this many and :data:`TRAILING_CHARS` characters; the structure stage labels them (never body).
+TRAILING_LINES = 12
+TRAILING_CHARS = 1500
+#: Short lines kept above the headline (a rubric, a kicker).
+KICKER_LINES = 2
+#: Lines above the article's first line among which the headline is looked for.
+HEADLINE_WINDOW = 80
+#: The extractor's text must be found in newsnlp's lines to this share (letters and digits) to
+#: be trusted; otherwise the page is read as before (the ``<article>`` element or the body).
+MIN_COVER = 0.5
+#: trafilatura runs in its fast mode first; its fallbacks run when the fast result is shorter
+#: than this, or than this share of the page's own article element.
+FAST_MIN_CHARS = 1000
+FAST_MIN_SHARE = 0.6
+#: Pages beyond these sizes are not given to the extractor (its cost grows faster than linearly on
+#: deeply nested markup, nested tables above all); they are read whole. Real pages stay far below
+#: (trafilatura's own evaluation corpus: at most 10,106 elements and depth 43).
+REGION_MAX_ELEMENTS = 30_000
+REGION_MAX_DEPTH = 120
+#: ... and pages with fewer characters of markup per element than this (real pages: 34 at least,
+#: 132 typically; ``"<p>x" * 10_000`` has 4).
+REGION_MIN_BYTES = 24
 
 
 @dataclass
@@ -64,414 +57,227 @@ class HtmlExtraction:
     ``metadata`` keys are among ``title``, ``authors`` (list), ``editors``, ``publisher``,
     ``published`` (ISO string) and ``url``. ``hints`` are ``(start, end, label)`` spans over
     ``text`` with structure labels (``title``, ``caption``, ``credit``, ``related``, ``byline``,
-    ``subheading``, ``copyright``).
+    ``subheading``, ``copyright``, ``boilerplate``, ``pagination``, ``kicker``) and the region
+    labels ``outside`` (the article extractor left the line out) and ``preface`` (between the
+    headline and the article). ``truncated`` is true when the page's text was cut at
+    :data:`~newsnlp.input.dom.MAX_TEXT` characters; ``encoding`` names the codec bytes were
+    decoded with (``None`` for ``str`` input).
     """
 
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     hints: list[tuple[int, int, str]] = field(default_factory=list)
+    truncated: bool = False
+    encoding: str | None = None
 
 
-def _parser() -> lhtml.HTMLParser:
-    # libxml2's HTML parser never loads external entities or DTDs (it has no
-    # ``resolve_entities`` switch: entity expansion belongs to the XML parser); network access is
-    # off as well, and the internal DTD subset is stripped beforehand (see _strip_doctype).
-    return lhtml.HTMLParser(
-        no_network=True,
-        huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
-        recover=True,
-        default_doctype=False,
-    )
+def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
+    """Turn an HTML page into text, metadata and structure hints (never raises on bad markup).
 
-
-def _strip_doctype(source: str) -> str:
-    # An internal DTD subset (<!DOCTYPE x [<!ENTITY ...>]>) is dropped before parsing: no entity
-    # declared by the page is ever expanded.
-    return (
-        re.sub(r"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", "", source[:200000], count=1, flags=re.I)
-        + source[200000:]
-    )
-
-
-def _attrs(el) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
-
-
-_LINK_BLOCKS = frozenset(("p", "li", "h2", "h3", "h4", "h5", "dt", "dd"))
-
-
-def _link_only(el) -> bool:
-    """A paragraph or list item whose text is (almost) all link text: a link to another article."""
-    if el.find(".//a") is None:
-        return False
-    full = " ".join(el.text_content().split())
-    if len(full.split()) < 4 or len(full) > 300:
-        return False
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
-    return linked >= 0.9 * len(full)
-
-
-def _hint_label(el, tag: str) -> str | None:
-    if tag == "h1":
-        return "title"
-    if tag in _LINK_BLOCKS and _link_only(el):
-        return "related"
-    if tag == "figcaption" or (tag != "figure" and _CAPTION_CLASS.search(_attrs(el))):
-        return "caption"
-    a = _attrs(el)
-    if tag in ("h2", "h3", "h4") and not _RELATED_CLASS.search(a):
-        return "subheading"
-    if tag == "aside" or _RELATED_CLASS.search(a):
-        return "related"
-    if _CREDIT_CLASS.search(a):
-        return "credit"
-    if _PAGING_CLASS.search(a):
-        return "pagination"
-    if tag not in ("body", "html", "article", "main") and _BOILER_CLASS.search(a):
-        return "boilerplate"
-    if tag in ("address",) or el.get("rel") == "author" or _BYLINE_CLASS.search(a):
-        return "byline"
-    if tag == "footer" or _FOOT_CLASS.search(a):
-        return "copyright" if "copyright" in a.lower() else None
-    return None
-
-
-def _content_root(root):
-    """The element holding the article: the <article> (or articleBody) with most text, else <body>."""
-    best, best_len = None, 0
-    for el in root.iter("article", "main"):
-        n = len(el.text_content())
-        if n > best_len:
-            best, best_len = el, n
-    for el in root.xpath('//*[@itemprop="articleBody"]'):
-        n = len(el.text_content())
-        # an articleBody inside the best element, holding nearly all its text, does not replace it
-        if n > best_len and not (n > best_len * 0.9 and best is not None and el in best.iterdescendants()):
-            best, best_len = el, n
-    if best is not None and best_len >= 200:
-        return best
-    body = root.find(".//body")
-    return body if body is not None else root
-
-
-def _walk(el, parts: list[str], hints: list[tuple[int, int, str]], pos: list[int]) -> None:
-    """Iterative text extraction (no recursion) recording hint spans."""
-    stack: list[tuple[Any, int]] = []
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if not isinstance(node.tag, str):
-            if event == "end" and node.tail and not _in_skip(stack):
-                _add(parts, pos, node.tail)
-            continue
-        tag = node.tag.lower()
-        if event == "start":
-            if tag == "a" and pos[0] and parts and parts[-1][-1:].isalnum():
-                prev = node.getprevious()
-                if (
-                    prev is not None
-                    and isinstance(prev.tag, str)
-                    and prev.tag.lower() == "a"
-                    and not (prev.tail or "").strip()
-                ):
-                    _add(parts, pos, " ")  # adjacent links (menus, tag lists) are separate words
-            skip = (
-                tag in _SKIP
-                or node.get("hidden") is not None
-                or node.get("layout") == "nodisplay"
-                or "display:none" in (node.get("style") or "").replace(" ", "")
-            )
-            if tag in _BLOCK:
-                _newline(parts, pos)
-            label = None if skip else _hint_label(node, tag)
-            if (
-                label is None
-                and not skip
-                and tag in ("b", "strong")
-                and (not parts or parts[-1].endswith("\n"))
-            ):
-                # a bold run opening a paragraph (``<b>Liputan6.com, Jakarta</b> ...``): a dateline candidate
-                label = "dateline"
-            stack.append((node, pos[0], label, skip))
-            if not skip and not _in_skip(stack[:-1]) and node.text:
-                _add(parts, pos, node.text)
-        else:
-            _, start, label, skip = stack.pop()
-            if tag in _BLOCK:
-                _newline(parts, pos)
-            if label and not skip and not _in_skip(stack):
-                hints.append((start, pos[0], label))
-            if node is not el and node.tail and not _in_skip(stack):
-                _add(parts, pos, node.tail)
-        if pos[0] > _MAX_TEXT:
-            break
-
-
-def _in_skip(stack) -> bool:
-    return any(item[3] for item in stack)
-
-
-def _add(parts: list[str], pos: list[int], s: str) -> None:
-    s = re.sub(r"[ \t\r\f\v\u00a0]+", " ", s.replace("\n", " "))
-    if not s:
-        return
-    if parts and parts[-1].endswith(("\n", " ")) and s.startswith(" "):
-        s = s[1:]
-    if not s:
-        return
-    parts.append(s)
-    pos[0] += len(s)
-
-
-def _newline(parts: list[str], pos: list[int]) -> None:
-    if parts and not parts[-1].endswith("\n"):
-        # drop a trailing space before the line break
-        if parts[-1].endswith(" "):
-            parts[-1] = parts[-1][:-1]
-            pos[0] -= 1
-        parts.append("\n")
-        pos[0] += 1
-
-
-def _meta(root) -> dict[str, Any]:
-    md: dict[str, Any] = {}
-    props: dict[str, str] = {}
-    for m in root.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        val = (m.get("content") or "").strip()
-        if key and val and key not in props:
-            props[key] = _html.unescape(val)
-    title_el = root.find(".//title")
-    title = None
-    ld = _json_ld(root)
-    if ld.get("headline"):
-        title = ld["headline"]
-    elif props.get("og:title"):
-        title = props["og:title"]
-    elif props.get("twitter:title"):
-        title = props["twitter:title"]
-    else:
-        h1 = root.find(".//h1")
-        if h1 is not None and h1.text_content().strip():
-            title = h1.text_content()
-        elif title_el is not None and title_el.text:
-            title = re.split(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$", title_el.text.strip())[0]
-    if title:
-        title = " ".join(_html.unescape(title).split())
-        site = props.get("og:site_name") or ld.get("publisher")
-        if site:
-            for sep in (" - ", " | ", " – ", " — "):
-                if title.lower().endswith((sep + site).lower()) and len(title) > len(sep + site) + 5:
-                    title = title[: -len(sep + site)].rstrip()
-        md["title"] = title
-    site_names = {(x or "").strip().lower() for x in (props.get("og:site_name"), ld.get("publisher"))}
-    authors = ld.get("authors") or []
-    if not authors:
-        for key in ("content_author", "dtk:author", "author", "article:author", "dc.creator"):
-            v = props.get(key)
-            if v and not v.startswith("http"):
-                authors = [a.strip() for a in re.split(r",|\s+dan\s+|\s*&\s*", v) if a.strip()]
-                # "author" meta naming the outlet itself ("Tribun Jogja", "CNN Indonesia") is no person
-                authors = [a for a in authors if a.lower() not in site_names and not _looks_like_outlet(a)]
-                if authors:
-                    break
-    if authors:
-        md["authors"] = authors
-    if ld.get("editors"):
-        md["editors"] = ld["editors"]
-    elif props.get("content_editor"):
-        md["editors"] = [props["content_editor"]]
-    pub = ld.get("publisher") or props.get("og:site_name") or props.get("publisher")
-    if pub:
-        md["publisher"] = pub
-    published = (
-        ld.get("datePublished")
-        or props.get("article:published_time")
-        or props.get("datepublished")
-        or props.get("pubdate")
-        or props.get("publishdate")
-        or props.get("content_publishdate")
-        or props.get("dc.date")
-        or props.get("date")
-        or props.get("content_publisheddate")
-        or props.get("article:published")
-        or props.get("og:published_time")
-    )
-    if published:
-        published = published.strip()
-        m = re.match(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?", published)
-        if m:
-            published = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            if m.group(4):
-                published += (
-                    "T" + m.group(4).rjust(5, "0") if len(m.group(4).split(":")[0]) == 1 else "T" + m.group(4)
-                )
-        md["published"] = published
-    url = props.get("og:url") or ld.get("url")
-    if not url:
-        for link in root.iter("link"):
-            if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-                url = link.get("href")
-                break
-    if url:
-        md["url"] = url
-    return md
-
-
-def _looks_like_outlet(name: str) -> bool:
-    """A brand rather than a person: a domain or a known news-brand word (``Tribun Jogja``)."""
-    return bool(
-        re.search(
-            r"\.(?:com|co\.id|id|net)\b|^(?:Tribun|Kompas|Detik|Liputan6|Tempo|Antara|Republika|"
-            r"CNN|CNBC|Okezone|Sindonews|Suara|Kumparan|Viva|Merdeka|Redaksi|Admin)\b",
-            name,
-            re.I,
-        )
-    )
-
-
-def _names(value: Any) -> list[str]:
-    out: list[str] = []
-    items = value if isinstance(value, list) else [value]
-    for it in items:
-        if isinstance(it, dict):
-            if it.get("@type") in ("Organization", "NewsMediaOrganization"):
-                continue  # an organisation given as author is the publisher, not a person
-            name = it.get("name")
-            if isinstance(name, str) and name.strip():
-                out.append(" ".join(name.split()))
-        elif isinstance(it, str) and it.strip() and not it.startswith("http"):
-            out.extend(a.strip() for a in it.split(",") if a.strip())
-    return out
-
-
-def _json_ld(root) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        if len(script.text) > 500_000:
-            continue
-        try:
-            data = json.loads(script.text)
-        except (ValueError, RecursionError):
-            continue
-        queue = [data]
-        seen = 0
-        while queue and seen < 200:
-            item = queue.pop(0)
-            seen += 1
-            if isinstance(item, list):
-                queue.extend(item)
-                continue
-            if not isinstance(item, dict):
-                continue
-            if "@graph" in item:
-                queue.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
-            typ = item.get("@type")
-            types = typ if isinstance(typ, list) else [typ]
-            if any(
-                isinstance(t, str) and t.endswith(("Article", "NewsArticle", "BlogPosting", "Report"))
-                for t in types
-            ):
-                if item.get("headline") and "headline" not in found:
-                    found["headline"] = str(item["headline"])
-                if item.get("datePublished") and "datePublished" not in found:
-                    found["datePublished"] = str(item["datePublished"])
-                if item.get("author") and "authors" not in found:
-                    found["authors"] = _names(item["author"])
-                if item.get("editor") and "editors" not in found:
-                    found["editors"] = _names(item["editor"])
-                pub = item.get("publisher")
-                if isinstance(pub, dict) and pub.get("name") and "publisher" not in found:
-                    found["publisher"] = str(pub["name"])
-                if item.get("url") and "url" not in found and isinstance(item["url"], str):
-                    found["url"] = item["url"]
-    return found
-
-
-def html_to_text(html: str) -> HtmlExtraction:
-    """Turn an HTML page into text, metadata and structure hints (never raises on bad markup)."""
+    ``region=False`` skips the article extractor and reads the ``<article>`` element (or the
+    body) whole, as newsnlp did before it stood on trafilatura.
+    """
+    encoding = None
     if not isinstance(html, str):
-        html = bytes(html).decode("utf-8", "replace")
+        html, encoding = decode_html(bytes(html))
     if not html.strip():
-        return HtmlExtraction(text="")
+        return HtmlExtraction(text="", encoding=encoding)
+    source = prepare_source(html)
+    root = parse(source)
+    if root is None:
+        text, cut = fallback_text(source)
+        return HtmlExtraction(text=text, truncated=cut, encoding=encoding)
     try:
-        root = lhtml.document_fromstring(_strip_doctype(html), parser=_parser())
-    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
-        return HtmlExtraction(text=re.sub(r"<[^>]{0,2000}>", " ", html)[:_MAX_TEXT].strip())
-    try:
-        md = _meta(root)
+        md = page_metadata(root)
     except (ValueError, RecursionError):  # pragma: no cover - defensive
         md = {}
+    out = None
+    if region:
+        body = root.find(".//body")
+        stats: dict[str, int] = {}
+        text, hints, cut = _walk_all(body if body is not None else root, stats)
+        n = stats["elements"]
+        if (
+            not cut
+            and n <= REGION_MAX_ELEMENTS
+            and stats["depth"] <= REGION_MAX_DEPTH
+            and n * REGION_MIN_BYTES <= len(source)
+        ):
+            out = _with_region(source, root, md, text, hints, cut)
+    if out is None:
+        out = _whole_article(root, md)
+    text, hints, cut = out
+    # libxml2 gives up on absurdly deep trees (thousands of nested elements) and may drop their
+    # text: fall back to a tokenizer pass when the tree walk lost most of the text.
+    if len(text) < 2000:
+        crude, crude_cut = fallback_text(source)
+        if len(crude) > 2 * len(text) + 20 and _lost_text(root, text):
+            return HtmlExtraction(text=crude, metadata=md, truncated=crude_cut, encoding=encoding)
+    return HtmlExtraction(text=text, metadata=md, hints=hints, truncated=cut, encoding=encoding)
+
+
+FALLBACK = "full"
+
+
+def _article_text(root: Any) -> str:
+    """The text of the page's own article element (``<article>``, ``<main>``,
+    ``itemprop="articleBody"``), empty when it has none."""
+    el = content_root(root)
+    if el is None or el.tag in ("body", "html"):
+        return ""
+    return " ".join(text_of(el).split())
+
+
+def _lost_text(root: Any, text: str) -> bool:
+    """Whether the parsed tree holds less text than the walk should have found: the parser gave up
+    (a correctly found short article is not read again with the crude pass)."""
+    body = root.find(".//body")
+    base = body if body is not None else root
+    try:
+        n = len("".join(base.itertext()).split())
+    except (ValueError, RecursionError):  # pragma: no cover - defensive
+        return True
+    return n < 0.5 * len(text.split()) + 5 or root.find(".//body") is None
+
+
+def _walk_all(el: Any, stats: dict[str, int]) -> tuple[str, list[tuple[int, int, str]], bool]:
     parts: list[str] = []
     hints: list[tuple[int, int, str]] = []
     pos = [0]
-    content = _content_root(root)
-    # The headline may sit outside the article element: put it first.
+    cut = walk(el, parts, hints, pos, stats)
+    text, hints = tidy("".join(parts), hints)
+    return text, hints, cut
+
+
+def _whole_article(root: Any, md: dict[str, Any]) -> tuple[str, list[tuple[int, int, str]], bool]:
+    """The ``<article>`` element (or ``articleBody``, else the body), with the headline first."""
+    parts: list[str] = []
+    hints: list[tuple[int, int, str]] = []
+    pos = [0]
+    content = content_root(root)
     h1 = root.find(".//h1")
+    cut = False
     if h1 is not None and content is not None and h1 not in content.iterdescendants():
-        _walk(h1, parts, hints, pos)
-        _newline(parts, pos)
-    _walk(content, parts, hints, pos)
-    raw = "".join(parts)
-    text, hints = _tidy(raw, hints)
-    # libxml2 gives up on absurdly deep trees (thousands of nested elements) and may drop their
-    # text: fall back to a plain tag-stripping pass when the tree walk lost most of the text.
-    if len(text) < 2000:
-        crude = _crude_text(html)
-        if len(crude) > 2 * len(text) + 20:
-            return HtmlExtraction(text=crude, metadata=md, hints=[])
-    return HtmlExtraction(text=text, metadata=md, hints=hints)
+        cut = walk(h1, parts, hints, pos)
+        newline(parts, pos)
+    cut = walk(content, parts, hints, pos) or cut
+    text, hints = tidy("".join(parts), hints)
+    return text, _title_hints(text, hints, md.get("title")), cut
 
 
-_CRUDE_DROP = re.compile(r"<(script|style|noscript|template|svg|head)\b[^>]{0,2000}>[\s\S]*?</\1\s*>", re.I)
-_CRUDE_BLOCK = re.compile(
-    r"</?(?:p|div|br|li|h[1-6]|tr|section|article|figure|figcaption|blockquote|header|footer)\b[^>]{0,2000}>",
-    re.I,
-)
-_CRUDE_TAG = re.compile(r"<[^>]{0,2000}>")
+def _title_hints(
+    text: str, hints: list[tuple[int, int, str]], title: str | None
+) -> list[tuple[int, int, str]]:
+    """The ``title`` hint goes to the line that is the page's headline (its metadata title) when
+    there is one; other ``<h1>`` lines (a site or section logo) are subheadings."""
+    if not title:
+        return hints
+    key = fold(title)
+    lines = [(s, e) for s, e in _spans(text)]
+    match = next(((s, e) for s, e in lines if _same_title(fold(text[s:e]), key)), None)
+    if match is None:
+        return hints
+    out = [(s, e, "subheading" if lab == "title" else lab) for s, e, lab in hints]
+    out = [h for h in out if not (h[0] <= match[0] and match[1] <= h[1] and h[2] == "subheading")]
+    out.append((match[0], match[1], "title"))
+    out.sort()
+    return out
 
 
-def _crude_text(source: str) -> str:
-    s = _CRUDE_DROP.sub(" ", source[: _MAX_TEXT * 2])
-    s = re.sub(r"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", " ", s, flags=re.I)
-    s = _CRUDE_BLOCK.sub("\n", s)
-    s = _CRUDE_TAG.sub(" ", s)
-    s = _html.unescape(s)  # only the predefined and numeric entities of HTML, never declared ones
-    lines = [" ".join(line.split()) for line in s.split("\n")]
-    return "\n\n".join(line for line in lines if line)
+def _same_title(line: str, title: str) -> bool:
+    if not line or not title:
+        return False
+    if line == title:
+        return True
+    # a headline shown with a site suffix or prefix, or the metadata title with one
+    short, long_ = sorted((line, title), key=len)
+    return len(short) >= 20 and len(short) >= 0.6 * len(long_) and short in long_
 
 
-def _tidy(raw: str, hints: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
-    """Collapse runs of blank lines and strip line edges, remapping hint offsets."""
-    out: list[str] = []
-    mapping = [0] * (len(raw) + 1)
-    n = 0
-    lines = raw.split("\n")
-    i = 0
-    for k, line in enumerate(lines):
-        stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        for j in range(len(line) + 1):
-            mapping[i + j] = n + max(0, min(j - lead, len(stripped)))
-        if stripped:
-            out.append(stripped)
-            n += len(stripped)
-            if k < len(lines) - 1:
-                out.append("\n\n")
-                n += 2
-        i += len(line) + 1
-    text = "".join(out).rstrip("\n")
-    new_hints = []
-    for s, e, lab in hints:
-        ns, ne = mapping[min(s, len(raw))], mapping[min(e, len(raw))]
-        ne = min(ne, len(text))
-        while ns < ne and text[ns].isspace():
-            ns += 1
-        while ne > ns and text[ne - 1].isspace():
-            ne -= 1
-        if ne > ns:
-            new_hints.append((ns, ne, lab))
-    new_hints.sort()
-    return text, new_hints
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, line in iter_lines(text) if line.strip()]
+
+
+def _with_region(
+    source: str, root: Any, md: dict[str, Any], text: str, hints: list[tuple[int, int, str]], cut: bool
+) -> tuple[str, list[tuple[int, int, str]], bool] | None:
+    """The page (``text`` and ``hints``: the walk of its body) cut to the article region the
+    extractor finds, or ``None`` when it finds nothing usable."""
+    spans = _spans(text)
+    if not spans:
+        return None
+    lines = [text[s:e] for s, e in spans]
+    main = main_text(source, fast=True)
+    article = _article_text(root) if FALLBACK == "article" else ""
+    short = not main or len(main) < FAST_MIN_CHARS or len(main) < FAST_MIN_SHARE * len(article)
+    if short and FALLBACK == "article" and len(article) >= FAST_MIN_CHARS:
+        # a short or partial result: add the page's own article element
+        inside, cover = align(lines, main) if main else ([False] * len(lines), 0.0)
+        extra, _ = align(lines, article)
+        inside = [a or b for a, b in zip(inside, extra)]
+        cover = 1.0
+    else:
+        if short:  # trafilatura with its fallbacks (readability, jusText)
+            main = main_text(source, fast=False) or main
+        if not main:
+            return None
+        inside, cover = align(lines, main)
+    if cover < MIN_COVER or not any(inside):
+        return None
+    first = inside.index(True)
+    last = len(inside) - 1 - inside[::-1].index(True)
+    # the headline: the line matching the page's title, nearest above the article (or inside it)
+    title_at = None
+    key = fold(md["title"]) if md.get("title") else None
+    if key:
+        for i in range(first, max(-1, first - HEADLINE_WINDOW), -1):
+            if _same_title(fold(text[spans[i][0] : spans[i][1]]), key):
+                title_at = i
+                break
+        if title_at is None:
+            title_at = next(
+                (
+                    i
+                    for i in range(first, last + 1)
+                    if _same_title(fold(text[spans[i][0] : spans[i][1]]), key)
+                ),
+                None,
+            )
+    start = min(first, title_at) if title_at is not None else first
+    # a rubric right above the headline (``Nasional``): up to two short lines
+    for _ in range(KICKER_LINES):
+        if start > 0 and len(lines[start - 1].split()) <= 4:
+            start -= 1
+    # after the article: bylines, tags, an end marker; a sidebar starts with a heading or a list
+    # of links, where the stretch ends
+    stops = {s for s, _e, lab in hints if lab in ("related", "subheading", "title")}
+    end = last
+    chars = 0
+    while end + 1 < len(spans) and end - last < TRAILING_LINES and spans[end + 1][0] not in stops:
+        chars += spans[end + 1][1] - spans[end + 1][0]
+        if chars > TRAILING_CHARS:
+            break
+        end += 1
+    zone: list[tuple[int, int, str]] = []
+    headings = {s for s, _e, lab in hints if lab == "subheading"}
+    for i in range(start, end + 1):
+        s, e = spans[i]
+        if i == title_at:
+            zone.append((s, e, "title"))
+        elif i < first:
+            zone.append((s, e, "preface"))
+        elif not inside[i] and not (s in headings and i + 1 < len(inside) and inside[i + 1]):
+            # (a heading the extractor dropped over a paragraph it kept stays the article's)
+            zone.append((s, e, "outside"))
+    lo, hi = spans[start][0], spans[end][1]
+    kept = [
+        (max(s, lo) - lo, min(e, hi) - lo, lab) for s, e, lab in hints if s < hi and e > lo and lab != "title"
+    ]
+    kept = [(s, e, lab) for s, e, lab in kept if e > s]
+    if title_at is None:  # no metadata title found: an <h1> inside the window is still the headline
+        kept += [
+            (max(s, lo) - lo, min(e, hi) - lo, lab) for s, e, lab in hints if lab == "title" and lo <= s < hi
+        ]
+    kept += [(s - lo, e - lo, lab) for s, e, lab in zone]
+    kept.sort()
+    return text[lo:hi], kept, cut

@@ -7,14 +7,17 @@ module only compiles it, once.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..data import load_json
+from ..data.outlets import domain_regex, outlet_data, tld_alternation
 
-__all__ = ["Resources", "load_resources"]
+__all__ = ["Resources", "build_resources", "load_resources", "merge_outlets"]
 
 #: Number of dateline patterns at the end of the list that only apply to a paragraph-like line.
 WEAK_DATELINES = 1
@@ -27,7 +30,8 @@ _SEP = rf"(?:{_W}*(?:-{{1,3}}|–|—|―|−){_W}*)"
 _PLACE_WORD = r"[A-Z][A-Za-z.'’()]*(?:-[A-Za-z]+)*"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _PLACE_UPPER = r"[A-Z][A-Z.'’]{3,}(?:[ -][A-Z][A-Z.'’]{1,}){0,2}"
-_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|COM|Com|co\.id|CO\.ID|Co\.id|id|ID|co|CO|net|NET|tv|TV)"
+#: A web domain of an outlet (the one pattern of :mod:`newsnlp.data.outlets`).
+_DOMAIN = domain_regex("outlet")
 
 
 def _full(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -76,11 +80,23 @@ class Resources:
     publisher_in_line: re.Pattern[str]
     publishers: dict[str, str]
     end_paren_role: dict[str, str]
-    tribun_prefix: str
+    #: Publisher name of an unknown network outlet (``TRIBUNXYZ.COM`` -> ``Tribun Xyz``).
+    prefix_publisher: str
     byline_production: re.Pattern[str] = re.compile(r"(?!)")
     embed_signature: re.Pattern[str] = re.compile(r"(?!)")
     caption_opener_glued: re.Pattern[str] = re.compile(r"(?!)")
     embed_line: re.Pattern[str] = re.compile(r"(?!)")
+    shortcode_line: re.Pattern[str] = re.compile(r"(?!)")
+    shortcode_caption: re.Pattern[str] = re.compile(r"(?!)")
+    copyright_credit: re.Pattern[str] = re.compile(r"(?!)")
+    related_pointer: re.Pattern[str] = re.compile(r"(?!)")
+    byline_team: re.Pattern[str] = re.compile(r"(?!)")
+    #: A sentence introducing a list (``Berikut rinciannya:``): never a heading.
+    list_intro_sentence: re.Pattern[str] = re.compile(r"(?!)")
+    #: Upper-case codes in parentheses that are no photo credit (``(USD)``, ``(WIB)``).
+    credit_not_codes: frozenset[str] = frozenset()
+    #: ``detik.com / Name``: a domain, a slash and the author's name.
+    domain_slash_name: re.Pattern[str] = re.compile(r"(?!)")
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def publisher_name(self, token: str) -> str | None:
@@ -88,12 +104,13 @@ class Resources:
         key = token.strip().lower()
         if key in self.publishers:
             return self.publishers[key]
-        base = re.sub(r"\.(?:com|co\.id|co|id|net|tv)$", "", key)
+        base = re.sub(rf"\.(?:{tld_alternation('outlet')})$", "", key)
         if base in self.publishers:
             return self.publishers[base]
-        if base.startswith("tribun") and len(base) > 6 and "." not in base:
-            rest = base[6:].lstrip("-")
-            return f"{self.tribun_prefix} {rest.capitalize()}" if rest else None
+        prefix = self.prefix_publisher.lower()
+        if base.startswith(prefix) and len(base) > len(prefix) and "." not in base:
+            rest = base[len(prefix) :].lstrip("-")
+            return f"{self.prefix_publisher} {rest.capitalize()}" if rest else None
         return None
 
 
@@ -125,11 +142,58 @@ def _build_dateline(
     return [re.compile(p) for p in pats]
 
 
+def _with_domains(value: Any) -> Any:
+    """``value`` with the ``{domain}`` and ``{web_domain}`` placeholders of its patterns replaced
+    by the one domain pattern (a new dict; the cached data is not modified)."""
+    if isinstance(value, str):
+        return value.replace("{domain}", domain_regex("outlet")).replace("{web_domain}", domain_regex("all"))
+    if isinstance(value, list):
+        return [_with_domains(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_domains(v) for k, v in value.items()}
+    return value
+
+
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """Read and compile the data files once (cached)."""
-    pat = load_json("structure", "patterns.json")
-    outl = load_json("structure", "outlets.json")
+    """Read and compile the shipped data files once (cached)."""
+    return build_resources()
+
+
+def merge_outlets(extra: Any) -> dict[str, Any]:
+    """The shipped outlet knowledge with a user's additions merged in.
+
+    ``extra`` is a path to a JSON file, or a dict with any of ``outlets`` (``[{"publisher": ...,
+    "ids": [...], "end_paren_role": ...}]``), ``brands`` and ``agencies`` (lists of names), or a
+    list of outlet dicts. Added outlets come first, so a user's publisher name wins for an id
+    the shipped data also knows."""
+    if isinstance(extra, (str, Path)):
+        extra = json.loads(Path(extra).read_text(encoding="utf-8"))
+    if isinstance(extra, list):
+        extra = {"outlets": extra}
+    if not isinstance(extra, dict):
+        raise TypeError(
+            f"outlets must be a path, a dict or a list of outlet dicts, not {type(extra).__name__}"
+        )
+    unknown = set(extra) - {"outlets", "brands", "agencies"}
+    if unknown:
+        raise KeyError(f"unknown outlet keys {sorted(unknown)} (known: outlets, brands, agencies)")
+    base = outlet_data()
+    merged = dict(base)
+    for o in extra.get("outlets", []):
+        if not isinstance(o, dict) or not o.get("publisher") or not isinstance(o.get("ids"), list):
+            raise ValueError(f"an outlet needs 'publisher' and a list of 'ids': {o!r}")
+    merged["outlets"] = list(extra.get("outlets", [])) + list(base["outlets"])
+    merged["brands"] = list(dict.fromkeys([*base["brands"], *extra.get("brands", [])]))
+    merged["agencies"] = list(dict.fromkeys([*base["agencies"], *extra.get("agencies", [])]))
+    return merged
+
+
+def build_resources(outlets: dict[str, Any] | None = None) -> Resources:
+    """Compile the data files, with ``outlets`` (from :func:`merge_outlets`) instead of the
+    shipped outlet knowledge when given."""
+    pat = _with_domains(load_json("structure", "patterns.json"))
+    outl = outlets if outlets is not None else outlet_data()
     marker = pat["related_marker"]
     need_colon = {re.sub(r"\s+", "", m).lower() for m in pat["related_marker_requires_colon"]}
     related_line = re.compile(rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))")
@@ -141,12 +205,12 @@ def load_resources() -> Resources:
     key_alt = "|".join(re.escape(k) for k in keys if k != "Laporan")
     byline_key = re.compile(rf"^[(|•·]?\s*(?P<key>{key_alt})\s*[:：]\s*(?=\S)")
     byline_key_anywhere = re.compile(rf"(?P<key>{key_alt})\s*[:：]\s*")
-    brands = list(outl["dateline_brands"])
+    brands = list(outl["brands"])
     publishers: dict[str, str] = {}
     end_role: dict[str, str] = {}
     for o in outl["outlets"]:
         for i in o["ids"]:
-            publishers[i.lower()] = o["publisher"]
+            publishers.setdefault(i.lower(), o["publisher"])
             if o.get("end_paren_role"):
                 end_role[o["publisher"]] = o["end_paren_role"]
     brand = "(?:" + "|".join(re.escape(b) for b in sorted(brands, key=len, reverse=True)) + ")"
@@ -187,17 +251,23 @@ def load_resources() -> Resources:
         tag_line=re.compile(pat["tag_line"]),
         boilerplate_search=re.compile(pat["boilerplate_search"]),
         end_marker_inline=re.compile(pat["end_marker_inline"]),
-        dateline_patterns=_build_dateline(
-            brands, outl.get("dateline_not_places", []), outl.get("agencies", [])
-        ),
+        dateline_patterns=_build_dateline(brands, pat["dateline_not_places"], outl["agencies"]),
         publisher_in_line=re.compile(rf"(?:{_DOMAIN}|{brand})"),
         dateline_split=dateline_split,
         publishers=publishers,
         end_paren_role=end_role,
-        tribun_prefix=outl.get("tribun_prefix_publisher", "Tribun"),
+        prefix_publisher=outl["prefix_publisher"],
         byline_production=re.compile(pat.get("byline_production", "(?!)")),
         embed_signature=re.compile(pat.get("embed_signature", "(?!)")),
         caption_opener_glued=re.compile(pat.get("caption_opener_glued", "(?!)")),
         embed_line=re.compile(pat.get("embed_line", "(?!)")),
+        shortcode_line=re.compile(pat["shortcode_line"]),
+        shortcode_caption=re.compile(pat["shortcode_caption"]),
+        copyright_credit=re.compile(pat["copyright_credit"]),
+        related_pointer=re.compile(pat["related_pointer"]),
+        byline_team=re.compile(pat["byline_team"]),
+        list_intro_sentence=re.compile(pat["list_intro_sentence"]),
+        credit_not_codes=frozenset(pat["credit_not_codes"]),
+        domain_slash_name=re.compile(rf"^{_DOMAIN}\s*/\s*(.+)$"),
         raw={"patterns": pat, "outlets": outl},
     )

@@ -7,12 +7,17 @@ which segment it sits in (``.segment``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..record import Article, Segment
 from ..registry import BaseStage, register_stage
-from .resources import Resources, load_resources
-from .segmenter import SegmentResult, _Segmenter
+from ..textnorm import fold
+from .config import load_config
+from .context import build_context
+from .resources import Resources, build_resources, load_resources, merge_outlets
+from .result import SegmentResult
+from .segmenter import Segmenter
 
 __all__ = ["StructureStage", "assign_segments", "make_structure_stage"]
 
@@ -26,9 +31,19 @@ class StructureStage(BaseStage):
 
     name = "structure"
 
-    def __init__(self, resources: Resources | None = None) -> None:
-        self.resources = resources or load_resources()
-        self._segmenter = _Segmenter(self.resources)
+    def __init__(
+        self,
+        resources: Resources | None = None,
+        outlets: Any = None,
+        thresholds: Mapping[str, Any] | None = None,
+    ) -> None:
+        """``outlets``: a user's outlets, brands and agencies (a JSON file or Python objects, see
+        :func:`~newsnlp.structure.resources.merge_outlets`), merged with the shipped ones;
+        ``thresholds``: overrides of :class:`~newsnlp.structure.config.StructureConfig` fields."""
+        if resources is None:
+            resources = build_resources(merge_outlets(outlets)) if outlets is not None else load_resources()
+        self.resources = resources
+        self._segmenter = Segmenter(build_context(self.resources, load_config(thresholds)))
 
     def segment(self, text: str, hints: Any = None, title_hint: str | None = None) -> SegmentResult:
         """Run the segmenter over ``text`` alone (no article needed)."""
@@ -49,7 +64,9 @@ class StructureStage(BaseStage):
         md = article.metadata
         if result.title:
             md.title = result.title
-        if result.authors:
+        if result.authors and not _confirmed(md.authors, text):
+            # the page's structured authors are kept when its visible text names them; otherwise
+            # the byline read in the text wins (an outlet or a stale author in the metadata)
             md.authors = list(result.authors)
         if result.editors:
             md.editors = list(result.editors)
@@ -60,6 +77,14 @@ class StructureStage(BaseStage):
         elif result.publisher_token and not md.publisher:
             md.publisher = result.publisher_token
         assign_segments(article)
+
+
+def _confirmed(names: list[str], text: str) -> bool:
+    """Whether every one of ``names`` (at least one) is written in ``text``."""
+    if not names:
+        return False
+    folded = fold(text)
+    return all(fold(n) in folded for n in names)
 
 
 def assign_segments(article: Article) -> None:
@@ -90,6 +115,8 @@ def assign_segments(article: Article) -> None:
         "times.segment",
     ),
 )
-def make_structure_stage(**options: Any) -> StructureStage:
-    """Factory of the ``structure`` stage (no options)."""
-    return StructureStage(**options)
+def make_structure_stage(outlets: Any = None, thresholds: Mapping[str, Any] | None = None) -> StructureStage:
+    """Factory of the ``structure`` stage: ``outlets`` (a user's outlet file or objects, merged
+    with the shipped ones) and ``thresholds`` (overrides of the rule thresholds), e.g.
+    ``Pipeline(config={"structure": {"outlets": "my_outlets.json"}})``."""
+    return StructureStage(outlets=outlets, thresholds=thresholds)

@@ -31,14 +31,13 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 from spacy.vocab import Vocab
 
+from ..data.outlets import tld_alternation
 from .resources import abbreviations
 
 __all__ = ["MAX_CACHE", "TOKEN_MATCH", "build_tokenizer"]
 
-_TLDS = (
-    "com|co\\.id|ac\\.id|go\\.id|or\\.id|web\\.id|sch\\.id|my\\.id|net|org|id|info|biz|news|tv|co|"
-    "io|ai|app|me|asia|uk|co\\.uk|us|au|com\\.au|sg|com\\.sg|my|com\\.my|jp|cn|de|fr|nl|in|ru|edu|gov"
-)
+#: Web top-level domains, from the one source of outlet knowledge (``data/outlets/outlets.json``).
+_TLDS = tld_alternation("all")
 
 # Whole-token patterns. Each alternative is anchored by fullmatch and has no nested quantifiers
 # over overlapping characters, so none can backtrack catastrophically.
