@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rapidfuzz.fuzz import ratio
 
@@ -38,6 +38,9 @@ from .view import ArticleView
 __all__ = ["resolve_speakers"]
 
 _FUZZY = 88.0
+#: One or two words, each with no capital after its first letter and no punctuation: a mention
+#: :func:`trim_name` leaves whole (it needs three words, and glued words count as several).
+_TWO_PLAIN_WORDS = re.compile(r"[^\W_][^\W_A-Z]*(?: [^\W_][^\W_A-Z]*)?\Z")
 #: Above this many names, a one-word speaker is not compared with every name (time stays linear).
 _MAX_FUZZY = 400
 #: How far around a speaker the article is searched for fuller forms of its name.
@@ -66,15 +69,23 @@ class _Names:
             w for e in view.entities for t in (e.title, e.role) if t for w in t.lower().split()
         )
         self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
+        seen: set[tuple[str, int, str]] = set()
         for e in view.entities:
             if e.entity_id is None or e.label not in ("PER", "ORG", "LOC"):
                 continue
+            key = (e.text, e.entity_id, e.label)
+            if key in seen:  # the same mention written again adds nothing
+                continue
+            seen.add(key)
             self.label.setdefault(e.entity_id, e.label)
-            start = trim_name(view, lex, view.text, e.start, e.end) if e.label == "PER" else e.start
-            self._add(view.text[start : e.end], e.entity_id, e.label == "PER")
-            if e.canonical and e.canonical in view.text:
-                self.canonical.setdefault(e.entity_id, e.canonical)
-                self._add(e.canonical, e.entity_id, e.label == "PER")
+            person = e.label == "PER"
+            # a role before a name needs two words of the name after it (trim_name keeps two)
+            short = _TWO_PLAIN_WORDS.match(e.text) is not None
+            start = trim_name(view, lex, view.text, e.start, e.end) if person and not short else e.start
+            self._add(view.text[start : e.end], e.entity_id, person)
+            if e.entity_id not in self.canonical and e.canonical and e.canonical in view.text:
+                self.canonical[e.entity_id] = e.canonical
+                self._add(e.canonical, e.entity_id, person)
         for d in drafts:
             sp = d.speaker
             if sp is not None and sp.kind == NAME:
@@ -195,8 +206,10 @@ class _Names:
 
 def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
     """Fill ``entity_id`` and ``canonical`` of every draft (in text order)."""
+    if not drafts:
+        return
     names = _Names(view, lex, drafts)
-    history = _History(_subject_events(view, drafts, names))
+    history = _History(lambda: _subject_events(view, drafts, names))
     titles = _Titles(view, lex, names)
     limit = lex.limits["antecedent_chars"]
     for d in sorted(drafts, key=lambda d: d.start):
@@ -222,9 +235,11 @@ class _History:
     """Antecedents in text order: persons named as subjects (fixed) and the sources quoted so far
     (added in text order), walked back from a position within the same kind of segment."""
 
-    def __init__(self, subjects: list[tuple[int, Event, bool]]) -> None:
-        self.subjects = subjects
-        self.s_pos = [e[0] for e in subjects]
+    def __init__(self, subjects: Callable[[], list[tuple[int, Event, bool]]]) -> None:
+        #: Found when a pronoun first needs them (most articles have none to resolve).
+        self._find_subjects = subjects
+        self.subjects: list[tuple[int, Event, bool]] | None = None
+        self.s_pos: list[int] = []
         self.quoted: list[tuple[int, Event, bool]] = []
         self.q_pos: list[int] = []
 
@@ -236,6 +251,9 @@ class _History:
     def before(self, pos: int, own: bool) -> Iterator[tuple[Event, bool]]:
         """Events before ``pos`` in segments of the same kind, nearest first, each with whether
         it is a quoted source."""
+        if self.subjects is None:
+            self.subjects = self._find_subjects()
+            self.s_pos = [e[0] for e in self.subjects]
         i = bisect.bisect_left(self.s_pos, pos) - 1
         j = bisect.bisect_left(self.q_pos, pos) - 1
         while i >= 0 or j >= 0:
@@ -329,14 +347,26 @@ class _Titles:
 
     def __init__(self, view: ArticleView, lex: Lexicon, names: _Names) -> None:
         self.view, self.lex, self.names = view, lex, names
-        self.by_title: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+        self._by_title: dict[str, list[tuple[int, int | None, str]]] | None = None
+
+    @property
+    def by_title(self) -> dict[str, list[tuple[int, int | None, str]]]:
+        """Persons by the titles and roles the entity stage gave them (indexed on first use)."""
+        if self._by_title is None:
+            self._by_title = self._index()
+        return self._by_title
+
+    def _index(self) -> dict[str, list[tuple[int, int | None, str]]]:
+        view, names = self.view, self.names
+        by_title: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
         for e in view.entities:
             if e.label != "PER":
                 continue
             for t in (e.title, e.role):
                 if t:
                     canonical, entity_id = names.lookup(e.text, e.entity_id, e.start)
-                    self.by_title[fold(t)].append((e.start, entity_id, canonical))
+                    by_title[fold(t)].append((e.start, entity_id, canonical))
+        return by_title
 
     def find(self, title: str, pos: int) -> tuple[int | None, str] | None:
         key = fold(title)
