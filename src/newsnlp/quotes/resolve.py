@@ -115,9 +115,7 @@ class _Names:
         self._searched.add(token)
         text = self.view.text
         lo, hi = max(0, pos - _NAME_WINDOW), min(len(text), pos + _NAME_WINDOW)
-        for start in self.view.capitals.get(token, ()):
-            if not lo <= start < hi:
-                continue
+        for start in self.view.capitals(token, lo, hi):
             m_start, m_end = start, start + len(token)
             line_start, line_end = self.view.line(m_start)
             ws = self.view.words(max(line_start, m_start - 40), min(line_end, m_end + 60))

@@ -9,16 +9,21 @@ stage stays linear in the article's length.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import partial
 
 from ..lines import LINE_BREAK_RE
 from ..record import Article, Entity
 from ..textnorm import fold
-from .cues import CueMatch, find_cues, glued_verb_length
+from .cues import CueMatch, capital_words, find_cues, glued_verb_length, runs_at
 from .lexicon import Lexicon
 from .words import Word, cut, words
 
 __all__ = ["ArticleView"]
+
+#: Up to this length, an article's capitalised words are looked for with ``str.find``.
+_FIND_LIMIT = 100_000
+_RUN = re.compile(r"[^\W\d_]{3,}")
 
 
 class ArticleView:
@@ -30,9 +35,9 @@ class ArticleView:
         self.text = text = article.text
         self._glued = partial(glued_verb_length, lex)
         self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
-        #: Starts of the capitalised words of the text, by lower-case form.
-        self.capitals: dict[str, list[int]] = {}
-        self._cues = find_cues(lex, text, self.capitals)
+        self._capitals: dict[str, list[int]] | None = None
+        self._low: str | None = None
+        self._cues = find_cues(lex, text)
         self._cue_starts = [c.start() for c in self._cues]
         starts = [0]
         starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
@@ -59,6 +64,25 @@ class ArticleView:
         self._tokens = article.tokens
         self._tok_starts = [t.start for t in article.tokens]
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
+
+    def capitals(self, low: str, start: int, end: int) -> list[int]:
+        """Starts of the runs of letters in ``[start, end)`` written with a capital whose lower
+        case is ``low``: found with ``str.find`` in an article of usual length, from an index of
+        every capitalised word in a long one (so that many names stay linear)."""
+        if not _RUN.fullmatch(low):
+            return []
+        text = self.text
+        if len(text) > _FIND_LIMIT or len(self._lower) != len(text):
+            if self._capitals is None:
+                self._capitals = capital_words(text)
+            return [p for p in self._capitals.get(low, ()) if start <= p < end]
+        return [p for p in runs_at(self._lower, low, start, end) if text[p].isupper()]
+
+    @property
+    def _lower(self) -> str:
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
 
     # -- words and cues ---------------------------------------------------------------------
     def _words_of_line(self, k: int) -> tuple[list[Word], list[int]]:

@@ -34,9 +34,15 @@ def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
     ``glued_end``: a function giving the length of a known word glued at the end of a word
     (``TNImenyatakan`` -> 10), or 0; that word is cut off first."""
     out: list[Word] = []
+    append = out.append
     for m in _WORD_RE.finditer(text, start, end):
         w = m.group()
-        tail = glued_end(w) if glued_end is not None and len(w) > 9 else 0
+        n = len(w)
+        if n < 6 or (n <= 9 and (w.islower() or w.isupper())):  # most words: nothing glued
+            a, b = m.span()
+            append(_new(Word, (a, b, w, w.lower())))
+            continue
+        tail = glued_end(w) if glued_end is not None and n > 9 else 0
         if tail:
             out.extend(words(text, m.start(), m.end() - tail))
             out.append(Word(m.end() - tail, m.end(), w[-tail:], w[-tail:].lower()))
