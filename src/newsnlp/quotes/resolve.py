@@ -38,6 +38,8 @@ from .view import ArticleView
 __all__ = ["resolve_speakers"]
 
 _FUZZY = 88.0
+#: The words of a sentence before a name (see :func:`_subject_lead`).
+_LEAD_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 #: One or two words, each with no capital after its first letter and no punctuation: a mention
 #: :func:`trim_name` leaves whole (it needs three words, and glued words count as several).
 _TWO_PLAIN_WORDS = re.compile(r"[^\W_][^\W_A-Z]*(?: [^\W_][^\W_A-Z]*)?\Z")
@@ -105,11 +107,11 @@ class _Names:
         cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t in self.lex.title_words), default=0)
         return tuple(t for t in toks[cut:] if t)
 
-    def _search_text(self, token: str, pos: int) -> None:
+    def _search_text(self, token: str, pos: int, left: bool = True) -> None:
         """Add the fuller forms of a name written elsewhere near ``pos``: the capitalised words
         after the word (``Rivan Achmad Purwantono`` for ``Rivan``), or before it when it ends a
-        name (``Ahmad Wildan`` for ``Wildan``); titles, acronyms, ordinary words and glued verbs
-        end them."""
+        name (``Ahmad Wildan`` for ``Wildan``) and ``left`` allows (the name is that one word);
+        titles, acronyms, ordinary words and glued verbs end them."""
         if token in self._searched or len(token) < 2 or token in self.view.place_org_words:
             return
         self._searched.add(token)
@@ -126,7 +128,7 @@ class _Names:
             while b + 1 < len(ws) and b - k < 3 and self._name_word(ws[b + 1]):
                 b += 1
             a = k
-            if b == k:
+            if b == k and left:
                 while a > 0 and k - a < 2 and self._name_word(ws[a - 1]):
                     if a > 1 and ws[a - 2].low in self.lex.title_words:
                         break  # Menteri Perdagangan Budi: the word after a title names the office
@@ -169,7 +171,7 @@ class _Names:
         if not toks:
             return plain, entity_id
         for t in toks if person else ():
-            self._search_text(t, pos)
+            self._search_text(t, pos, left=len(toks) == 1)
         want = set(toks)
         rarest = min(toks, key=lambda t: len(self.by_token.get(t, ())))
         found = [
@@ -207,7 +209,7 @@ def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> No
     if not drafts:
         return
     names = _Names(view, lex, drafts)
-    history = _History(lambda: _subject_events(view, drafts, names))
+    history = _History(lambda: _subject_events(view, lex, drafts, names))
     titles = _Titles(view, lex, names)
     limit = lex.limits["antecedent_chars"]
     for d in sorted(drafts, key=lambda d: d.start):
@@ -319,12 +321,16 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
             return
 
 
-def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> list[tuple[int, Event, bool]]:
-    """Persons and organisations named at the start of a sentence outside quotation content (the
-    subjects a pronoun may point back to)."""
+def _subject_events(
+    view: ArticleView, lex: Lexicon, drafts: list[Draft], names: _Names
+) -> list[tuple[int, Event, bool]]:
+    """Persons and organisations named as the subject of a sentence outside quotation content (the
+    subjects a pronoun may point back to): at its start, or after a role written before the name
+    (``Kepala Unit Reskrim Polsek Cengkareng, Budi Santoso, membenarkan ...``)."""
     directs = sorted((d.start, d.end) for d in drafts if d.type == "direct")
     starts = [s for s, _ in directs]
     out = []
+    text = view.text
     for e in view.entities:
         if e.label not in ("PER", "ORG") or e.segment == "dateline" or (e.text.isupper() and " " in e.text):
             continue
@@ -333,11 +339,21 @@ def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> li
             continue
         s_start, _ = view.sentence(e.start)
         s_start = view.after_dateline(s_start)
-        lead = view.words(s_start, e.start)
-        if len([w for w in lead if w.text[0].isalnum()]) > 4:
+        if not _subject_lead(lex, _LEAD_WORD.findall(text, s_start, e.start)):
             continue
         out.append((e.start, (e.start, e, None, e.label == "PER"), _own(view, e.start)))
     return sorted(out, key=lambda x: x[0])
+
+
+def _subject_lead(lex: Lexicon, lead: list[str]) -> bool:
+    """Whether the words before a name in its sentence leave it the subject: a few words
+    (``Sementara itu,``), or a role: a title among them and every word capitalised (``Kapolsek
+    Ilir Barat 1, AKP``)."""
+    if len(lead) <= 4:
+        return True
+    if len(lead) > lex.limits["subject_words"] * 2 or not any(w.lower() in lex.titles for w in lead):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in lead)
 
 
 class _Titles:
