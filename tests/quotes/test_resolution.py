@@ -38,3 +38,27 @@ def test_a_name_of_two_words_does_not_take_the_words_before_it(quotes):
     )
     q = _by_speaker(quotes(text), "Totom Wahyudi")
     assert q["canonical"] == "Totom Wahyudi"
+
+
+def test_a_name_glued_into_a_sentence_by_a_link_loses_the_word_glued_after_it(quotes):
+    # scraped link text: glued to the word before and to the word after (``bangga``, ``kembali``)
+    text = (
+        "Ketua Umum PSSI,Erick Thohirbangga dan bersyukur tim putri meraih peringkat ketiga.\n"
+        '"Ini hasil kerja keras pemain," kata Erick.\n'
+        "Wakil Ketua Dewan Pembina Partai GerindraHashim Djojohadikusumokembali terpilih sebagai ketua "
+        "dewan penasihat.\n"
+        '"Kami pejuang politik," kata Hashim.'
+    )
+    qs = quotes(text)
+    assert _by_speaker(qs, "Erick")["canonical"] == "Erick Thohir"
+    assert _by_speaker(qs, "Hashim")["canonical"] == "Hashim Djojohadikusumo"
+
+
+def test_a_name_ending_in_a_short_word_keeps_it_after_a_comma(quotes):
+    # ``,Dedi`` is a missing space, not a link: ``Mulyadi`` stays whole (``di`` is a word too)
+    text = (
+        "Gubernur Jawa Barat,Dedi Mulyadi meninjau rumah sakit di Bandung.\n"
+        '"Fasilitas ini untuk warga kurang mampu," kata Dedi Mulyadi.'
+    )
+    q = _by_speaker(quotes(text), "Dedi Mulyadi")
+    assert q["canonical"] == "Dedi Mulyadi"

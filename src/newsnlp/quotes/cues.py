@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .words import Word
+from .words import GLUE_RE, Word
 
 __all__ = ["CueMatch", "capital_words", "cue_in_word", "find_cues", "glued_verb_length", "runs_at"]
 
@@ -81,14 +81,20 @@ def find_cues(lex: Lexicon, text: str) -> list[CueMatch]:
     return out
 
 
-def runs_at(low: str, run: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Starts of ``run`` in ``low[start:end]`` as a whole run of letters."""
+def runs_at(
+    low: str, run: str, start: int = 0, end: int | None = None, glued: str | None = None
+) -> list[int]:
+    """Starts of ``run`` in ``low[start:end]`` as a whole run of letters; with ``glued`` (the text
+    ``low`` is the lower case of), also where it starts a word glued to the one before it by
+    scraping (``GerindraHashim``)."""
     out = []
     n = len(run)
     end = len(low) if end is None else end
     pos = low.find(run, start, end + n)
     while 0 <= pos < end:
-        if (pos == 0 or not _LETTER.match(low, pos - 1)) and not _LETTER.match(low, pos + n):
+        if not _LETTER.match(low, pos + n) and (
+            pos == 0 or not _LETTER.match(low, pos - 1) or (glued is not None and GLUE_RE.match(glued, pos))
+        ):
             out.append(pos)
         pos = low.find(run, pos + 1, end + n)
     return out
@@ -111,12 +117,19 @@ def _find_cues_by_word(lex: Lexicon, text: str) -> list[CueMatch]:
 
 
 def capital_words(text: str) -> dict[str, list[int]]:
-    """Starts of the runs of letters written with a capital, by their lower-case form."""
+    """Starts of the runs of letters written with a capital (and of the words glued to them by
+    scraping: ``GerindraHashim``), by their lower-case form."""
     out: dict[str, list[int]] = {}
     for m in _LETTERS.finditer(text):
         w = m.group()
         if w[0].isupper():
             out.setdefault(w.lower(), []).append(m.start())
+        if not w[1:].islower() and not w.isupper():  # a word glued to it: GerindraHashim
+            pos = m.start()
+            for part in GLUE_RE.split(w):
+                if pos > m.start() and len(part) >= 3:
+                    out.setdefault(part.lower(), []).append(pos)
+                pos += len(part)
     return out
 
 

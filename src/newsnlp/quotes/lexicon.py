@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..data import load_json, load_lines
+from ..data import load_json, load_lines, read_text
 from ..textnorm import fold
 
 __all__ = ["Lexicon", "alternation", "load_lexicon"]
@@ -100,6 +100,15 @@ class Lexicon:
     glued_verbs: frozenset[str]
     glued_lengths: tuple[int, ...]
 
+    def vocabulary(self) -> frozenset[str]:
+        """The lower-case words of the news vocabulary (the text stage's stem table, read, not
+        copied), loaded on first use: a word glued to a name by scraping is one of them."""
+        global _VOCABULARY
+        if _VOCABULARY is None:
+            text = read_text("text", "stems.tsv.gz", cache=False)
+            _VOCABULARY = frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line)
+        return _VOCABULARY
+
     def looks_like_verb(self, low: str) -> bool:
         """An affixed verb form (``meN-``, ``ber-``) by its shape: ``mendapat``, ``bertemu``."""
         return len(low) > 5 and low.startswith(self.verb_prefixes) and low not in self.not_verbs
@@ -125,6 +134,7 @@ class Lexicon:
 
 
 _LEXICON: Lexicon | None = None
+_VOCABULARY: frozenset[str] | None = None
 
 
 def load_lexicon() -> Lexicon:

@@ -84,14 +84,24 @@ class _Names:
             # a role before a name needs two words of the name after it (trim_name keeps two)
             short = _TWO_PLAIN_WORDS.match(e.text) is not None
             start = trim_name(view, lex, view.text, e.start, e.end) if person and not short else e.start
-            self._add(view.text[start : e.end], e.entity_id, person)
-            if e.entity_id not in self.canonical and e.canonical and e.canonical in view.text:
+            self._add(view.text[start : self.end_of(e)], e.entity_id, person)
+            at = view.text.find(e.canonical) if e.canonical and e.entity_id not in self.canonical else -1
+            if at >= 0:
                 self.canonical[e.entity_id] = e.canonical
-                self._add(e.canonical, e.entity_id, person)
+                end = view.glued_name_end(at, at + len(e.canonical)) if person else at + len(e.canonical)
+                self._add(view.text[at:end], e.entity_id, person)
         for d in drafts:
             sp = d.speaker
             if sp is not None and sp.kind == NAME:
                 self._add(view.text[sp.start : sp.end], sp.entity.entity_id if sp.entity else None)
+
+    def end_of(self, e) -> int:
+        """End of a person mention, without a word glued to it by scraping (``Thohirbangga``)."""
+        return self.view.glued_name_end(e.start, e.end) if e.label == "PER" else e.end
+
+    def mention(self, e) -> str:
+        """The text of an entity mention as a name (see :meth:`end_of`)."""
+        return self.view.text[e.start : self.end_of(e)]
 
     def _add(self, text: str, entity_id: int | None, person: bool = True) -> None:
         toks = self.tokens(text)
@@ -134,7 +144,7 @@ class _Names:
                         break  # Menteri Perdagangan Budi: the word after a title names the office
                     a -= 1
             if b > a:
-                end = self._unglued(ws[b])
+                end = self.view.glued_name_end(ws[a].start, self._unglued(ws[b]))
                 ents = [e for e in self.view.entities_in(ws[a].start, end) if e.label == "PER"]
                 self._add(text[ws[a].start : end], ents[0].entity_id if ents else None)
 
@@ -285,6 +295,7 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         return
     if sp.kind == NAME:
         ent = sp.entity
+        text = view.text[sp.start : view.glued_name_end(sp.start, sp.end)]
         d.canonical, d.entity_id = names.lookup(text, ent.entity_id if ent else None, sp.start)
         d.label = names.label.get(d.entity_id) if d.entity_id is not None else "PER"
         return
@@ -313,7 +324,9 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         if want == "any" or (want == "person") == person:
             if canonical is None:  # a subject: its entity, named when it is chosen
                 e = entity_id
-                canonical, entity_id = names.lookup(e.text, e.entity_id, e.start, person=e.label == "PER")
+                canonical, entity_id = names.lookup(
+                    names.mention(e), e.entity_id, e.start, person=e.label == "PER"
+                )
             d.entity_id, d.canonical = entity_id, canonical
             d.label = names.label.get(entity_id) if entity_id is not None else None
             return
@@ -378,7 +391,7 @@ class _Titles:
                 continue
             for t in (e.title, e.role):
                 if t:
-                    canonical, entity_id = names.lookup(e.text, e.entity_id, e.start)
+                    canonical, entity_id = names.lookup(names.mention(e), e.entity_id, e.start)
                     by_title[fold(t)].append((e.start, entity_id, canonical))
         return by_title
 

@@ -24,6 +24,19 @@ __all__ = ["ArticleView"]
 #: Up to this length, an article's capitalised words are looked for with ``str.find``.
 _FIND_LIMIT = 100_000
 _RUN = re.compile(r"[^\W\d_]{3,}")
+_ANY_RUN = re.compile(r"[^\W\d_]+")
+_LAST_RUN = re.compile(r"[^\W\d_]+\Z")
+
+
+def _glued_before(text: str, pos: int) -> str | None:
+    """How the word at ``pos`` is glued to the one before it: ``letter`` (``GerindraHashim``),
+    ``mark`` (a comma, period or dash right after a letter or digit: ``PSSI,Erick``), or ``None``."""
+    c = text[pos - 1]
+    if c.isalpha():
+        return "letter"
+    if c in ",.;:-–" and pos > 1 and text[pos - 2].isalnum():
+        return "mark"
+    return None
 
 
 class ArticleView:
@@ -37,6 +50,7 @@ class ArticleView:
         self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
         self._capitals: dict[str, list[int]] | None = None
         self._low: str | None = None
+        self._lower_words: frozenset[str] | None = None
         self._cues = find_cues(lex, text)
         self._cue_starts = [c.start() for c in self._cues]
         starts = [0]
@@ -67,7 +81,7 @@ class ArticleView:
 
     def capitals(self, low: str, start: int, end: int) -> list[int]:
         """Starts of the runs of letters in ``[start, end)`` written with a capital whose lower
-        case is ``low``: found with ``str.find`` in an article of usual length, from an index of
+        case is ``low`` (also glued to the word before: ``GerindraHashim``): found with ``str.find`` in an article of usual length, from an index of
         every capitalised word in a long one (so that many names stay linear)."""
         if not _RUN.fullmatch(low):
             return []
@@ -76,7 +90,40 @@ class ArticleView:
             if self._capitals is None:
                 self._capitals = capital_words(text)
             return [p for p in self._capitals.get(low, ()) if start <= p < end]
-        return [p for p in runs_at(self._lower, low, start, end) if text[p].isupper()]
+        return [p for p in runs_at(self._lower, low, start, end, glued=text) if text[p].isupper()]
+
+    def glued_name_end(self, start: int, end: int) -> int:
+        """End of a name ``[start, end)`` scraped from a link glued to the words on both sides
+        (``penyidikanMarcella Santosodi kasus``, ``PSSI,Erick Thohirbangga dan``): when its start is
+        glued to the word before, the end of its last word that the article writes as a word in
+        lower case (``di``, ``yang``; two or three letters only after a name glued to a letter), or
+        a word of five letters or more of the news vocabulary (``bangga``), is cut off; else
+        ``end``."""
+        text = self.text
+        if start == 0 or end < len(text) and text[end].isalpha():
+            return end
+        glue = _glued_before(text, start)
+        if glue is None:
+            return end
+        m = _LAST_RUN.search(text, start, end)
+        if m is None or not m.group()[:1].isupper():
+            return end
+        word = m.group()
+        shortest = 2 if glue == "letter" else 4
+        for k in range(3, len(word) - shortest + 1):  # the longest tail first, three letters of name
+            tail = word[k:]
+            if tail.islower() and (
+                tail in self.lower_words or (len(tail) >= 5 and tail in self.lex.vocabulary())
+            ):
+                return m.start() + k
+        return end
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (found on first use)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(w for w in _ANY_RUN.findall(self.text) if w.islower())
+        return self._lower_words
 
     @property
     def _lower(self) -> str:
