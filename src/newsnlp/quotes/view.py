@@ -100,7 +100,7 @@ class ArticleView:
         a word of five letters or more of the news vocabulary (``bangga``), is cut off; else
         ``end``."""
         text = self.text
-        if start == 0 or end < len(text) and text[end].isalpha():
+        if start == 0 or (end < len(text) and text[end].isalpha()):
             return end
         glue = _glued_before(text, start)
         if glue is None:
