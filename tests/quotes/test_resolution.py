@@ -62,3 +62,28 @@ def test_a_name_ending_in_a_short_word_keeps_it_after_a_comma(quotes):
     )
     q = _by_speaker(quotes(text), "Dedi Mulyadi")
     assert q["canonical"] == "Dedi Mulyadi"
+
+
+def test_an_acronym_goes_to_the_name_the_article_spells_out_before_it(quotes):
+    text = (
+        "Badan Meteorologi Klimatologi dan Geofisika (BMKG) memastikan gempa tidak berpotensi tsunami.\n"
+        "Sekretaris Jenderal Asosiasi Pengembang Perumahan Seluruh Indonesia (Apersi) Dedy Setiawan hadir.\n"
+        "Apersi menyatakan siap membangun rumah tipe kecil."
+    )
+    qs = quotes(text)
+    assert _by_speaker(qs, "BMKG")["canonical"] == "Badan Meteorologi Klimatologi dan Geofisika"
+    assert _by_speaker(qs, "Apersi")["canonical"] == "Asosiasi Pengembang Perumahan Seluruh Indonesia"
+
+
+def test_an_organisation_goes_to_its_longest_written_name(quotes):
+    text = (
+        "Kementerian Kesehatan RI mengungkapkan jumlah jemaah yang dirawat terus menurun.\n"
+        "Lewat keterangan tertulis, Kemenkes menjelaskan, ibadah haji adalah kegiatan massa terbesar."
+    )
+    q = _by_speaker(quotes(text), "Kemenkes")
+    assert q["canonical"] == "Kementerian Kesehatan RI"
+
+
+def test_an_acronym_written_nowhere_in_full_stays_as_written(quotes):
+    q = quotes("KPK menyatakan penyidikan kasus itu akan segera rampung.")[0]
+    assert q["speaker"] == "KPK" and q["canonical"] in ("KPK", "Komisi Pemberantasan Korupsi")

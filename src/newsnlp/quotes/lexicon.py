@@ -90,6 +90,8 @@ class Lexicon:
     title_words: frozenset[str]
     org_heads: frozenset[str]
     name_particles: frozenset[str]
+    #: Lower-case words inside an organisation's name (``dan``, ``untuk``, ``of``).
+    name_connectors: frozenset[str]
     limits: dict[str, int]
     #: One pattern over every quotation mark (characters, doubled single quotes, HTML references).
     mark_re: re.Pattern[str]
@@ -204,6 +206,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         "title_words": frozenset(w for p in title_phrases for w in p),
         "org_heads": _words(load_lines(*_CURATED, "org_heads.txt")),
         "name_particles": _words(load_lines(*_CURATED, "name_particles.txt")),
+        "name_connectors": _words(raw["name_connectors"]["words"]),
         "limits": {k: int(v) for k, v in raw["limits"].items() if not k.startswith("_")},
     }
     mark_strings = set(marks["open"]) | set(marks["close"]) | set(marks["both"])

@@ -34,6 +34,7 @@ from .draft import Draft
 from .lexicon import Lexicon
 from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE, speaker_after, trim_name
 from .view import ArticleView
+from .words import is_word
 
 __all__ = ["resolve_speakers"]
 
@@ -71,6 +72,8 @@ class _Names:
             w for e in view.entities for t in (e.title, e.role) if t for w in t.lower().split()
         )
         self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
+        #: The mentions of each entity group, each written form once.
+        self._mentions: dict[int, list] = defaultdict(list)
         seen: set[tuple[str, int, str]] = set()
         for e in view.entities:
             if e.entity_id is None or e.label not in ("PER", "ORG", "LOC"):
@@ -80,6 +83,7 @@ class _Names:
                 continue
             seen.add(key)
             self.label.setdefault(e.entity_id, e.label)
+            self._mentions[e.entity_id].append(e)
             person = e.label == "PER"
             # a role before a name needs two words of the name after it (trim_name keeps two)
             short = _TWO_PLAIN_WORDS.match(e.text) is not None
@@ -94,6 +98,46 @@ class _Names:
             sp = d.speaker
             if sp is not None and sp.kind == NAME:
                 self._add(view.text[sp.start : sp.end], sp.entity.entity_id if sp.entity else None)
+
+    def fullest_written(self, name: str, entity_id: int | None) -> str:
+        """An organisation's fullest name as the article writes it: the mention of its entity
+        group of the most words, when it has more (``Kemenkes`` -> ``Kementerian Kesehatan RI``), else the name the article
+        spells out before it in brackets (``BMKG``), else ``name``."""
+        best = name
+        for e in self._mentions.get(entity_id, ()) if entity_id is not None else ():
+            written = " ".join(e.text.split())
+            if len(written.split()) > len(best.split()):
+                best = written
+        if best == name and " " not in name:
+            return self.spelt_out(name) or name
+        return best
+
+    def spelt_out(self, acronym: str) -> str | None:
+        """The capitalised words written right before ``(acronym)`` in the article, from the first
+        one with the acronym's initial (``Badan Meteorologi Klimatologi dan Geofisika (BMKG)``;
+        ``Sekretaris Jenderal Asosiasi ... Indonesia (Apersi)`` -> ``Asosiasi ... Indonesia``), or
+        ``None``."""
+        text = self.view.text
+        at = text.find("(" + acronym + ")")
+        if at < 0 or not acronym[:1].isalpha():
+            return None
+        ws = [w for w in self.view.words(max(0, at - 200), at)]
+        k = len(ws)
+        while k > 0 and len(ws) - k < 12:
+            w = ws[k - 1]
+            if not (is_word(w) and (w.text[0].isupper() or w.low in self.lex.name_connectors)):
+                break
+            k -= 1
+        initial = acronym[0].lower()
+        run = ws[k:]
+        titles = self.lex.titles
+        first = next(
+            (i for i, w in enumerate(run) if w.low[0] == initial and (w.low,) not in titles.get(w.low, ())),
+            None,
+        )
+        if first is None or len(run) - first < 2 or run[first].low in self.lex.name_connectors:
+            return None
+        return text[run[first].start : run[-1].end]
 
     def end_of(self, e) -> int:
         """End of a person mention, without a word glued to it by scraping (``Thohirbangga``)."""
@@ -292,12 +336,15 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         else:
             d.canonical = " ".join(text.split())
             d.entity_id, d.label = (ent.entity_id, ent.label) if ent else (None, "ORG")
+        d.canonical = names.fullest_written(d.canonical, d.entity_id)
         return
     if sp.kind == NAME:
         ent = sp.entity
         text = view.text[sp.start : view.glued_name_end(sp.start, sp.end)]
         d.canonical, d.entity_id = names.lookup(text, ent.entity_id if ent else None, sp.start)
         d.label = names.label.get(d.entity_id) if d.entity_id is not None else "PER"
+        if " " not in d.canonical:  # a one-word name may be an acronym the article spells out
+            d.canonical = names.spelt_out(d.canonical) or d.canonical
         return
     if sp.kind == TITLE:
         found = titles.find(text, d.start)
