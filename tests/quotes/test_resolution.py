@@ -87,3 +87,35 @@ def test_an_organisation_goes_to_its_longest_written_name(quotes):
 def test_an_acronym_written_nowhere_in_full_stays_as_written(quotes):
     q = quotes("KPK menyatakan penyidikan kasus itu akan segera rampung.")[0]
     assert q["speaker"] == "KPK" and q["canonical"] in ("KPK", "Komisi Pemberantasan Korupsi")
+
+
+def test_a_place_in_apposition_gives_way_to_the_name(quotes):
+    text = "Sebelumnya diberitakan, Achmad Fauzy, warga Pulogadung, Jakarta Timur, mengaku menjadi korban pengeroyokan."
+    q = quotes(text)[0]
+    assert q["speaker"] == "Achmad Fauzy" and q["canonical"] == "Achmad Fauzy"
+
+
+def test_a_team_or_an_office_labelled_as_a_person_gives_way_to_the_name(quotes):
+    text = (
+        "Hal itu diungkapkan oleh pembalap muda tim Aspar, Maximo Quiles yang sempat berjumpa dengan Marquez.\n"
+        '"Gempa ini gempa dangkal," kata Kepala BBMKG Wilayah II Tangerang Selatan, Hartanto dalam keterangannya.'
+    )
+    qs = quotes("Marc Marquez ternyata sangat antusias menyambut balapan di Italia. " + text)
+    assert any(q["speaker"] == "Maximo Quiles" for q in qs)
+    assert _by_speaker(qs, "Hartanto")["canonical"] == "Hartanto"
+
+
+def test_a_document_names_its_owner(quotes):
+    text = (
+        "PSIM Yogyakarta menunjuk pelatih baru.\n"
+        '"Kehadiran pelatih asal Breda ini menjadi gebrakan besar," tulis laman resmi PSIM Yogyakarta, dikutip Selasa.'
+    )
+    q = next(q for q in quotes(text) if q["type"] == "direct")
+    assert q["speaker"] == "PSIM Yogyakarta" and q["canonical"] == "PSIM Yogyakarta"
+
+
+def test_an_organisation_loses_the_acronym_written_after_it(quotes):
+    q = quotes(
+        "Menurut Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG), status gunung itu masih waspada."
+    )[0]
+    assert q["canonical"] == "Pusat Vulkanologi dan Mitigasi Bencana Geologi"

@@ -39,6 +39,7 @@ from .words import is_word
 __all__ = ["resolve_speakers"]
 
 _FUZZY = 88.0
+_ACRONYM_AFTER = re.compile(r"\s*\([^()\s]+\)$")
 #: The words of a sentence before a name (see :func:`_subject_lead`).
 _LEAD_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 #: One or two words, each with no capital after its first letter and no punctuation: a mention
@@ -334,7 +335,7 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         if ent is not None and short and ent.entity_id in names.canonical:
             d.canonical, d.entity_id, d.label = names.canonical[ent.entity_id], ent.entity_id, ent.label
         else:
-            d.canonical = " ".join(text.split())
+            d.canonical = _ACRONYM_AFTER.sub("", " ".join(text.split()))  # without its (PVMBG)
             d.entity_id, d.label = (ent.entity_id, ent.label) if ent else (None, "ORG")
         d.canonical = names.fullest_written(d.canonical, d.entity_id)
         return

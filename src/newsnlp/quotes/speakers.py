@@ -157,6 +157,8 @@ def choose(view: ArticleView, lex: Lexicon, ws: list[Word], *, subject: bool = F
         if subject and seg[0].low in lex.speaker_stops and not is_capitalised(seg[0].text):
             continue
         if first is not None and not is_capitalised(seg[0].text):
+            if subject and seg[0].low in lex.unnamed_heads:
+                continue  # Budi, warga Pulogadung, Jakarta Timur, mengaku: a description
             break
         found = _choose_segment(view, lex, seg)
         if found is None:
@@ -195,6 +197,8 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
     pers = [e for e in ents if e.label == "PER" and e.start >= seg[0].start and e.end <= seg[-1].end]
     if pers:
         e = pers[-1]
+        if _organisation_named(seg, e, lex):
+            return Speaker(e.start, e.end, ORG, e, role=True)
         start, end = _widen(view, seg, e, ents, lex)
         start = trim_name(view, lex, view.text, max(start, seg[0].start), min(end, seg[-1].end))
         return Speaker(start, min(end, seg[-1].end), NAME, e)
@@ -204,7 +208,13 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
     if i == 0 and j == 1 and seg[0].low in lex.unnamed_heads and len(seg) > 1:
         return _source(view, seg, lex)
     found = _choose_run(view, lex, seg, seg[i:j], ents)
-    if found is not None and found.kind == ORG and i > 0 and seg[0].low in lex.unnamed_heads:
+    if (
+        found is not None
+        and found.kind == ORG
+        and i > 0
+        and seg[0].low in lex.unnamed_heads
+        and seg[0].low not in lex.document_heads
+    ):
         return _source(view, seg, lex)  # warga Jakarta Timur: a description, not the source
     if found is not None and found.kind == TITLE and j < len(seg):
         i2, j2 = _cap_run(view, seg[j:], lex)
@@ -213,6 +223,23 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
             if later is not None and later.kind == NAME:
                 return later
     return found
+
+
+def _organisation_named(seg: list[Word], e: Entity, lex: Lexicon) -> bool:
+    """Whether a mention the entity stage labelled a person names an organisation: it follows an
+    organisation noun (``tim Aspar``, ``klub Persib``) or opens with an acronym of three capitals
+    or more before other words (``BBMKG Wilayah II``); a name in apposition then names the speaker."""
+    k = next((i for i, w in enumerate(seg) if w.start >= e.start), 0)
+    if k > 0 and seg[k - 1].low in lex.organisation_heads and not is_capitalised(seg[k - 1].text):
+        return True
+    first = e.text.split()
+    return (
+        len(first) > 1
+        and len(first[0]) >= 3
+        and first[0].isupper()
+        and not all(w.isupper() for w in first)
+        and first[0].lower() not in lex.title_words
+    )
 
 
 def _choose_run(
@@ -230,7 +257,8 @@ def _choose_run(
         return Speaker(run[first].start, run[-1].end, TITLE, role=True)
     if entity is not None:
         start, end = max(entity.start, run[0].start), min(entity.end, run[-1].end)
-        return Speaker(start, end, ORG, entity, role=titled)
+        # a place alone gives way to a name in apposition (Budi, warga Pulogadung, Jakarta Timur)
+        return Speaker(start, end, ORG, entity, role=titled or entity.label == "LOC")
     if any(w.text.isupper() and len(w.text) > 1 for w in run):
         return Speaker(run[0].start, run[-1].end, ORG)
     return _source(view, seg, lex)
@@ -437,7 +465,7 @@ def subject_before(
     while k > 0 and len(phrase) < limit:
         w = ws[k - 1]
         if w.text == ",":
-            if phrase and (commas >= 2 or not _apposition_left(view, ws, k - 1, lex)):
+            if phrase and (commas >= 3 or not _apposition_left(view, ws, k - 1, lex)):
                 break
             commas += 1
             phrase.insert(0, w)
