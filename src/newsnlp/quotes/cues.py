@@ -149,7 +149,7 @@ def glued_verb_length(lex: Lexicon, word: str) -> int:
     """Length of a long reporting verb glued at the end of ``word`` by scraping
     (``TNImenyatakan`` -> 10), or 0."""
     n = len(word)
-    if n > 9 and word.isalpha():
+    if n > 9 and word[-3:].lower() in lex.glued_endings and word.isalpha():
         low = word.lower()
         for length in lex.glued_lengths:
             if length + 2 <= n and low[-length:] in lex.glued_verbs:

@@ -101,6 +101,8 @@ class Lexicon:
     #: Long active verbs found glued to the word before them, and their lengths (longest first).
     glued_verbs: frozenset[str]
     glued_lengths: tuple[int, ...]
+    #: Their last three letters (a word ending otherwise holds none).
+    glued_endings: frozenset[str]
 
     def vocabulary(self) -> frozenset[str]:
         """The lower-case words of the news vocabulary (the text stage's stem table, read, not
@@ -218,6 +220,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
     glued = frozenset(v for v in lex_args["reporting_verbs"] | lex_args["direct_verbs"] if len(v) >= 8)
     lex_args["glued_verbs"] = glued
     lex_args["glued_lengths"] = tuple(sorted({len(v) for v in glued}, reverse=True))
+    lex_args["glued_endings"] = frozenset(v[-3:] for v in glued)
     return Lexicon(**lex_args)
 
 

@@ -53,10 +53,9 @@ class ArticleView:
         self._lower_words: frozenset[str] | None = None
         self._cues = find_cues(lex, text)
         self._cue_starts = [c.start() for c in self._cues]
-        starts = [0]
-        starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
-        self._line_starts = starts
-        self._line_ends = [m.start() for m in LINE_BREAK_RE.finditer(text)] + [len(text)]
+        breaks = [m.span() for m in LINE_BREAK_RE.finditer(text)]
+        self._line_starts = starts = [0] + [b for _, b in breaks]
+        self._line_ends = [a for a, _ in breaks] + [len(text)]
         if article.sentences:
             sents = sorted((s.start, s.end) for s in article.sentences)
         else:
@@ -65,19 +64,26 @@ class ArticleView:
         self._sent_ends = [e for _, e in sents]
         self.entities: list[Entity] = sorted(article.entities, key=lambda e: (e.start, e.end))
         self._ent_starts = [e.start for e in self.entities]
-        #: Words of the article's place, organisation and product names (``jakarta``, ``riau``),
-        #: which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``).
-        self.place_org_words = frozenset(
-            w
-            for e in self.entities
-            if e.label != "PER" and e.source != "model"
-            for w in e.text.lower().split()
-            if len(w) > 2
-        )
+        self._place_org_words: frozenset[str] | None = None
         self.label_of = article.segment_labeler()
         self._tokens = article.tokens
-        self._tok_starts = [t.start for t in article.tokens]
+        self._tok_starts: list[int] | None = None
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
+
+    @property
+    def place_org_words(self) -> frozenset[str]:
+        """Words of the article's place, organisation and product names (``jakarta``, ``riau``),
+        which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``); found
+        on first use."""
+        if self._place_org_words is None:
+            self._place_org_words = frozenset(
+                w
+                for e in self.entities
+                if e.label != "PER" and e.source != "model"
+                for w in e.text.lower().split()
+                if len(w) > 2
+            )
+        return self._place_org_words
 
     def capitals(self, low: str, start: int, end: int) -> list[int]:
         """Starts of the runs of letters in ``[start, end)`` written with a capital whose lower
@@ -234,6 +240,8 @@ class ArticleView:
     def ordinary(self, w: Word) -> bool:
         """Whether a word written with a capital is an ordinary word by the text stage's stems
         (``Selain``, ``Kesehatan``: lower-case stem), not a name (whose stem keeps its form)."""
+        if self._tok_starts is None:
+            self._tok_starts = [t.start for t in self._tokens]
         k = bisect.bisect_left(self._tok_starts, w.start)
         if k < len(self._tokens):
             t = self._tokens[k]
