@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .words import Word
+from .words import GLUE_RE, Word
 
-__all__ = ["CueMatch", "cue_in_word", "find_cues", "glued_verb_length"]
+__all__ = ["CueMatch", "capital_words", "cue_in_word", "find_cues", "glued_verb_length", "runs_at"]
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+_LETTER = re.compile(r"[^\W\d_]")
 
 #: The group names of a match, by kind: the cue word, and its ``-nya``.
 _NYA_GROUP = {"menurut": "mnya", "post": "pnya", "passive": "pasnya"}
@@ -50,16 +51,61 @@ class CueMatch:
         return self._end
 
 
-def find_cues(lex: Lexicon, text: str, capitals: dict[str, list[int]] | None = None) -> list[CueMatch]:
-    """Every cue word of ``text``, in order (one dictionary lookup per run of letters); the
-    starts of the capitalised words are added to ``capitals`` by their lower-case form."""
+def find_cues(lex: Lexicon, text: str) -> list[CueMatch]:
+    """Every cue word of ``text``, in order: the distinct runs of letters are looked up in the cue
+    table, and only the runs found there are located in the text (most words of an article are
+    no cue, so the text is read by the regular-expression engine, not word by word in Python)."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: read word by word
+        return _find_cues_by_word(lex, text)
+    forms = lex.cue_forms
+    found: list[tuple[int, str, tuple[str, bool] | None]] = []
+    for run in set(_LETTERS.findall(low)):
+        form = forms.get(run)
+        if form is not None:
+            found.extend((pos, run, form) for pos in runs_at(low, run))
+        elif len(run) > 9:
+            length = glued_verb_length(lex, run)
+            if length:
+                for pos in runs_at(low, run):
+                    if text[pos : pos + len(run)] != run:  # a capital: glued by scraping
+                        found.append((pos, run, None))
+    out = []
+    for pos, run, form in sorted(found, key=lambda f: f[0]):
+        end = pos + len(run)
+        if form is None:
+            length = glued_verb_length(lex, run)
+            out.append(CueMatch(end - length, end, "active", text[end - length : end], False))
+        else:
+            out.append(CueMatch(pos, end, form[0], text[pos:end], form[1]))
+    return out
+
+
+def runs_at(
+    low: str, run: str, start: int = 0, end: int | None = None, glued: str | None = None
+) -> list[int]:
+    """Starts of ``run`` in ``low[start:end]`` as a whole run of letters; with ``glued`` (the text
+    ``low`` is the lower case of), also where it starts a word glued to the one before it by
+    scraping (``GerindraHashim``)."""
+    out = []
+    n = len(run)
+    end = len(low) if end is None else end
+    pos = low.find(run, start, end + n)
+    while 0 <= pos < end:
+        if not _LETTER.match(low, pos + n) and (
+            pos == 0 or not _LETTER.match(low, pos - 1) or (glued is not None and GLUE_RE.match(glued, pos))
+        ):
+            out.append(pos)
+        pos = low.find(run, pos + 1, end + n)
+    return out
+
+
+def _find_cues_by_word(lex: Lexicon, text: str) -> list[CueMatch]:
     out = []
     forms = lex.cue_forms
     for m in _LETTERS.finditer(text):
         w = m.group()
         low = w.lower()
-        if capitals is not None and w[0].isupper():
-            capitals.setdefault(low, []).append(m.start())
         form = forms.get(low)
         if form is not None:
             out.append(CueMatch(m.start(), m.end(), form[0], w, form[1]))
@@ -67,6 +113,23 @@ def find_cues(lex: Lexicon, text: str, capitals: dict[str, list[int]] | None = N
             length = glued_verb_length(lex, w)
             if length:
                 out.append(CueMatch(m.end() - length, m.end(), "active", w[-length:], False))
+    return out
+
+
+def capital_words(text: str) -> dict[str, list[int]]:
+    """Starts of the runs of letters written with a capital (and of the words glued to them by
+    scraping: ``GerindraHashim``), by their lower-case form."""
+    out: dict[str, list[int]] = {}
+    for m in _LETTERS.finditer(text):
+        w = m.group()
+        if w[0].isupper():
+            out.setdefault(w.lower(), []).append(m.start())
+        if not w[1:].islower() and not w.isupper():  # a word glued to it: GerindraHashim
+            pos = m.start()
+            for part in GLUE_RE.split(w):
+                if pos > m.start() and len(part) >= 3:
+                    out.setdefault(part.lower(), []).append(pos)
+                pos += len(part)
     return out
 
 
@@ -86,7 +149,7 @@ def glued_verb_length(lex: Lexicon, word: str) -> int:
     """Length of a long reporting verb glued at the end of ``word`` by scraping
     (``TNImenyatakan`` -> 10), or 0."""
     n = len(word)
-    if n > 9 and word.isalpha():
+    if n > 9 and word[-3:].lower() in lex.glued_endings and word.isalpha():
         low = word.lower()
         for length in lex.glued_lengths:
             if length + 2 <= n and low[-length:] in lex.glued_verbs:

@@ -26,7 +26,8 @@ from .cues import CueMatch
 from .draft import Draft
 from .lexicon import Lexicon
 from .marks import Quotation
-from .speakers import CLITIC, NAME, ORG, PRONOUN, TITLE, Speaker, speaker_after, subject_before
+from .speakers import CLITIC, NAME, ORG, PRONOUN, TITLE, Speaker, speaker_after
+from .subjects import subject_before
 from .view import ArticleView
 
 __all__ = ["attribute_direct", "cue_before", "postposed_cue"]

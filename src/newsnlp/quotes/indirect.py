@@ -24,7 +24,8 @@ from .direct import _attr_end, _only_openers, _speaker_after_cue
 from .draft import Draft
 from .lexicon import Lexicon
 from .marks import Quotation
-from .speakers import CLITIC, Speaker, speaker_after, subject_before
+from .speakers import CLITIC, Speaker, speaker_after
+from .subjects import subject_before
 from .view import ArticleView
 from .words import Word, is_capitalised, is_word
 

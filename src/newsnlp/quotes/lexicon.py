@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..data import load_json, load_lines
+from ..data import load_json, load_lines, read_text
 from ..textnorm import fold
 
 __all__ = ["Lexicon", "alternation", "load_lexicon"]
@@ -90,6 +90,8 @@ class Lexicon:
     title_words: frozenset[str]
     org_heads: frozenset[str]
     name_particles: frozenset[str]
+    #: Lower-case words inside an organisation's name (``dan``, ``untuk``, ``of``).
+    name_connectors: frozenset[str]
     limits: dict[str, int]
     #: One pattern over every quotation mark (characters, doubled single quotes, HTML references).
     mark_re: re.Pattern[str]
@@ -99,6 +101,17 @@ class Lexicon:
     #: Long active verbs found glued to the word before them, and their lengths (longest first).
     glued_verbs: frozenset[str]
     glued_lengths: tuple[int, ...]
+    #: Their last three letters (a word ending otherwise holds none).
+    glued_endings: frozenset[str]
+
+    def vocabulary(self) -> frozenset[str]:
+        """The lower-case words of the news vocabulary (the text stage's stem table, read, not
+        copied), loaded on first use: a word glued to a name by scraping is one of them."""
+        global _VOCABULARY
+        if _VOCABULARY is None:
+            text = read_text("text", "stems.tsv.gz", cache=False)
+            _VOCABULARY = frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line)
+        return _VOCABULARY
 
     def looks_like_verb(self, low: str) -> bool:
         """An affixed verb form (``meN-``, ``ber-``) by its shape: ``mendapat``, ``bertemu``."""
@@ -125,6 +138,7 @@ class Lexicon:
 
 
 _LEXICON: Lexicon | None = None
+_VOCABULARY: frozenset[str] | None = None
 
 
 def load_lexicon() -> Lexicon:
@@ -194,6 +208,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         "title_words": frozenset(w for p in title_phrases for w in p),
         "org_heads": _words(load_lines(*_CURATED, "org_heads.txt")),
         "name_particles": _words(load_lines(*_CURATED, "name_particles.txt")),
+        "name_connectors": _words(raw["name_connectors"]["words"]),
         "limits": {k: int(v) for k, v in raw["limits"].items() if not k.startswith("_")},
     }
     mark_strings = set(marks["open"]) | set(marks["close"]) | set(marks["both"])
@@ -205,6 +220,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
     glued = frozenset(v for v in lex_args["reporting_verbs"] | lex_args["direct_verbs"] if len(v) >= 8)
     lex_args["glued_verbs"] = glued
     lex_args["glued_lengths"] = tuple(sorted({len(v) for v in glued}, reverse=True))
+    lex_args["glued_endings"] = frozenset(v[-3:] for v in glued)
     return Lexicon(**lex_args)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rapidfuzz.fuzz import ratio
 
@@ -34,10 +34,17 @@ from .draft import Draft
 from .lexicon import Lexicon
 from .speakers import CLITIC, NAME, ORG, PRONOUN, SOURCE, TITLE, speaker_after, trim_name
 from .view import ArticleView
+from .words import is_word
 
 __all__ = ["resolve_speakers"]
 
 _FUZZY = 88.0
+_ACRONYM_AFTER = re.compile(r"\s*\([^()\s]+\)$")
+#: The words of a sentence before a name (see :func:`_subject_lead`).
+_LEAD_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+#: One or two words, each with no capital after its first letter and no punctuation: a mention
+#: :func:`trim_name` leaves whole (it needs three words, and glued words count as several).
+_TWO_PLAIN_WORDS = re.compile(r"[^\W_][^\W_A-Z]*(?: [^\W_][^\W_A-Z]*)?\Z")
 #: Above this many names, a one-word speaker is not compared with every name (time stays linear).
 _MAX_FUZZY = 400
 #: How far around a speaker the article is searched for fuller forms of its name.
@@ -66,19 +73,80 @@ class _Names:
             w for e in view.entities for t in (e.title, e.role) if t for w in t.lower().split()
         )
         self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
+        #: The mentions of each entity group, each written form once.
+        self._mentions: dict[int, list] = defaultdict(list)
+        seen: set[tuple[str, int, str]] = set()
         for e in view.entities:
             if e.entity_id is None or e.label not in ("PER", "ORG", "LOC"):
                 continue
+            key = (e.text, e.entity_id, e.label)
+            if key in seen:  # the same mention written again adds nothing
+                continue
+            seen.add(key)
             self.label.setdefault(e.entity_id, e.label)
-            start = trim_name(view, lex, view.text, e.start, e.end) if e.label == "PER" else e.start
-            self._add(view.text[start : e.end], e.entity_id, e.label == "PER")
-            if e.canonical and e.canonical in view.text:
-                self.canonical.setdefault(e.entity_id, e.canonical)
-                self._add(e.canonical, e.entity_id, e.label == "PER")
+            self._mentions[e.entity_id].append(e)
+            person = e.label == "PER"
+            # a role before a name needs two words of the name after it (trim_name keeps two)
+            short = _TWO_PLAIN_WORDS.match(e.text) is not None
+            start = trim_name(view, lex, view.text, e.start, e.end) if person and not short else e.start
+            self._add(view.text[start : self.end_of(e)], e.entity_id, person)
+            at = view.text.find(e.canonical) if e.canonical and e.entity_id not in self.canonical else -1
+            if at >= 0:
+                self.canonical[e.entity_id] = e.canonical
+                end = view.glued_name_end(at, at + len(e.canonical)) if person else at + len(e.canonical)
+                self._add(view.text[at:end], e.entity_id, person)
         for d in drafts:
             sp = d.speaker
             if sp is not None and sp.kind == NAME:
                 self._add(view.text[sp.start : sp.end], sp.entity.entity_id if sp.entity else None)
+
+    def fullest_written(self, name: str, entity_id: int | None) -> str:
+        """An organisation's fullest name as the article writes it: the mention of its entity
+        group of the most words, when it has more (``Kemenkes`` -> ``Kementerian Kesehatan RI``), else the name the article
+        spells out before it in brackets (``BMKG``), else ``name``."""
+        best = name
+        for e in self._mentions.get(entity_id, ()) if entity_id is not None else ():
+            written = " ".join(e.text.split())
+            if len(written.split()) > len(best.split()):
+                best = written
+        if best == name and " " not in name:
+            return self.spelt_out(name) or name
+        return best
+
+    def spelt_out(self, acronym: str) -> str | None:
+        """The capitalised words written right before ``(acronym)`` in the article, from the first
+        one with the acronym's initial (``Badan Meteorologi Klimatologi dan Geofisika (BMKG)``;
+        ``Sekretaris Jenderal Asosiasi ... Indonesia (Apersi)`` -> ``Asosiasi ... Indonesia``), or
+        ``None``."""
+        text = self.view.text
+        at = text.find("(" + acronym + ")")
+        if at < 0 or not acronym[:1].isalpha():
+            return None
+        ws = [w for w in self.view.words(max(0, at - 200), at)]
+        k = len(ws)
+        while k > 0 and len(ws) - k < 12:
+            w = ws[k - 1]
+            if not (is_word(w) and (w.text[0].isupper() or w.low in self.lex.name_connectors)):
+                break
+            k -= 1
+        initial = acronym[0].lower()
+        run = ws[k:]
+        titles = self.lex.titles
+        first = next(
+            (i for i, w in enumerate(run) if w.low[0] == initial and (w.low,) not in titles.get(w.low, ())),
+            None,
+        )
+        if first is None or len(run) - first < 2 or run[first].low in self.lex.name_connectors:
+            return None
+        return text[run[first].start : run[-1].end]
+
+    def end_of(self, e) -> int:
+        """End of a person mention, without a word glued to it by scraping (``Thohirbangga``)."""
+        return self.view.glued_name_end(e.start, e.end) if e.label == "PER" else e.end
+
+    def mention(self, e) -> str:
+        """The text of an entity mention as a name (see :meth:`end_of`)."""
+        return self.view.text[e.start : self.end_of(e)]
 
     def _add(self, text: str, entity_id: int | None, person: bool = True) -> None:
         toks = self.tokens(text)
@@ -94,19 +162,17 @@ class _Names:
         cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t in self.lex.title_words), default=0)
         return tuple(t for t in toks[cut:] if t)
 
-    def _search_text(self, token: str, pos: int) -> None:
+    def _search_text(self, token: str, pos: int, left: bool = True) -> None:
         """Add the fuller forms of a name written elsewhere near ``pos``: the capitalised words
         after the word (``Rivan Achmad Purwantono`` for ``Rivan``), or before it when it ends a
-        name (``Ahmad Wildan`` for ``Wildan``); titles, acronyms, ordinary words and glued verbs
-        end them."""
+        name (``Ahmad Wildan`` for ``Wildan``) and ``left`` allows (the name is that one word);
+        titles, acronyms, ordinary words and glued verbs end them."""
         if token in self._searched or len(token) < 2 or token in self.view.place_org_words:
             return
         self._searched.add(token)
         text = self.view.text
         lo, hi = max(0, pos - _NAME_WINDOW), min(len(text), pos + _NAME_WINDOW)
-        for start in self.view.capitals.get(token, ()):
-            if not lo <= start < hi:
-                continue
+        for start in self.view.capitals(token, lo, hi):
             m_start, m_end = start, start + len(token)
             line_start, line_end = self.view.line(m_start)
             ws = self.view.words(max(line_start, m_start - 40), min(line_end, m_end + 60))
@@ -117,13 +183,13 @@ class _Names:
             while b + 1 < len(ws) and b - k < 3 and self._name_word(ws[b + 1]):
                 b += 1
             a = k
-            if b == k:
+            if b == k and left:
                 while a > 0 and k - a < 2 and self._name_word(ws[a - 1]):
                     if a > 1 and ws[a - 2].low in self.lex.title_words:
                         break  # Menteri Perdagangan Budi: the word after a title names the office
                     a -= 1
             if b > a:
-                end = self._unglued(ws[b])
+                end = self.view.glued_name_end(ws[a].start, self._unglued(ws[b]))
                 ents = [e for e in self.view.entities_in(ws[a].start, end) if e.label == "PER"]
                 self._add(text[ws[a].start : end], ents[0].entity_id if ents else None)
 
@@ -160,7 +226,7 @@ class _Names:
         if not toks:
             return plain, entity_id
         for t in toks if person else ():
-            self._search_text(t, pos)
+            self._search_text(t, pos, left=len(toks) == 1)
         want = set(toks)
         rarest = min(toks, key=lambda t: len(self.by_token.get(t, ())))
         found = [
@@ -195,8 +261,10 @@ class _Names:
 
 def resolve_speakers(view: ArticleView, lex: Lexicon, drafts: list[Draft]) -> None:
     """Fill ``entity_id`` and ``canonical`` of every draft (in text order)."""
+    if not drafts:
+        return
     names = _Names(view, lex, drafts)
-    history = _History(_subject_events(view, drafts, names))
+    history = _History(lambda: _subject_events(view, lex, drafts, names))
     titles = _Titles(view, lex, names)
     limit = lex.limits["antecedent_chars"]
     for d in sorted(drafts, key=lambda d: d.start):
@@ -222,9 +290,11 @@ class _History:
     """Antecedents in text order: persons named as subjects (fixed) and the sources quoted so far
     (added in text order), walked back from a position within the same kind of segment."""
 
-    def __init__(self, subjects: list[tuple[int, Event, bool]]) -> None:
-        self.subjects = subjects
-        self.s_pos = [e[0] for e in subjects]
+    def __init__(self, subjects: Callable[[], list[tuple[int, Event, bool]]]) -> None:
+        #: Found when a pronoun first needs them (most articles have none to resolve).
+        self._find_subjects = subjects
+        self.subjects: list[tuple[int, Event, bool]] | None = None
+        self.s_pos: list[int] = []
         self.quoted: list[tuple[int, Event, bool]] = []
         self.q_pos: list[int] = []
 
@@ -236,6 +306,9 @@ class _History:
     def before(self, pos: int, own: bool) -> Iterator[tuple[Event, bool]]:
         """Events before ``pos`` in segments of the same kind, nearest first, each with whether
         it is a quoted source."""
+        if self.subjects is None:
+            self.subjects = self._find_subjects()
+            self.s_pos = [e[0] for e in self.subjects]
         i = bisect.bisect_left(self.s_pos, pos) - 1
         j = bisect.bisect_left(self.q_pos, pos) - 1
         while i >= 0 or j >= 0:
@@ -262,13 +335,17 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         if ent is not None and short and ent.entity_id in names.canonical:
             d.canonical, d.entity_id, d.label = names.canonical[ent.entity_id], ent.entity_id, ent.label
         else:
-            d.canonical = " ".join(text.split())
+            d.canonical = _ACRONYM_AFTER.sub("", " ".join(text.split()))  # without its (PVMBG)
             d.entity_id, d.label = (ent.entity_id, ent.label) if ent else (None, "ORG")
+        d.canonical = names.fullest_written(d.canonical, d.entity_id)
         return
     if sp.kind == NAME:
         ent = sp.entity
+        text = view.text[sp.start : view.glued_name_end(sp.start, sp.end)]
         d.canonical, d.entity_id = names.lookup(text, ent.entity_id if ent else None, sp.start)
         d.label = names.label.get(d.entity_id) if d.entity_id is not None else "PER"
+        if " " not in d.canonical:  # a one-word name may be an acronym the article spells out
+            d.canonical = names.spelt_out(d.canonical) or d.canonical
         return
     if sp.kind == TITLE:
         found = titles.find(text, d.start)
@@ -295,7 +372,9 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         if want == "any" or (want == "person") == person:
             if canonical is None:  # a subject: its entity, named when it is chosen
                 e = entity_id
-                canonical, entity_id = names.lookup(e.text, e.entity_id, e.start, person=e.label == "PER")
+                canonical, entity_id = names.lookup(
+                    names.mention(e), e.entity_id, e.start, person=e.label == "PER"
+                )
             d.entity_id, d.canonical = entity_id, canonical
             d.label = names.label.get(entity_id) if entity_id is not None else None
             return
@@ -303,12 +382,16 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
             return
 
 
-def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> list[tuple[int, Event, bool]]:
-    """Persons and organisations named at the start of a sentence outside quotation content (the
-    subjects a pronoun may point back to)."""
+def _subject_events(
+    view: ArticleView, lex: Lexicon, drafts: list[Draft], names: _Names
+) -> list[tuple[int, Event, bool]]:
+    """Persons and organisations named as the subject of a sentence outside quotation content (the
+    subjects a pronoun may point back to): at its start, or after a role written before the name
+    (``Kepala Unit Reskrim Polsek Cengkareng, Budi Santoso, membenarkan ...``)."""
     directs = sorted((d.start, d.end) for d in drafts if d.type == "direct")
     starts = [s for s, _ in directs]
     out = []
+    text = view.text
     for e in view.entities:
         if e.label not in ("PER", "ORG") or e.segment == "dateline" or (e.text.isupper() and " " in e.text):
             continue
@@ -317,11 +400,21 @@ def _subject_events(view: ArticleView, drafts: list[Draft], names: _Names) -> li
             continue
         s_start, _ = view.sentence(e.start)
         s_start = view.after_dateline(s_start)
-        lead = view.words(s_start, e.start)
-        if len([w for w in lead if w.text[0].isalnum()]) > 4:
+        if not _subject_lead(lex, _LEAD_WORD.findall(text, s_start, e.start)):
             continue
         out.append((e.start, (e.start, e, None, e.label == "PER"), _own(view, e.start)))
     return sorted(out, key=lambda x: x[0])
+
+
+def _subject_lead(lex: Lexicon, lead: list[str]) -> bool:
+    """Whether the words before a name in its sentence leave it the subject: a few words
+    (``Sementara itu,``), or a role: a title among them and every word capitalised (``Kapolsek
+    Ilir Barat 1, AKP``)."""
+    if len(lead) <= 4:
+        return True
+    if len(lead) > lex.limits["subject_words"] * 2 or not any(w.lower() in lex.titles for w in lead):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in lead)
 
 
 class _Titles:
@@ -329,14 +422,26 @@ class _Titles:
 
     def __init__(self, view: ArticleView, lex: Lexicon, names: _Names) -> None:
         self.view, self.lex, self.names = view, lex, names
-        self.by_title: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+        self._by_title: dict[str, list[tuple[int, int | None, str]]] | None = None
+
+    @property
+    def by_title(self) -> dict[str, list[tuple[int, int | None, str]]]:
+        """Persons by the titles and roles the entity stage gave them (indexed on first use)."""
+        if self._by_title is None:
+            self._by_title = self._index()
+        return self._by_title
+
+    def _index(self) -> dict[str, list[tuple[int, int | None, str]]]:
+        view, names = self.view, self.names
+        by_title: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
         for e in view.entities:
             if e.label != "PER":
                 continue
             for t in (e.title, e.role):
                 if t:
-                    canonical, entity_id = names.lookup(e.text, e.entity_id, e.start)
-                    self.by_title[fold(t)].append((e.start, entity_id, canonical))
+                    canonical, entity_id = names.lookup(names.mention(e), e.entity_id, e.start)
+                    by_title[fold(t)].append((e.start, entity_id, canonical))
+        return by_title
 
     def find(self, title: str, pos: int) -> tuple[int | None, str] | None:
         key = fold(title)

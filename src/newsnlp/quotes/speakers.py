@@ -4,8 +4,8 @@ Two readings, both local (a few words on one line):
 
 - :func:`speaker_after`: the phrase after a postposed cue, ``menurut``, a passive's agent or a
   noun of saying (``kata Kapuspen TNI, Mayjen TNI Kristomei Sianturi kepada wartawan``);
-- :func:`subject_before`: the subject before an active cue (``Kepala BPS Amalia Adininggar
-  Widyasanti mengatakan``, ``Budi, Ketua RT setempat, mengatakan``).
+- :func:`~newsnlp.quotes.subjects.subject_before`: the subject before an active cue (``Kepala
+  BPS Amalia Adininggar Widyasanti mengatakan``, ``Budi, Ketua RT setempat, mengatakan``).
 
 Both end in :func:`choose`, which picks the mention inside the phrase, as the guidelines want it:
 a pronoun; else a person's name without its title (an entity mention, widened over the capitalised
@@ -23,11 +23,11 @@ from .lexicon import Lexicon
 from .view import ArticleView
 from .words import Word, is_capitalised, is_word
 
-__all__ = ["Speaker", "choose", "speaker_after", "subject_before"]
+__all__ = ["Speaker", "choose", "in_entity", "speaker_after"]
 
 #: Kinds of speaker mention.
 NAME, ORG, TITLE, PRONOUN, CLITIC, SOURCE = "name", "org", "title", "pronoun", "clitic", "source"
-_NAME_DOTS = frozenset(
+NAME_DOTS = frozenset(
     {"m", "h", "hj", "dr", "prof", "ir", "st", "s", "a", "muh", "moh", "mr", "mrs", "ms", "jr", "kh"}
 )
 
@@ -90,7 +90,7 @@ def _cap_run(view: ArticleView, ws: list[Word], lex: Lexicon) -> tuple[int, int]
     i = 0
     while i < len(ws) and not (
         _is_cap(ws[i])
-        and (ws[i].low in lex.title_words or not view.ordinary(ws[i]) or _in_entity(view, ws[i]))
+        and (ws[i].low in lex.title_words or not view.ordinary(ws[i]) or in_entity(view, ws[i]))
     ):
         i += 1
     j = i
@@ -98,7 +98,7 @@ def _cap_run(view: ArticleView, ws: list[Word], lex: Lexicon) -> tuple[int, int]
         w = ws[j]
         if _is_cap(w):
             j += 1
-        elif w.text == "." and j > i and ws[j - 1].low in _NAME_DOTS:
+        elif w.text == "." and j > i and ws[j - 1].low in NAME_DOTS:
             j += 1
         elif w.low in lex.name_particles and j > i and j + 1 < len(ws) and _is_cap(ws[j + 1]):
             j += 1
@@ -157,6 +157,8 @@ def choose(view: ArticleView, lex: Lexicon, ws: list[Word], *, subject: bool = F
         if subject and seg[0].low in lex.speaker_stops and not is_capitalised(seg[0].text):
             continue
         if first is not None and not is_capitalised(seg[0].text):
+            if subject and seg[0].low in lex.unnamed_heads:
+                continue  # Budi, warga Pulogadung, Jakarta Timur, mengaku: a description
             break
         found = _choose_segment(view, lex, seg)
         if found is None:
@@ -195,6 +197,8 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
     pers = [e for e in ents if e.label == "PER" and e.start >= seg[0].start and e.end <= seg[-1].end]
     if pers:
         e = pers[-1]
+        if _organisation_named(seg, e, lex):
+            return Speaker(e.start, e.end, ORG, e, role=True)
         start, end = _widen(view, seg, e, ents, lex)
         start = trim_name(view, lex, view.text, max(start, seg[0].start), min(end, seg[-1].end))
         return Speaker(start, min(end, seg[-1].end), NAME, e)
@@ -204,7 +208,13 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
     if i == 0 and j == 1 and seg[0].low in lex.unnamed_heads and len(seg) > 1:
         return _source(view, seg, lex)
     found = _choose_run(view, lex, seg, seg[i:j], ents)
-    if found is not None and found.kind == ORG and i > 0 and seg[0].low in lex.unnamed_heads:
+    if (
+        found is not None
+        and found.kind == ORG
+        and i > 0
+        and seg[0].low in lex.unnamed_heads
+        and seg[0].low not in lex.document_heads
+    ):
         return _source(view, seg, lex)  # warga Jakarta Timur: a description, not the source
     if found is not None and found.kind == TITLE and j < len(seg):
         i2, j2 = _cap_run(view, seg[j:], lex)
@@ -213,6 +223,23 @@ def _choose_segment(view: ArticleView, lex: Lexicon, seg: list[Word]) -> Speaker
             if later is not None and later.kind == NAME:
                 return later
     return found
+
+
+def _organisation_named(seg: list[Word], e: Entity, lex: Lexicon) -> bool:
+    """Whether a mention the entity stage labelled a person names an organisation: it follows an
+    organisation noun (``tim Aspar``, ``klub Persib``) or opens with an acronym of three capitals
+    or more before other words (``BBMKG Wilayah II``); a name in apposition then names the speaker."""
+    k = next((i for i, w in enumerate(seg) if w.start >= e.start), 0)
+    if k > 0 and seg[k - 1].low in lex.organisation_heads and not is_capitalised(seg[k - 1].text):
+        return True
+    first = e.text.split()
+    return (
+        len(first) > 1
+        and len(first[0]) >= 3
+        and first[0].isupper()
+        and not all(w.isupper() for w in first)
+        and first[0].lower() not in lex.title_words
+    )
 
 
 def _choose_run(
@@ -230,7 +257,8 @@ def _choose_run(
         return Speaker(run[first].start, run[-1].end, TITLE, role=True)
     if entity is not None:
         start, end = max(entity.start, run[0].start), min(entity.end, run[-1].end)
-        return Speaker(start, end, ORG, entity, role=titled)
+        # a place alone gives way to a name in apposition (Budi, warga Pulogadung, Jakarta Timur)
+        return Speaker(start, end, ORG, entity, role=titled or entity.label == "LOC")
     if any(w.text.isupper() and len(w.text) > 1 for w in run):
         return Speaker(run[0].start, run[-1].end, ORG)
     return _source(view, seg, lex)
@@ -336,7 +364,7 @@ def speaker_after(
             phrase.append(w)
             k += 1
             continue
-        if t == "." and phrase and phrase[-1].low in _NAME_DOTS and is_capitalised(phrase[-1].text):
+        if t == "." and phrase and phrase[-1].low in NAME_DOTS and is_capitalised(phrase[-1].text):
             phrase.append(w)
             k += 1
             continue
@@ -352,7 +380,7 @@ def speaker_after(
             continue
         if not is_word(w):
             break
-        if stopped_at is None and w.low in lex.speaker_stops and not _in_entity(view, w):
+        if stopped_at is None and w.low in lex.speaker_stops and not in_entity(view, w):
             stopped_at = len(phrase)
         if stopped_at is not None:
             phrase.append(w)
@@ -394,7 +422,7 @@ def _apposition_after(ws: list[Word], k: int, lex: Lexicon) -> list[Word]:
     return out if k == len(ws) else []
 
 
-def _in_entity(view: ArticleView, w: Word) -> bool:
+def in_entity(view: ArticleView, w: Word) -> bool:
     return any(e.start <= w.start and w.end <= e.end for e in view.entities_in(w.start, w.end))
 
 
@@ -408,114 +436,3 @@ def _first_apposition(phrase: list[Word], lex: Lexicon) -> list[Word]:
                 break
         out.append(w)
     return out
-
-
-def subject_before(
-    view: ArticleView, lex: Lexicon, pos: int, floor: int
-) -> tuple[Speaker | None, int, str | None]:
-    """The subject of a verb starting at ``pos``, read leftwards no further than ``floor``.
-
-    Returns the speaker (or ``None``), the start of the subject phrase, and ``"coordinated"``
-    when a coordinator ends the phrase (``dan``, ``tapi``: the verb shares the subject of the verb
-    before) or ``"blocked"`` when the verb is no report (``untuk mengatakan``, ``akan``). A
-    relative ``yang`` right before the verb is passed (``Alexander yang mengungkapkan``),
-    bracketed words and academic degrees after a name are kept in or skipped.
-    """
-    limit = lex.limits["subject_words"]
-    ws = view.words(max(floor, pos - 30 * limit), pos)
-    k = len(ws)
-    while k > 0 and is_word(ws[k - 1]) and ws[k - 1].low in lex.subject_adverbs:
-        k -= 1
-    if k > 0 and ws[k - 1].low in lex.subject_blockers:
-        return None, pos, "blocked"
-    if k > 0 and ws[k - 1].low == "yang":
-        k -= 1
-    k = _skip_degrees(ws, k)
-    phrase: list[Word] = []
-    ended_by: str | None = None
-    commas = 0
-    while k > 0 and len(phrase) < limit:
-        w = ws[k - 1]
-        if w.text == ",":
-            if phrase and (commas >= 2 or not _apposition_left(view, ws, k - 1, lex)):
-                break
-            commas += 1
-            phrase.insert(0, w)
-            k = _skip_degrees(ws, k - 1)
-            continue
-        if w.text == ")":
-            j = k - 1
-            while j > 0 and ws[j - 1].text != "(" and k - j < 8:
-                j -= 1
-            if j == 0 or ws[j - 1].text != "(":
-                break
-            phrase[0:0] = ws[j - 1 : k]
-            k = j - 1
-            continue
-        if not is_word(w) and w.text != ".":
-            break
-        if w.text == "." and not (k > 1 and ws[k - 2].low in _NAME_DOTS and is_capitalised(ws[k - 2].text)):
-            break
-        if w.low in lex.subject_boundaries and not _in_entity(view, w):
-            ended_by = "coordinated" if w.low in lex.coordinators else None
-            break
-        phrase.insert(0, w)
-        k -= 1
-    while phrase and phrase[0].text == ",":
-        phrase = phrase[1:]
-    phrase = _drop_openers(phrase, lex)
-    if not phrase:
-        return None, pos, ended_by
-    return choose(view, lex, phrase, subject=True), phrase[0].start, ended_by
-
-
-def _skip_degrees(ws: list[Word], k: int) -> int:
-    """``k`` moved left over academic degrees written after a name (``, S.Psi., M.Psi.,``)."""
-    j = k
-    while j > 0:
-        i = j
-        while i > 0 and ws[i - 1].text == ",":
-            i -= 1
-        m = i
-        while m > 0 and (ws[m - 1].text == "." or (is_word(ws[m - 1]) and len(ws[m - 1].text) <= 4)):
-            m -= 1
-        chunk = ws[m:i]
-        if (
-            len(chunk) >= 3
-            and chunk[-1].text == "."
-            and sum(w.text == "." for w in chunk) >= 2
-            and m > 0
-            and ws[m - 1].text == ","
-        ):
-            j = m
-            continue
-        break
-    return j
-
-
-def _apposition_left(view: ArticleView, ws: list[Word], comma: int, lex: Lexicon) -> bool:
-    """Whether the words left of a comma may still belong to the subject (an apposition such as
-    ``Budi, Ketua RT setempat, mengatakan``) rather than an opening adjunct (``Senin (1/7),``)."""
-    if comma == 0:
-        return False
-    w = ws[comma - 1]
-    if w.text == ")":
-        return True
-    return is_word(w) and ((is_capitalised(w.text) and not view.ordinary(w)) or w.low in lex.unnamed_heads)
-
-
-def _drop_openers(phrase: list[Word], lex: Lexicon) -> list[Word]:
-    """Without sentence openers and opening adjuncts (``Sementara itu,``, ``Saat dihubungi,``)."""
-    lows = [w.low for w in phrase]
-    changed = True
-    while changed and phrase:
-        changed = False
-        for op in lex.openers:
-            n = len(op)
-            if tuple(lows[:n]) == op:
-                phrase, lows = phrase[n:], lows[n:]
-                while phrase and not is_word(phrase[0]):
-                    phrase, lows = phrase[1:], lows[1:]
-                changed = True
-                break
-    return phrase

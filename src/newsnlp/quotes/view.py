@@ -9,16 +9,34 @@ stage stays linear in the article's length.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import partial
 
 from ..lines import LINE_BREAK_RE
 from ..record import Article, Entity
 from ..textnorm import fold
-from .cues import CueMatch, find_cues, glued_verb_length
+from .cues import CueMatch, capital_words, find_cues, glued_verb_length, runs_at
 from .lexicon import Lexicon
 from .words import Word, cut, words
 
 __all__ = ["ArticleView"]
+
+#: Up to this length, an article's capitalised words are looked for with ``str.find``.
+_FIND_LIMIT = 100_000
+_RUN = re.compile(r"[^\W\d_]{3,}")
+_ANY_RUN = re.compile(r"[^\W\d_]+")
+_LAST_RUN = re.compile(r"[^\W\d_]+\Z")
+
+
+def _glued_before(text: str, pos: int) -> str | None:
+    """How the word at ``pos`` is glued to the one before it: ``letter`` (``GerindraHashim``),
+    ``mark`` (a comma, period or dash right after a letter or digit: ``PSSI,Erick``), or ``None``."""
+    c = text[pos - 1]
+    if c.isalpha():
+        return "letter"
+    if c in ",.;:-–" and pos > 1 and text[pos - 2].isalnum():
+        return "mark"
+    return None
 
 
 class ArticleView:
@@ -30,14 +48,14 @@ class ArticleView:
         self.text = text = article.text
         self._glued = partial(glued_verb_length, lex)
         self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
-        #: Starts of the capitalised words of the text, by lower-case form.
-        self.capitals: dict[str, list[int]] = {}
-        self._cues = find_cues(lex, text, self.capitals)
+        self._capitals: dict[str, list[int]] | None = None
+        self._low: str | None = None
+        self._lower_words: frozenset[str] | None = None
+        self._cues = find_cues(lex, text)
         self._cue_starts = [c.start() for c in self._cues]
-        starts = [0]
-        starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
-        self._line_starts = starts
-        self._line_ends = [m.start() for m in LINE_BREAK_RE.finditer(text)] + [len(text)]
+        breaks = [m.span() for m in LINE_BREAK_RE.finditer(text)]
+        self._line_starts = starts = [0] + [b for _, b in breaks]
+        self._line_ends = [a for a, _ in breaks] + [len(text)]
         if article.sentences:
             sents = sorted((s.start, s.end) for s in article.sentences)
         else:
@@ -46,19 +64,78 @@ class ArticleView:
         self._sent_ends = [e for _, e in sents]
         self.entities: list[Entity] = sorted(article.entities, key=lambda e: (e.start, e.end))
         self._ent_starts = [e.start for e in self.entities]
-        #: Words of the article's place, organisation and product names (``jakarta``, ``riau``),
-        #: which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``).
-        self.place_org_words = frozenset(
-            w
-            for e in self.entities
-            if e.label != "PER" and e.source != "model"
-            for w in e.text.lower().split()
-            if len(w) > 2
-        )
+        self._place_org_words: frozenset[str] | None = None
         self.label_of = article.segment_labeler()
         self._tokens = article.tokens
-        self._tok_starts = [t.start for t in article.tokens]
+        self._tok_starts: list[int] | None = None
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
+
+    @property
+    def place_org_words(self) -> frozenset[str]:
+        """Words of the article's place, organisation and product names (``jakarta``, ``riau``),
+        which before a person's name belong to a role (``Kantor SAR Jakarta Desiana ...``); found
+        on first use."""
+        if self._place_org_words is None:
+            self._place_org_words = frozenset(
+                w
+                for e in self.entities
+                if e.label != "PER" and e.source != "model"
+                for w in e.text.lower().split()
+                if len(w) > 2
+            )
+        return self._place_org_words
+
+    def capitals(self, low: str, start: int, end: int) -> list[int]:
+        """Starts of the runs of letters in ``[start, end)`` written with a capital whose lower
+        case is ``low`` (also glued to the word before: ``GerindraHashim``): found with ``str.find`` in an article of usual length, from an index of
+        every capitalised word in a long one (so that many names stay linear)."""
+        if not _RUN.fullmatch(low):
+            return []
+        text = self.text
+        if len(text) > _FIND_LIMIT or len(self._lower) != len(text):
+            if self._capitals is None:
+                self._capitals = capital_words(text)
+            return [p for p in self._capitals.get(low, ()) if start <= p < end]
+        return [p for p in runs_at(self._lower, low, start, end, glued=text) if text[p].isupper()]
+
+    def glued_name_end(self, start: int, end: int) -> int:
+        """End of a name ``[start, end)`` scraped from a link glued to the words on both sides
+        (``penyidikanMarcella Santosodi kasus``, ``PSSI,Erick Thohirbangga dan``): when its start is
+        glued to the word before, the end of its last word that the article writes as a word in
+        lower case (``di``, ``yang``; two or three letters only after a name glued to a letter), or
+        a word of five letters or more of the news vocabulary (``bangga``), is cut off; else
+        ``end``."""
+        text = self.text
+        if start == 0 or (end < len(text) and text[end].isalpha()):
+            return end
+        glue = _glued_before(text, start)
+        if glue is None:
+            return end
+        m = _LAST_RUN.search(text, start, end)
+        if m is None or not m.group()[:1].isupper():
+            return end
+        word = m.group()
+        shortest = 2 if glue == "letter" else 4
+        for k in range(3, len(word) - shortest + 1):  # the longest tail first, three letters of name
+            tail = word[k:]
+            if tail.islower() and (
+                tail in self.lower_words or (len(tail) >= 5 and tail in self.lex.vocabulary())
+            ):
+                return m.start() + k
+        return end
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (found on first use)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(w for w in _ANY_RUN.findall(self.text) if w.islower())
+        return self._lower_words
+
+    @property
+    def _lower(self) -> str:
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
 
     # -- words and cues ---------------------------------------------------------------------
     def _words_of_line(self, k: int) -> tuple[list[Word], list[int]]:
@@ -163,6 +240,8 @@ class ArticleView:
     def ordinary(self, w: Word) -> bool:
         """Whether a word written with a capital is an ordinary word by the text stage's stems
         (``Selain``, ``Kesehatan``: lower-case stem), not a name (whose stem keeps its form)."""
+        if self._tok_starts is None:
+            self._tok_starts = [t.start for t in self._tokens]
         k = bisect.bisect_left(self._tok_starts, w.start)
         if k < len(self._tokens):
             t = self._tokens[k]

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Word", "cut", "is_capitalised", "is_word", "words"]
+__all__ = ["GLUE_RE", "Word", "cut", "is_capitalised", "is_word", "words"]
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
 #: Where scraped link text glued two words: ``SetiabudiKompol``, ``PSSIErick`` (parts of 3+ letters).
-_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
+GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
 #: A name glued to an affixed verb after it (``Setiawanmenanggapi``): the last such verb-looking end.
 _GLUED_VERB_RE = re.compile(r"(?<=[a-z]{3})(?:me|ber|ter)[a-z]{5,}$")
 
@@ -34,14 +34,20 @@ def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
     ``glued_end``: a function giving the length of a known word glued at the end of a word
     (``TNImenyatakan`` -> 10), or 0; that word is cut off first."""
     out: list[Word] = []
+    append = out.append
     for m in _WORD_RE.finditer(text, start, end):
         w = m.group()
-        tail = glued_end(w) if glued_end is not None and len(w) > 9 else 0
+        n = len(w)
+        if n < 6 or (n <= 9 and (w.islower() or w.isupper())):  # most words: nothing glued
+            a, b = m.span()
+            append(_new(Word, (a, b, w, w.lower())))
+            continue
+        tail = glued_end(w) if glued_end is not None and n > 9 else 0
         if tail:
             out.extend(words(text, m.start(), m.end() - tail))
             out.append(Word(m.end() - tail, m.end(), w[-tail:], w[-tail:].lower()))
         elif len(w) >= 6 and not w.islower() and not w.isupper():
-            parts = _GLUE_RE.split(w)
+            parts = GLUE_RE.split(w)
             if len(parts[-1]) >= 10 and parts[-1][0].isupper():
                 glued = list(_GLUED_VERB_RE.finditer(parts[-1]))
                 g = glued[-1] if glued else None
