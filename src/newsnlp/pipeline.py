@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import inspect
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from .errors import ConfigError, InputTypeError, NewsNLPError, StageError
 from .input import INPUT_ASSIGNS, check_items_and_batch, item_to_kwargs, read_article
 from .record import Article
-from .registry import Stage, available_stages, plan
+from .registry import Stage, available_stages, check_options, plan
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -91,6 +90,7 @@ class Pipeline:
                 raise ConfigError(str(name), f"stage {where} ({', '.join(stage_names)})")
             if not isinstance(options, Mapping):
                 raise InputTypeError(f"config[{name!r}]", "a mapping of option names to values", options)
+            check_options(name, options)  # unknown option names, before any stage is built
         self._metas = metas
         self._stages: list[Stage] = []
         built: dict[str, Stage] = {}
@@ -101,16 +101,13 @@ class Pipeline:
                 options: dict[str, Any] = {}
             else:
                 args, options = (), dict(config.get(name, {}))
-                try:
-                    inspect.signature(meta.factory).bind(**options)
-                except TypeError as err:
-                    raise ConfigError(name, str(err)) from None
-                except ValueError:  # no signature available (a builtin or C callable): just try
-                    pass
             try:
                 stage = meta.factory(*args, **options)
             except NewsNLPError:
                 raise
+            except TypeError as err:  # an option the factory's own code refused
+                check_options(name, options, failed=err)
+                raise StageError(name, err) from err
             except Exception as err:
                 raise StageError(name, err) from err
             built[name] = stage

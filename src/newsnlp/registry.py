@@ -24,9 +24,12 @@ built. ``docs/architecture.md`` has the table of the built-in stages and how to 
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
-from collections.abc import Callable, Iterable
+import inspect
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -42,6 +45,7 @@ __all__ = [
     "Stage",
     "StageMeta",
     "available_stages",
+    "check_options",
     "covers",
     "get_stage_factory",
     "get_stage_meta",
@@ -49,6 +53,7 @@ __all__ = [
     "order_stages",
     "plan",
     "register_stage",
+    "stage_options",
 ]
 
 #: Processing order of the built-in stages and steps: input (before any stage) -> text ->
@@ -119,6 +124,8 @@ class StageMeta:
     parts: tuple[str, ...] = ()
     #: For a part: the stage it belongs to (its factory is called with that stage's object).
     part_of: str | None = None
+    #: Option names declared at registration (for a factory that takes ``**options``), else ``None``.
+    options: tuple[str, ...] | None = None
 
 
 _REGISTRY: dict[str, StageMeta] = {}
@@ -148,6 +155,7 @@ def register_stage(
     uses: Iterable[str] = (),
     parts: Iterable[str] = (),
     part_of: str | None = None,
+    options: Iterable[str] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering a stage factory under ``name`` with its declarations.
 
@@ -159,13 +167,20 @@ def register_stage(
         @register_stage("stop_list", requires=("tokens",), assigns=("tokens.is_stop",))
         def make_stop_list(words=()):
             return StopList(words)
+
+    The options a stage accepts are its factory's keyword parameters (see :func:`stage_options`);
+    a factory that takes ``**options`` and reads names of its own (aliases) declares them all
+    with ``options=``.
     """
+    if isinstance(options, str):
+        raise ConfigError(name, f"options must be a tuple of option names, got the string {options!r}")
     meta_args = {
         "requires": _check_layers(name, "requires", requires),
         "assigns": _check_layers(name, "assigns", assigns),
         "uses": _check_layers(name, "uses", uses),
         "parts": tuple(parts),
         "part_of": part_of,
+        "options": None if options is None else tuple(options),
     }
 
     def deco(factory: Callable[..., Any]) -> Callable[..., Any]:
@@ -219,6 +234,85 @@ def get_stage_meta(name: str) -> StageMeta:
 def get_stage_factory(name: str) -> Callable[..., Stage]:
     """The factory registered under ``name``, importing its module on first use."""
     return get_stage_meta(name).factory
+
+
+def _keyword_params(func: Callable[..., Any], skip: int = 0) -> tuple[list[str], bool] | None:
+    """``(keyword parameter names, takes **kwargs)`` of ``func`` (its first ``skip`` positional
+    parameters left out), or ``None`` when it has no signature Python can read."""
+    try:
+        params = list(inspect.signature(func).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    names = [
+        p.name
+        for p in params[skip:]
+        if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    ]
+    return names, any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
+def stage_options(name: str) -> tuple[tuple[str, ...], bool] | None:
+    """The option names the stage ``name`` accepts, and whether that list is complete.
+
+    The options are those declared at registration (``register_stage(..., options=...)``,
+    complete), else the keyword parameters of the factory (complete unless it takes
+    ``**options``). A factory that takes ``**options`` and passes them on to the class it returns
+    (its return annotation) accepts that class's parameters too; the list is then not known to be
+    complete (the factory may read more names itself). ``None`` when nothing can be read.
+    """
+    meta = get_stage_meta(name)
+    if meta.options is not None:
+        return meta.options, True
+    found = _keyword_params(meta.factory, skip=1 if meta.part_of is not None else 0)
+    if found is None:
+        return None
+    names, open_ended = found
+    if not open_ended:
+        return tuple(names), True
+    target = _returned_class(meta.factory)
+    if target is not None:
+        more = _keyword_params(target.__init__, skip=1)
+        if more is not None:
+            names += [n for n in more[0] if n not in names]
+    return tuple(names), False
+
+
+def _returned_class(factory: Callable[..., Any]) -> type | None:
+    """The class a factory's return annotation names, if it can be resolved."""
+    try:
+        hint = typing.get_type_hints(factory).get("return")
+    except Exception:  # an annotation that does not resolve: no hint
+        return None
+    return hint if isinstance(hint, type) else None
+
+
+def _unknown_options_message(given: Iterable[str], valid: tuple[str, ...]) -> str:
+    unknown = [n for n in given if n not in valid]
+    parts = []
+    for n in unknown:
+        close = difflib.get_close_matches(str(n), valid, n=1)
+        parts.append(f"{n!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    what = "unknown option" + ("s " if len(unknown) > 1 else " ") + ", ".join(parts)
+    listed = ", ".join(valid) if valid else "none"
+    return f"{what}; valid options: {listed}"
+
+
+def check_options(name: str, options: Mapping[str, Any], failed: BaseException | None = None) -> None:
+    """Raise :class:`~newsnlp.errors.ConfigError` naming the valid options when ``options`` holds
+    a name stage ``name`` does not accept.
+
+    Without ``failed`` only a complete list of options is enforced (see :func:`stage_options`);
+    with ``failed``, the ``TypeError`` the factory raised, any name outside the known list is
+    blamed for it. Option names must be strings."""
+    for key in options:
+        if not isinstance(key, str):
+            raise ConfigError(name, f"option names must be strings, got {key!r}")
+    found = stage_options(name)
+    if found is None:
+        return
+    valid, complete = found
+    if (complete or failed is not None) and any(k not in valid for k in options):
+        raise ConfigError(name, _unknown_options_message(options, valid))
 
 
 def order_stages(names: Iterable[str]) -> list[str]:
