@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import NewsNLPError
 from .lazyimport import defer_network_libraries
 from .record import Article, Entity, Metadata, Segment, Sentence, TimeExpression, Token
-
-__version__ = "0.1.0"
+from .version import __version__
 
 # spaCy's command-line tools import requests and httpx (and urllib3, which binds a socket): loaded
 # only if something uses them (see newsnlp.lazyimport).

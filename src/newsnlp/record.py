@@ -223,6 +223,10 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     #: Names of the stages that ran, in order.
     stages: list[str] = field(default_factory=list)
+    #: What made the record: newsnlp version, shipped data and model versions and hashes, library
+    #: versions, non-default options (:mod:`newsnlp.provenance`); one dict shared by every record
+    #: of a pipeline (read-only). ``None`` for a record no pipeline made.
+    provenance: dict[str, Any] | None = field(default=None, compare=False)
     #: Working objects passed between rooms during processing, declared as ``scratch.<key>``
     #: layers (the input room's HTML extraction under ``"html"``, read by the structure stage).
     #: Cleared when the pipeline returns the article; never serialised.
@@ -243,6 +247,7 @@ class Article:
                 self.times,
                 self.segments,
                 self.stages,
+                self.provenance,
             ),
         )
 
@@ -279,6 +284,7 @@ class Article:
             "segments": [s.to_dict() for s in self.segments],
             "clean_text": self.clean_text,
             "stages": list(self.stages),
+            "provenance": self.provenance,
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -298,6 +304,7 @@ class Article:
             times=[TimeExpression.from_dict(d) for d in data.get("times", [])],
             segments=[Segment.from_dict(d) for d in data.get("segments", [])],
             stages=list(data.get("stages", [])),
+            provenance=data.get("provenance"),
         )
 
     @classmethod

@@ -37,6 +37,8 @@ from .errors import ConfigError, StageOrderError, UnknownStageError
 from .record import LAYERS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     from .record import Article
 
 __all__ = [
@@ -49,7 +51,9 @@ __all__ = [
     "covers",
     "get_stage_factory",
     "get_stage_meta",
+    "is_builtin",
     "known_stages",
+    "option_defaults",
     "order_stages",
     "plan",
     "register_stage",
@@ -100,7 +104,24 @@ class Stage(Protocol):
 
 
 class BaseStage:
-    """Convenience base: batch processing falls back to one article at a time."""
+    """Convenience base: batch processing falls back to one article at a time, and the optional
+    hooks a pipeline calls when it is saved, loaded, pickled or asked for its provenance do
+    nothing.
+
+    A stage whose state goes beyond the options it was built with (names or patterns a user
+    added after building it, a file given by path) overrides them:
+
+    * ``get_config()``: options, merged over those it was built with, that rebuild it as it is
+      now (plain JSON values), without what ``to_disk`` writes;
+    * ``to_disk(path)``: write that state as files into the existing, empty folder ``path``;
+    * ``from_disk(path)``: read them back, after the stage was built from its options (the folder
+      may be temporary: keep no path into it);
+    * ``provenance()``: a small JSON dict for the records' provenance (a user model's version and
+      hash, how many names were added), under ``provenance["stages"][name]``.
+
+    :meth:`Pipeline.to_disk <newsnlp.pipeline.Pipeline.to_disk>`, ``Pipeline.from_disk`` and
+    pickling (worker processes) go through these hooks only.
+    """
 
     name: str = ""
 
@@ -110,6 +131,22 @@ class BaseStage:
     def process_batch(self, articles: list[Article]) -> None:
         for article in articles:
             self.process(article)
+
+    def get_config(self) -> dict[str, Any]:
+        """Options that rebuild this stage as it is now, beyond those it was built with."""
+        return {}
+
+    def to_disk(self, path: Path) -> None:
+        """Write what :meth:`get_config` cannot hold into the folder ``path`` (default: nothing)."""
+        return None
+
+    def from_disk(self, path: Path) -> None:
+        """Read back what :meth:`to_disk` wrote (default: nothing)."""
+        return None
+
+    def provenance(self) -> dict[str, Any]:
+        """Entries of this stage for the records' provenance (default: none)."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -207,6 +244,11 @@ def _module_present(module: str) -> bool:
         return False
 
 
+def is_builtin(name: str) -> bool:
+    """Whether ``name`` is a built-in stage or part (its module ships with newsnlp)."""
+    return name in _BUILTIN_MODULES
+
+
 def known_stages() -> list[str]:
     """Names of every stage that can be requested (parts are brought by their stage)."""
     names = dict.fromkeys(n for n in STAGE_ORDER if n not in _BUILTIN_PARTS)
@@ -236,19 +278,40 @@ def get_stage_factory(name: str) -> Callable[..., Stage]:
     return get_stage_meta(name).factory
 
 
+_KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+
+
+def _signature_params(func: Callable[..., Any], skip: int = 0) -> list[inspect.Parameter] | None:
+    try:
+        return list(inspect.signature(func).parameters.values())[skip:]
+    except (TypeError, ValueError):
+        return None
+
+
 def _keyword_params(func: Callable[..., Any], skip: int = 0) -> tuple[list[str], bool] | None:
     """``(keyword parameter names, takes **kwargs)`` of ``func`` (its first ``skip`` positional
     parameters left out), or ``None`` when it has no signature Python can read."""
-    try:
-        params = list(inspect.signature(func).parameters.values())
-    except (TypeError, ValueError):
+    params = _signature_params(func, skip)
+    if params is None:
         return None
-    names = [
-        p.name
-        for p in params[skip:]
-        if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
-    ]
+    names = [p.name for p in params if p.kind in _KEYWORD_KINDS]
     return names, any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
+def option_defaults(name: str) -> dict[str, Any]:
+    """The default value of each option of stage ``name`` that has one, as the factory (or, for a
+    factory taking ``**options``, the class it returns) declares it."""
+    meta = get_stage_meta(name)
+    out: dict[str, Any] = {}
+    sources: list[tuple[Callable[..., Any], int]] = [(meta.factory, 1 if meta.part_of is not None else 0)]
+    target = _returned_class(meta.factory)
+    if target is not None:
+        sources.append((target.__init__, 1))
+    for func, skip in sources:
+        for p in _signature_params(func, skip) or ():
+            if p.kind in _KEYWORD_KINDS and p.default is not inspect.Parameter.empty:
+                out.setdefault(p.name, p.default)
+    return out
 
 
 def stage_options(name: str) -> tuple[tuple[str, ...], bool] | None:

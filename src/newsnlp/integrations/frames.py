@@ -63,6 +63,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "n_times": "int64",
         "n_segments": "int64",
         "stages": "object",
+        "newsnlp_version": "object",
+        "provenance": "object",
         "clean_text": "object",
         "text": "object",
     },
@@ -222,6 +224,16 @@ def _clean_text(rec: Mapping[str, Any]) -> str:
     return Article.from_dict(dict(rec)).clean_text
 
 
+def _provenance_json(provenance: Mapping[str, Any] | None) -> str | None:
+    """The record's provenance as compact JSON (one string per article: the same for every article
+    of a run, so Parquet's dictionary encoding stores it once per row group)."""
+    if not provenance:
+        return None
+    import json
+
+    return json.dumps(provenance, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) -> dict[str, list[dict]]:
     """The rows each table gets from one article record (``Article.to_dict()`` shape)."""
     out: dict[str, list[dict]] = {}
@@ -248,6 +260,8 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
                 "n_times": len(record.get("times") or []),
                 "n_segments": len(record.get("segments") or []),
                 "stages": list(record.get("stages") or []),
+                "newsnlp_version": (record.get("provenance") or {}).get("newsnlp"),
+                "provenance": _provenance_json(record.get("provenance")),
                 "clean_text": _clean_text(record),
                 "text": record["text"],
             }

@@ -49,8 +49,8 @@ def register_extensions() -> None:
     ``Token._.stem``, ``Token._.clitic``, ``Token._.newsnlp_stop``; ``Span._.canonical``,
     ``Span._.entity_id``, ``Span._.entity_score``, ``Span._.entity_title``, ``Span._.entity_role``,
     ``Span._.entity_source``, ``Span._.segment``, ``Span._.timex_type``, ``Span._.timex_value``,
-    ``Span._.timex_anchor``, ``Span._.timex_mod``, ``Span._.timex_flags``; ``Doc._.newsnlp_metadata`` (a dict: the record's ``metadata`` plus
-    ``language`` and ``stages``).
+    ``Span._.timex_anchor``, ``Span._.timex_mod``, ``Span._.timex_flags``; ``Doc._.newsnlp_metadata``
+    (a dict: the record's ``metadata`` plus ``language``, ``stages`` and ``provenance``).
     """
     for cls, name, default in EXTENSIONS:
         if not cls.has_extension(name):
@@ -167,6 +167,8 @@ def apply_article(
     meta.update({k: v for k, v in article.metadata.to_dict().items() if v not in (None, [])})
     meta["language"] = article.language
     meta["stages"] = list(dict.fromkeys([*meta.get("stages", []), *article.stages]))
+    if getattr(article, "provenance", None):
+        meta["provenance"] = article.provenance
     doc._.newsnlp_metadata = meta
     return doc
 
