@@ -167,9 +167,10 @@ def run_chunks(
     """
     if _context().get_start_method() == "fork":
         # Load once in the parent; forked workers share it copy-on-write and start at once.
-        # gc.freeze() keeps the collector from writing to (and so copying) the shared pages.
+        # gc.freeze() keeps the collector from writing to (and so copying) the shared pages. No
+        # full collection before it (it cost 0.27 s of the parent's CPU per call, 8 % of a
+        # 400-article run): garbage frozen now is collected after gc.unfreeze() at the end.
         loader()
-        gc.collect()
         gc.freeze()
     pool = _Pool(n_process, loader)
     pending: deque[list[Any]] = deque()  # [chunk, future, redone results or None]

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 __all__ = [
     "ENTITY_LABELS",
     "LAYERS",
+    "LIST_LAYERS",
     "SEGMENT_LABELS",
     "TIME_ANCHORS",
     "TIME_TYPES",
@@ -233,22 +234,13 @@ class Article:
     scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Positional constructor call, as for the span classes; ``scratch`` is working state and
-        # is not pickled.
+        # Each list layer as rows of field values (tuples built by C-level attrgetters: three
+        # times faster to pickle than one constructor call per span, for worker processes that
+        # send hundreds of thousands of tokens); ``scratch`` is working state and is not pickled.
+        rows = {layer: list(map(_ROW[layer], getattr(self, layer))) for layer, _ in LIST_LAYERS}
         return (
-            Article,
-            (
-                self.text,
-                self.language,
-                self.metadata,
-                self.sentences,
-                self.tokens,
-                self.entities,
-                self.times,
-                self.segments,
-                self.stages,
-                self.provenance,
-            ),
+            _article_from_rows,
+            (self.text, self.language, self.metadata, rows, self.stages, self.provenance),
         )
 
     def __repr__(self) -> str:
@@ -368,16 +360,36 @@ class Article:
         return label_of
 
 
+#: The list layers of the record and the class of their items.
+LIST_LAYERS: tuple[tuple[str, type[_Record]], ...] = (
+    ("sentences", Sentence),
+    ("tokens", Token),
+    ("entities", Entity),
+    ("times", TimeExpression),
+    ("segments", Segment),
+)
+_ROW = {layer: operator.attrgetter(*cls._fields) for layer, cls in LIST_LAYERS}
+
+
+def _article_from_rows(
+    text: str,
+    language: str,
+    metadata: Metadata,
+    rows: dict[str, list[tuple[Any, ...]]],
+    stages: list[str],
+    provenance: dict[str, Any] | None,
+) -> Article:
+    """An :class:`Article` from its pickled form (see ``Article.__reduce__``)."""
+    layers = {layer: [cls(*row) for row in rows.get(layer, ())] for layer, cls in LIST_LAYERS}
+    return Article(
+        text=text, language=language, metadata=metadata, stages=stages, provenance=provenance, **layers
+    )
+
+
 def _layers() -> frozenset[str]:
     names = {"text", "language", "clean_text", "metadata"}
     names.update(f"metadata.{f}" for f in Metadata._fields)
-    for layer, cls in (
-        ("sentences", Sentence),
-        ("tokens", Token),
-        ("entities", Entity),
-        ("times", TimeExpression),
-        ("segments", Segment),
-    ):
+    for layer, cls in LIST_LAYERS:
         names.add(layer)
         names.update(f"{layer}.{f}" for f in cls._fields)
     return frozenset(names)
