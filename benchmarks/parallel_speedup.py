@@ -64,7 +64,9 @@ def main() -> None:
     nlp = get_default_pipeline()
     run(texts[:20], 1, args.batch_size, args.api, nlp)  # warm-up
     print(f"{len(texts)} articles, batch size {args.batch_size}, through {args.api}")
-    print("| round | processes | articles/s | wall s | parent CPU s | workers CPU s | cpu ratio | bound | speed-up |")
+    print(
+        "| round | processes | articles/s | wall s | parent CPU s | workers CPU s | cpu ratio | bound | speed-up |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in range(args.rounds):
         base = None
