@@ -1,4 +1,4 @@
-"""The record: the data model of the public contract (``shared/API.md``).
+"""The record: the data model of the public contract (``docs/contract.md``).
 
 Every annotation is a stand-off span over :attr:`Article.text`: ``start`` inclusive, ``end``
 exclusive, Python string indices, and ``text[start:end] == span.text``.
@@ -264,7 +264,8 @@ class Article:
         return "\n\n".join(p for p in parts if p)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-serialisable dict of the contract (``shared/API.md``)."""
+        """The JSON-serialisable dict of the contract (``docs/contract.md``), with the record's
+        ``provenance`` as an extra key."""
         return {
             "text": self.text,
             "language": self.language,

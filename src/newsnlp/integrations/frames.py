@@ -1,8 +1,11 @@
 """Flat tables of enriched articles for pandas (and Parquet, and Dask).
 
->>> from newsnlp import enrich_many, to_frames          # doctest: +SKIP
->>> frames = to_frames(enrich_many(texts))               # doctest: +SKIP
->>> frames.entities.groupby("canonical").size()          # doctest: +SKIP
+::
+
+    from newsnlp import enrich_many, to_frames
+
+    frames = to_frames(enrich_many(texts))
+    frames.entities.groupby("canonical").size()
 
 Every table has an ``article`` column holding the article's id: the ``ids=`` given, else the
 ``id`` key of an input dict (as ``newsnlp batch`` writes it), else the article's position in the
@@ -25,8 +28,11 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "LIST_COLUMNS",
     "TABLES",
     "Frames",
+    "arrow_schema",
+    "arrow_type",
     "article_rows",
     "empty_frame",
     "ns_date",
@@ -129,6 +135,39 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "segment": "object",
     },
 }
+
+#: Columns holding lists of strings (``object`` columns in pandas).
+LIST_COLUMNS = frozenset({"authors", "editors", "sources", "stages", "flags"})
+
+
+def arrow_type(pa: Any, column: str, dtype: str) -> Any:
+    """The pyarrow type of ``column`` (pandas ``dtype`` of :data:`SCHEMAS`); ``pa`` is the
+    pyarrow module."""
+    if column in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    return {
+        "object": pa.string(),
+        "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "datetime64[ns]": pa.timestamp("ns"),
+    }[dtype]
+
+
+def arrow_schema(table: str, article: str = "string") -> Any:
+    """The pyarrow schema of ``table`` (one of :data:`TABLES`), for Parquet writers that cannot
+    infer it, such as Dask's ``to_parquet`` of :func:`newsnlp.dask.to_tables` (whose object
+    columns are empty in the meta). ``article`` is the type of the ``article`` id column:
+    ``"string"`` or ``"int64"``."""
+    pa = require("pyarrow", "arrow_schema", "frames")
+    ids = {"string": pa.string(), "int64": pa.int64()}
+    if article not in ids:
+        raise ValueError(f"article must be 'string' or 'int64', got {article!r}")
+    return pa.schema(
+        [(c, ids[article] if c == "article" else arrow_type(pa, c, t)) for c, t in SCHEMAS[table].items()]
+    )
+
 
 #: The calendar days a ``datetime64[ns]`` column can hold (pandas' ``Timestamp.min``/``max``).
 NS_DATE_RANGE = (_dt.date(1677, 9, 22), _dt.date(2262, 4, 11))
