@@ -89,9 +89,12 @@ def run_one(kind: str, size_mb: float, stages: tuple[str, ...] | None = None) ->
     out["make_article_s"] = round(time.perf_counter() - t, 2)
     stage_s: dict[str, float] = {}
     owner = {step["name"]: step["part_of"] or step["name"] for step in pipe.analyze()}
+    from newsnlp.gcpause import gc_paused
+
     for stage in pipe._stages:  # the same calls as Pipeline.__call__, timed one by one
         t = time.perf_counter()
-        stage.process(art)
+        with gc_paused():  # as Pipeline.__call__ runs them
+            stage.process(art)
         name = owner[stage.name]  # a part's time counts for its stage (stems for text)
         stage_s[name] = stage_s.get(name, 0.0) + time.perf_counter() - t
         out[f"rss_after_{stage.name}_mb"] = round(_rss_mb())

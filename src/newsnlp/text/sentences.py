@@ -48,15 +48,19 @@ def _starts_sentence(word: str) -> bool:
     )
 
 
-def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """Split ``text`` tokenised as ``words`` (``(start, end)`` of each non-space token, in order).
+def split_sentences(
+    text: str, words: list[tuple[int, int]], texts: list[str] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """Split ``text`` tokenised as ``words`` (``(start, end)`` of each non-space token, in order;
+    ``texts``: the token strings, when the caller has them already).
 
     Returns ``(char_start, char_end, first_word, last_word_exclusive)`` for each sentence.
     """
     n = len(words)
     if n == 0:
         return []
-    texts = [text[s:e] for s, e in words]
+    if texts is None:
+        texts = [text[s:e] for s, e in words]
     boundary = [False] * n  # boundary[i]: a sentence starts at word i
     boundary[0] = True
 

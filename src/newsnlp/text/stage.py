@@ -81,19 +81,26 @@ class TextStage(BaseStage):
         doc = self.tokenizer(text)
         if not len(doc):
             return []
-        out = []
-        for start, length in doc.to_array([IDX, LENGTH]).tolist():
-            end = start + length
-            if not text[start:end].isspace():
-                out.append((start + offset, end + offset))
-        return out
+        arr = doc.to_array([IDX, LENGTH])
+        del doc  # the Doc (about 100 bytes per token) is gone before the lists are built
+        starts = arr[:, 0]
+        ends = (starts + arr[:, 1] + offset).tolist()
+        starts = (starts + offset).tolist()
+        del arr
+        # a token is all whitespace (spaCy keeps runs other than one space) or holds none
+        return [(s, e) for s, e in zip(starts, ends) if not text[s - offset].isspace()]
 
     def process(self, article: Article) -> None:
         text = article.text
         if not text or text.isspace():
             return
         words = self.tokenize(text)
-        sentences = split_sentences(text, words)
+        # one string object per distinct token text: repeated words (and repetitive input, where
+        # every character may be a token) share it, in the record and while sentences are split
+        share = {}.setdefault
+        texts = [share(w, w) for w in (text[s:e] for s, e in words)]
+        del share
+        sentences = split_sentences(text, words, texts)
         stop = self.stop_words
         clitic = self.stemmer.clitic if self.stemmer else None
         tokens: list[Token] = []
@@ -102,8 +109,9 @@ class TextStage(BaseStage):
         n_text = len(text)
         for si, (s_start, s_end, w_lo, w_hi) in enumerate(sentences):
             sent_objs.append(Sentence(s_start, s_end, text[s_start:s_end]))
-            for start, end in words[w_lo:w_hi]:
-                word = text[start:end]
+            for i in range(w_lo, w_hi):
+                start, end = words[i]
+                word = texts[i]
                 append(
                     Token(
                         start,
