@@ -118,6 +118,7 @@ class TextStage(BaseStage):
             sent_objs.append(Sentence(s_start, s_end, text[s_start:s_end]))
             for i in range(w_lo, w_hi):
                 start, end = words[i]
+                words[i] = None  # type: ignore[call-overload]  # its tuple is freed as its Token is made
                 word = texts[i]
                 append(
                     Token(
