@@ -1,44 +1,87 @@
-"""``enrich_many`` with one process against N processes over news-dev (read twice), after warm-up.
+"""One process against N processes over news-dev (read twice), after warm-up, A/B in the same run.
 
-    OMP_NUM_THREADS=1 python benchmarks/parallel_speedup.py          # 1 and 2 processes, 3 rounds
+    OMP_NUM_THREADS=1 python benchmarks/parallel_speedup.py                 # 1 and 2 processes, 3 rounds
+    OMP_NUM_THREADS=1 python benchmarks/parallel_speedup.py --api pipe      # through Pipeline.pipe
+    OMP_NUM_THREADS=1 python benchmarks/parallel_speedup.py --limit 200 --rounds 1
 
-Prints articles/s per round; the machine must be otherwise idle for the ratio to mean anything.
+For each run: articles/s (wall clock), the parent's CPU seconds and the workers' CPU seconds
+(``RUSAGE_CHILDREN``: the pool's workers are joined at the end of each run). The wall-clock
+speed-up means something only on an otherwise idle machine; the CPU figures do not depend on the
+load: ``cpu ratio`` is all CPU spent with N processes over the CPU spent with one (the cost of
+sending articles between processes), and ``bound`` = N / ``cpu ratio``, the speed-up an idle
+machine with N cores would give if the work were spread evenly.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import time
 from pathlib import Path
 
-from newsnlp import enrich_many
+from newsnlp import Pipeline, enrich_many
 from newsnlp.api import get_default_pipeline
 
 NEWS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news-dev" / "articles.jsonl"
 
 
-def rate(texts: list[str], n_process: int, batch_size: int) -> float:
-    start = time.perf_counter()
-    n = sum(1 for _ in enrich_many(texts, n_process=n_process, batch_size=batch_size, progress=False))
-    return n / (time.perf_counter() - start)
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run(texts: list[str], n_process: int, batch_size: int, api: str, nlp: Pipeline) -> dict[str, float]:
+    """Wall seconds, parent CPU and worker CPU of one pass over ``texts``."""
+    c0, p0, w0 = _children_cpu(), time.process_time(), time.perf_counter()
+    if api == "enrich_many":
+        results = enrich_many(texts, n_process=n_process, batch_size=batch_size, progress=False)
+    else:
+        results = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+    n = sum(1 for _ in results)
+    wall = time.perf_counter() - w0
+    return {
+        "n": n,
+        "wall": wall,
+        "rate": n / wall,
+        "parent_cpu": time.process_time() - p0,
+        "workers_cpu": _children_cpu() - c0,
+    }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--limit", type=int, help="use the first N articles (after doubling)")
+    ap.add_argument("--api", choices=("enrich_many", "pipe"), default="enrich_many")
     args = ap.parse_args()
     with open(NEWS_DEV, encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f] * 2
-    get_default_pipeline()
-    rate(texts[:20], 1, args.batch_size)  # warm-up
-    print("| round | " + " | ".join(f"{n} process(es) articles/s" for n in args.processes) + " | speed-up |")
-    print("|---|" + "---:|" * (len(args.processes) + 1))
+    if args.limit:
+        texts = texts[: args.limit]
+    nlp = get_default_pipeline()
+    run(texts[:20], 1, args.batch_size, args.api, nlp)  # warm-up
+    print(f"{len(texts)} articles, batch size {args.batch_size}, through {args.api}")
+    print(
+        "| round | processes | articles/s | wall s | parent CPU s | workers CPU s | cpu ratio | bound | speed-up |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in range(args.rounds):
-        rates = [rate(texts, n, args.batch_size) for n in args.processes]
-        print(f"| {r + 1} | " + " | ".join(f"{x:.1f}" for x in rates) + f" | {rates[-1] / rates[0]:.2f}x |")
+        base = None
+        for n in args.processes:
+            res = run(texts, n, args.batch_size, args.api, nlp)
+            cpu = res["parent_cpu"] + res["workers_cpu"]
+            if base is None:
+                base = (res, cpu)
+            ratio = cpu / base[1]
+            print(
+                f"| {r + 1} | {n} | {res['rate']:.1f} | {res['wall']:.1f} | {res['parent_cpu']:.1f} | "
+                f"{res['workers_cpu']:.1f} | {ratio:.2f} | {n / ratio:.2f}x | "
+                f"{res['rate'] / base[0]['rate']:.2f}x |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,40 @@ def test_mkdocs_build_strict(tmp_path):
     # the API page is generated from the docstrings, not written by hand
     assert "Enrich one article with the default pipeline" in api
     assert re.search(r"ModelNotFoundError", api)
+    # and it is complete: tables, Parquet, spaCy, notebook view, plots, Dask, saving, provenance
+    for name in (
+        "newsnlp.integrations.frames.to_frames",
+        "newsnlp.integrations.frames.to_parquet",
+        "newsnlp.integrations.spacy",
+        "newsnlp.integrations.spacy_doc.build_doc",
+        "newsnlp.integrations.html_view",
+        "newsnlp.integrations.viz",
+        "newsnlp.integrations.dask.enrich_bag",
+        "newsnlp.integrations.dask.to_tables",
+        "newsnlp.pipeline.Pipeline.to_disk",
+        "newsnlp.pipeline.Pipeline.from_disk",
+        "newsnlp.provenance",
+    ):
+        assert f'id="{name}"' in api, name
+    # doctest directives and Sphinx's literal-block markers never reach a reader
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "doctest:" not in html, page
+        assert "<p>::</p>" not in html, page
     shutil.rmtree(site, ignore_errors=True)
+
+
+def test_the_contract_page_is_the_shared_contract():
+    """``docs/contract.md`` is ``shared/API.md`` as it is (checked when ../shared is present)."""
+    shared = ROOT.parent / "shared" / "API.md"
+    if not shared.is_file():
+        pytest.skip("../shared/API.md is not present")
+    assert (ROOT / "docs" / "contract.md").read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+
+
+def test_the_readme_points_to_the_contract_inside_the_repository():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "../shared/API.md" not in readme and "docs/contract.md" in readme
 
 
 def test_nav_pages_exist():

@@ -1,11 +1,21 @@
 """newsnlp: Bahasa Indonesia news articles into fully annotated, machine-readable records.
 
->>> from newsnlp import enrich          # doctest: +SKIP
->>> art = enrich(text)                   # doctest: +SKIP
->>> art.entities, art.times, art.segments  # doctest: +SKIP
+::
+
+    from newsnlp import Pipeline, enrich, enrich_many, to_frames
+
+    art = enrich(text)                              # one article, the default pipeline
+    art.entities, art.times, art.segments, art.provenance
+    for art in enrich_many(texts, n_process=2):     # a corpus, in batches, on worker processes
+        ...
+    nlp = Pipeline(config={"entities": {"fuzzy": False}})   # a pipeline of your own
+    nlp.to_disk("my_pipeline")                      # and back: Pipeline.from_disk("my_pipeline")
+    frames = to_frames(nlp.pipe(texts))             # pandas tables
 
 Heavy modules (spaCy, the models) load lazily, on the first call that needs them, so that
-``import newsnlp`` stays fast.
+``import newsnlp`` stays fast; networking libraries that spaCy imports but newsnlp never uses
+are not run at all (:mod:`newsnlp.lazyimport`). Every record carries its provenance (newsnlp
+version, model versions and hashes, non-default options: :mod:`newsnlp.provenance`).
 """
 
 from __future__ import annotations
@@ -13,9 +23,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import NewsNLPError
+from .lazyimport import defer_network_libraries
 from .record import Article, Entity, Metadata, Segment, Sentence, TimeExpression, Token
+from .version import __version__
 
-__version__ = "0.1.0"
+# spaCy's command-line tools import requests and httpx (and urllib3, which binds a socket): loaded
+# only if something uses them (see newsnlp.lazyimport).
+defer_network_libraries()
 
 __all__ = [
     "Article",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from .chunks import ErrorRecord, OnError, process_chunk, worker_error
+from .chunks import ErrorRecord, OnError
 from .defaults import get_default_pipeline
 from .errors import InputTypeError
 from .pipeline import DEFAULT_STAGES, check_items_and_batch, check_stage_names
 from .record import Article
 from .registry import get_stage_factory
+from .runner import run_items
 
 __all__ = ["ErrorRecord", "enrich", "enrich_many", "get_default_pipeline"]
 
@@ -30,17 +32,6 @@ def enrich(
     dates; when ``None`` it is inferred from the article.
     """
     return get_default_pipeline()(text, published=published, url=url, html=html, encoding=encoding)
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
-    chunk: list[tuple[int, Any]] = []
-    for index, item in enumerate(items):
-        chunk.append((index, item))
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _is_missing(value: Any) -> bool:
@@ -139,27 +130,9 @@ def _enrich_many(
         from .progress import progress_bar
 
         bar = progress_bar(total=total)
-    chunks = _chunks((_clean_item(it) for it in items), batch_size)
+    loader = functools.partial(get_default_pipeline, stages)
     try:
-        if n_process == 1:
-            pipe = get_default_pipeline(stages)
-            per_chunk: Iterator[list[tuple[int, Any]]] = (
-                process_chunk(pipe, chunk, on_error) for chunk in chunks
-            )
-        else:
-            from .parallel import run_chunks
-
-            per_chunk = run_chunks(chunks, n_process, on_error, stages)
-        for results in per_chunk:
-            for index, result in results:
-                if index == -1:
-                    raise worker_error(result)
-                if isinstance(result, BaseException):
-                    raise result
-                if bar is not None:
-                    bar.update(1)
-                if result is not None:
-                    yield result
+        yield from run_items(loader, (_clean_item(it) for it in items), n_process, batch_size, on_error, bar)
     finally:
         if bar is not None:
             bar.close()

@@ -2,18 +2,21 @@
 
 A failing item never takes its chunk down: on a batch failure the chunk is redone one item at a
 time, and the failing item becomes an :class:`ErrorRecord` (or is skipped, or raised, as
-``on_error`` says). Used by :mod:`newsnlp.api` (one process) and :mod:`newsnlp.parallel` (workers).
+``on_error`` says). Used by :mod:`newsnlp.runner` (one process) and :mod:`newsnlp.parallel` (workers).
 """
 
 from __future__ import annotations
 
 import traceback
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
-from .defaults import get_default_pipeline
 from .errors import NewsNLPError
-from .pipeline import Pipeline, item_to_kwargs
+from .input import item_to_kwargs
 from .record import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import Pipeline
 
 __all__ = [
     "ErrorRecord",
@@ -96,10 +99,12 @@ def process_chunk(
 _WORKER_PIPE: Pipeline | None = None
 
 
-def worker_init(stages: tuple[str, ...]) -> None:
+def worker_init(loader: Callable[[], Pipeline]) -> None:
+    """Get the worker's pipeline from ``loader`` (a picklable callable: the default pipeline of
+    some stages, or a given pipeline). With the fork start method the parent's pipeline is
+    inherited, already loaded; with spawn it is built from the loader's pickle."""
     global _WORKER_PIPE
-    # With the fork start method the parent's pipeline is inherited, already loaded.
-    _WORKER_PIPE = get_default_pipeline(stages)
+    _WORKER_PIPE = loader()
 
 
 def worker_run(

@@ -6,10 +6,10 @@ separators ``\\x1c`` ``\\x1d`` ``\\x1e``, NEL ``\\x85``, LINE SEPARATOR ``\\u202
 SEPARATOR ``\\u2029``. Sentences, entities, time expressions and structure segments all use this
 definition, so that no annotation runs across a break that another stage treats as the end of a line.
 
->>> [text for _, _, text in iter_lines("Judul\\u2028\\u2028Isi berita.")]
-['Judul', '', 'Isi berita.']
->>> has_line_break("ByteDance\\u2028techcrunch")
-True
+::
+
+    [text for _, _, text in iter_lines("Judul\\u2028\\u2028Isi berita.")]   # ['Judul', '', 'Isi berita.']
+    has_line_break("ByteDance\\u2028techcrunch")                           # True
 
 The module imports nothing from the rest of newsnlp.
 """

@@ -29,9 +29,12 @@ built. ``docs/architecture.md`` has the table of the built-in stages and how to 
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
-from collections.abc import Callable, Iterable
+import inspect
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -39,6 +42,8 @@ from .errors import ConfigError, StageOrderError, UnknownStageError
 from .record import LAYERS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     from .record import Article
 
 __all__ = [
@@ -47,13 +52,17 @@ __all__ = [
     "Stage",
     "StageMeta",
     "available_stages",
+    "check_options",
     "covers",
     "get_stage_factory",
     "get_stage_meta",
+    "is_builtin",
     "known_stages",
+    "option_defaults",
     "order_stages",
     "plan",
     "register_stage",
+    "stage_options",
 ]
 
 #: Processing order of the built-in stages and steps: input (before any stage) -> text ->
@@ -110,7 +119,24 @@ class Stage(Protocol):
 
 
 class BaseStage:
-    """Convenience base: batch processing falls back to one article at a time."""
+    """Convenience base: batch processing falls back to one article at a time, and the optional
+    hooks a pipeline calls when it is saved, loaded, pickled or asked for its provenance do
+    nothing.
+
+    A stage whose state goes beyond the options it was built with (names or patterns a user
+    added after building it, a file given by path) overrides them:
+
+    * ``get_config()``: options, merged over those it was built with, that rebuild it as it is
+      now (plain JSON values), without what ``to_disk`` writes;
+    * ``to_disk(path)``: write that state as files into the existing, empty folder ``path``;
+    * ``from_disk(path)``: read them back, after the stage was built from its options (the folder
+      may be temporary: keep no path into it);
+    * ``provenance()``: a small JSON dict for the records' provenance (a user model's version and
+      hash, how many names were added), under ``provenance["stages"][name]``.
+
+    :meth:`Pipeline.to_disk <newsnlp.pipeline.Pipeline.to_disk>`, ``Pipeline.from_disk`` and
+    pickling (worker processes) go through these hooks only.
+    """
 
     name: str = ""
 
@@ -120,6 +146,22 @@ class BaseStage:
     def process_batch(self, articles: list[Article]) -> None:
         for article in articles:
             self.process(article)
+
+    def get_config(self) -> dict[str, Any]:
+        """Options that rebuild this stage as it is now, beyond those it was built with."""
+        return {}
+
+    def to_disk(self, path: Path) -> None:
+        """Write what :meth:`get_config` cannot hold into the folder ``path`` (default: nothing)."""
+        return None
+
+    def from_disk(self, path: Path) -> None:
+        """Read back what :meth:`to_disk` wrote (default: nothing)."""
+        return None
+
+    def provenance(self) -> dict[str, Any]:
+        """Entries of this stage for the records' provenance (default: none)."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -135,6 +177,8 @@ class StageMeta:
     amends: tuple[str, ...] = ()
     #: For a part: the stage it belongs to (its factory is called with that stage's object).
     part_of: str | None = None
+    #: Option names declared at registration (for a factory that takes ``**options``), else ``None``.
+    options: tuple[str, ...] | None = None
 
 
 _REGISTRY: dict[str, StageMeta] = {}
@@ -165,6 +209,7 @@ def register_stage(
     parts: Iterable[str] = (),
     part_of: str | None = None,
     amends: Iterable[str] = (),
+    options: Iterable[str] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering a stage factory under ``name`` with its declarations.
 
@@ -176,7 +221,13 @@ def register_stage(
         @register_stage("stop_list", requires=("tokens",), assigns=("tokens.is_stop",))
         def make_stop_list(words=()):
             return StopList(words)
+
+    The options a stage accepts are its factory's keyword parameters (see :func:`stage_options`);
+    a factory that takes ``**options`` and reads names of its own (aliases) declares them all
+    with ``options=``.
     """
+    if isinstance(options, str):
+        raise ConfigError(name, f"options must be a tuple of option names, got the string {options!r}")
     meta_args = {
         "requires": _check_layers(name, "requires", requires),
         "assigns": _check_layers(name, "assigns", assigns),
@@ -184,6 +235,7 @@ def register_stage(
         "parts": tuple(parts),
         "part_of": part_of,
         "amends": _check_layers(name, "amends", amends),
+        "options": None if options is None else tuple(options),
     }
 
     def deco(factory: Callable[..., Any]) -> Callable[..., Any]:
@@ -208,6 +260,11 @@ def _module_present(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:  # its package is missing
         return False
+
+
+def is_builtin(name: str) -> bool:
+    """Whether ``name`` is a built-in stage or part (its module ships with newsnlp)."""
+    return name in _BUILTIN_MODULES
 
 
 def known_stages() -> list[str]:
@@ -237,6 +294,106 @@ def get_stage_meta(name: str) -> StageMeta:
 def get_stage_factory(name: str) -> Callable[..., Stage]:
     """The factory registered under ``name``, importing its module on first use."""
     return get_stage_meta(name).factory
+
+
+_KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+
+
+def _signature_params(func: Callable[..., Any], skip: int = 0) -> list[inspect.Parameter] | None:
+    try:
+        return list(inspect.signature(func).parameters.values())[skip:]
+    except (TypeError, ValueError):
+        return None
+
+
+def _keyword_params(func: Callable[..., Any], skip: int = 0) -> tuple[list[str], bool] | None:
+    """``(keyword parameter names, takes **kwargs)`` of ``func`` (its first ``skip`` positional
+    parameters left out), or ``None`` when it has no signature Python can read."""
+    params = _signature_params(func, skip)
+    if params is None:
+        return None
+    names = [p.name for p in params if p.kind in _KEYWORD_KINDS]
+    return names, any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
+def option_defaults(name: str) -> dict[str, Any]:
+    """The default value of each option of stage ``name`` that has one, as the factory (or, for a
+    factory taking ``**options``, the class it returns) declares it."""
+    meta = get_stage_meta(name)
+    out: dict[str, Any] = {}
+    sources: list[tuple[Callable[..., Any], int]] = [(meta.factory, 1 if meta.part_of is not None else 0)]
+    target = _returned_class(meta.factory)
+    if target is not None:
+        sources.append((target.__init__, 1))
+    for func, skip in sources:
+        for p in _signature_params(func, skip) or ():
+            if p.kind in _KEYWORD_KINDS and p.default is not inspect.Parameter.empty:
+                out.setdefault(p.name, p.default)
+    return out
+
+
+def stage_options(name: str) -> tuple[tuple[str, ...], bool] | None:
+    """The option names the stage ``name`` accepts, and whether that list is complete.
+
+    The options are those declared at registration (``register_stage(..., options=...)``,
+    complete), else the keyword parameters of the factory (complete unless it takes
+    ``**options``). A factory that takes ``**options`` and passes them on to the class it returns
+    (its return annotation) accepts that class's parameters too; the list is then not known to be
+    complete (the factory may read more names itself). ``None`` when nothing can be read.
+    """
+    meta = get_stage_meta(name)
+    if meta.options is not None:
+        return meta.options, True
+    found = _keyword_params(meta.factory, skip=1 if meta.part_of is not None else 0)
+    if found is None:
+        return None
+    names, open_ended = found
+    if not open_ended:
+        return tuple(names), True
+    target = _returned_class(meta.factory)
+    if target is not None:
+        more = _keyword_params(target.__init__, skip=1)
+        if more is not None:
+            names += [n for n in more[0] if n not in names]
+    return tuple(names), False
+
+
+def _returned_class(factory: Callable[..., Any]) -> type | None:
+    """The class a factory's return annotation names, if it can be resolved."""
+    try:
+        hint = typing.get_type_hints(factory).get("return")
+    except Exception:  # an annotation that does not resolve: no hint
+        return None
+    return hint if isinstance(hint, type) else None
+
+
+def _unknown_options_message(given: Iterable[str], valid: tuple[str, ...]) -> str:
+    unknown = [n for n in given if n not in valid]
+    parts = []
+    for n in unknown:
+        close = difflib.get_close_matches(str(n), valid, n=1)
+        parts.append(f"{n!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    what = "unknown option" + ("s " if len(unknown) > 1 else " ") + ", ".join(parts)
+    listed = ", ".join(valid) if valid else "none"
+    return f"{what}; valid options: {listed}"
+
+
+def check_options(name: str, options: Mapping[str, Any], failed: BaseException | None = None) -> None:
+    """Raise :class:`~newsnlp.errors.ConfigError` naming the valid options when ``options`` holds
+    a name stage ``name`` does not accept.
+
+    Without ``failed`` only a complete list of options is enforced (see :func:`stage_options`);
+    with ``failed``, the ``TypeError`` the factory raised, any name outside the known list is
+    blamed for it. Option names must be strings."""
+    for key in options:
+        if not isinstance(key, str):
+            raise ConfigError(name, f"option names must be strings, got {key!r}")
+    found = stage_options(name)
+    if found is None:
+        return
+    valid, complete = found
+    if (complete or failed is not None) and any(k not in valid for k in options):
+        raise ConfigError(name, _unknown_options_message(options, valid))
 
 
 def order_stages(names: Iterable[str]) -> list[str]:

@@ -2,8 +2,9 @@
 
 :func:`check_record` raises ``AssertionError`` with a precise message when an :class:`Article`
 breaks the public contract (``shared/API.md``): exact offsets, labels from the closed sets,
-tokens and sentences in order and covering the text, segments that do not overlap (except a
-``credit`` or ``dateline`` inside its parent), and a JSON form that round-trips.
+tokens and sentences in order and covering the text, neither running across a line break,
+segments that do not overlap (except a ``credit`` or ``dateline`` inside its parent), and a JSON
+form that round-trips.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 
+from newsnlp.lines import has_line_break
 from newsnlp.record import ENTITY_LABELS, SEGMENT_LABELS, TIME_ANCHORS, TIME_MODS, TIME_TYPES, Article
 
 __all__ = ["INNER_SEGMENTS", "check_record"]
@@ -43,6 +45,11 @@ def check_record(art: Article, source: str | None = None) -> None:
         assert text[prev : tok.start].strip() == "", ("text not covered by tokens", prev, tok)
         prev = tok.end
     assert text[prev:].strip() == "", ("text after the last token not covered", prev)
+
+    # No token and no sentence runs across a line break of any kind (newsnlp.lines).
+    for layer in ("tokens", "sentences"):
+        for span in getattr(art, layer):
+            assert not has_line_break(span.text), (f"{layer[:-1]} across a line break", span)
 
     # Sentences: non-empty, in order, not overlapping; each token sits in its own sentence and
     # every sentence holds at least one token.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from newsnlp.lines import LINE_BREAKS
+
 __all__ = [
     "LINES",
     "ODD",
@@ -294,6 +296,9 @@ SEPARATORS = [
     "\x0b",
     "\x0c",
 ]
+# Every line boundary of newsnlp.lines (str.splitlines) is a separator, and some of them doubled
+# (a blank line written with them).
+SEPARATORS += [br for br in LINE_BREAKS if br not in SEPARATORS] + ["\u2029\u2029", "\x85\x85", "\x1c\x1c"]
 
 LINES = [
     "Microsoft Diskusi dengan Trump soal Pembelian TikTok",

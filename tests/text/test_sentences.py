@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsnlp.lines import LINE_BREAKS, has_line_break
+
 
 def sents(pipe, text: str) -> list[str]:
     return [s.text for s in pipe(text).sentences]
@@ -29,9 +31,29 @@ def test_headings_without_stop_are_sentences(text_pipeline):
     ]
 
 
-def test_wrapped_line_continues(text_pipeline):
-    text = "Pemerintah akan membangun jalan tol yang\nmenghubungkan dua kota itu."
-    assert len(sents(text_pipeline, text)) == 1
+@pytest.mark.parametrize(
+    "br", [*LINE_BREAKS, "\r\n"], ids=lambda br: f"U+{ord(br[0]):04X}{'+LF' * (len(br) > 1)}"
+)
+def test_every_line_break_ends_a_sentence_and_no_token_crosses_one(text_pipeline, br):
+    # A line break of any kind (newsnlp.lines) ends a sentence, even a line that looks wrapped
+    # (no stop before it, lower case after it): in real news such lines are mostly menus, list
+    # items and "Baca juga" links glued to the next paragraph, not wrapped sentences.
+    text = (
+        f"Pemerintah akan membangun jalan tol yang{br}menghubungkan dua kota itu.{br}{br}"
+        f"ByteDance{br}{br}techcrunch. Harga naik (Rp{br}100){br}“Kami siap,{br}” kata dia."
+    )
+    art = text_pipeline(text)
+    assert [s.text for s in art.sentences] == [
+        "Pemerintah akan membangun jalan tol yang",
+        "menghubungkan dua kota itu.",
+        "ByteDance",
+        "techcrunch.",
+        "Harga naik (Rp",
+        "100)",
+        "“Kami siap,",
+        "” kata dia.",
+    ]
+    assert not [t.text for t in art.tokens if has_line_break(t.text)]
 
 
 def test_no_split_after_abbreviations_and_initials(text_pipeline):

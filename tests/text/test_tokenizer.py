@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -234,3 +235,25 @@ def test_letters_only_chunks_are_one_token():
         "汉字",
         "memata-matai",
     ]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="possessive repeats need Python 3.11")
+@pytest.mark.parametrize("unit", ["(", "a-b-", "\u2039"], ids=["parens", "joined", "guillemets"])
+def test_long_chunks_are_tokenized_in_memory_independent_of_their_length(unit):
+    """A chunk without whitespace of 200,000 characters: the fallback pattern keeps no per-character
+    backtracking state (a run of "(" took 100 bytes per character, 20 MB here)."""
+    import tracemalloc
+
+    from newsnlp.text.stage import TextStage
+
+    stage = TextStage()
+    text = unit * (200_000 // len(unit))
+    stage.tokenize(unit * 2000)  # warm-up: caches filled outside the measure
+    tracemalloc.start()
+    try:
+        words = stage.tokenize(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    kept = 120 * len(words)  # the (start, end) tuples returned
+    assert peak - kept < 2_000_000, (peak, len(words))

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..integrations.frames import SCHEMAS, article_rows, ns_date, require
+from ..integrations.frames import SCHEMAS, arrow_type, article_rows, ns_date, require
 from .ids import KeyCounter
 from .readers import Row
 
@@ -44,23 +44,13 @@ _MANIFEST_TMP = MANIFEST + ".tmp"
 PART_SECONDS = 60.0
 #: Articles per row group.
 ROW_GROUP = 250
-_LIST_COLUMNS = {"authors", "editors", "sources", "stages", "flags"}
 _DATE_COLUMNS = {"published_date", "date"}
 
 
 def _arrow_type(pa: Any, column: str, dtype: str) -> Any:
     if column == "article":  # the input row's position
         return pa.int64()
-    if column in _LIST_COLUMNS:
-        return pa.list_(pa.string())
-    return {
-        "object": pa.string(),
-        "int64": pa.int64(),
-        "Int64": pa.int64(),
-        "float64": pa.float64(),
-        "bool": pa.bool_(),
-        "datetime64[ns]": pa.timestamp("ns"),
-    }[dtype]
+    return arrow_type(pa, column, dtype)
 
 
 def _kind_type(pa: Any, kind: Any) -> Any:

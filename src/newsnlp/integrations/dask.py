@@ -1,9 +1,14 @@
 """Dask: enrich a corpus spread over partitions, on one machine or a cluster.
 
->>> import dask.bag as db, newsnlp.dask                               # doctest: +SKIP
->>> records = newsnlp.dask.enrich_bag(db.read_text("corpus-*.jsonl").map(json.loads))  # doctest: +SKIP
->>> tables = newsnlp.dask.to_tables(records)                          # doctest: +SKIP
->>> tables["entities"].groupby("canonical").size().nlargest(20).compute()  # doctest: +SKIP
+::
+
+    import json
+    import dask.bag as db
+    import newsnlp.dask
+
+    records = newsnlp.dask.enrich_bag(db.read_text("corpus-*.jsonl").map(json.loads))
+    tables = newsnlp.dask.to_tables(records)
+    tables["entities"].groupby("canonical").size().nlargest(20).compute()
 
 Each partition is enriched with :meth:`newsnlp.pipeline.Pipeline.pipe` (batched, as
 ``enrich_many`` does), by a pipeline built once per worker process and cached at module level
@@ -17,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import DEFAULT_STAGES, Pipeline
-from .frames import SCHEMAS, article_rows, empty_frame, rows_to_frames
+from .frames import SCHEMAS, arrow_schema, article_rows, empty_frame, rows_to_frames
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -26,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "RECORD_COLUMNS",
+    "arrow_schema",
     "enrich_bag",
     "enrich_dataframe",
     "enrich_partition",
@@ -283,7 +289,9 @@ def to_tables(
     ``id``, else ``"<partition>:<position>"``) or of :func:`enrich_dataframe` (the ``id`` from
     ``id_column``, else the DataFrame's index value). The tables share their upstream
     computation: compute them together (``dask.compute(*tables.values())``), or ``persist()`` the
-    enriched collection first, so that each article is enriched once.
+    enriched collection first, so that each article is enriched once. To write a table to
+    Parquet, give its schema (the meta's object columns are empty, so Dask cannot infer it):
+    ``tables["entities"].to_parquet(path, schema=arrow_schema("entities"))``.
     """
     import dask
     import dask.dataframe as dd

@@ -1,8 +1,11 @@
 """Flat tables of enriched articles for pandas (and Parquet, and Dask).
 
->>> from newsnlp import enrich_many, to_frames          # doctest: +SKIP
->>> frames = to_frames(enrich_many(texts))               # doctest: +SKIP
->>> frames.entities.groupby("canonical").size()          # doctest: +SKIP
+::
+
+    from newsnlp import enrich_many, to_frames
+
+    frames = to_frames(enrich_many(texts))
+    frames.entities.groupby("canonical").size()
 
 Every table has an ``article`` column holding the article's id: the ``ids=`` given, else the
 ``id`` key of an input dict (as ``newsnlp batch`` writes it), else the article's position in the
@@ -25,8 +28,11 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "LIST_COLUMNS",
     "TABLES",
     "Frames",
+    "arrow_schema",
+    "arrow_type",
     "article_rows",
     "empty_frame",
     "ns_date",
@@ -64,6 +70,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "n_segments": "int64",
         "n_quotes": "int64",
         "stages": "object",
+        "newsnlp_version": "object",
+        "provenance": "object",
         "clean_text": "object",
         "text": "object",
     },
@@ -145,6 +153,39 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "segment": "object",
     },
 }
+
+#: Columns holding lists of strings (``object`` columns in pandas).
+LIST_COLUMNS = frozenset({"authors", "editors", "sources", "stages", "flags"})
+
+
+def arrow_type(pa: Any, column: str, dtype: str) -> Any:
+    """The pyarrow type of ``column`` (pandas ``dtype`` of :data:`SCHEMAS`); ``pa`` is the
+    pyarrow module."""
+    if column in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    return {
+        "object": pa.string(),
+        "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "datetime64[ns]": pa.timestamp("ns"),
+    }[dtype]
+
+
+def arrow_schema(table: str, article: str = "string") -> Any:
+    """The pyarrow schema of ``table`` (one of :data:`TABLES`), for Parquet writers that cannot
+    infer it, such as Dask's ``to_parquet`` of :func:`newsnlp.dask.to_tables` (whose object
+    columns are empty in the meta). ``article`` is the type of the ``article`` id column:
+    ``"string"`` or ``"int64"``."""
+    pa = require("pyarrow", "arrow_schema", "frames")
+    ids = {"string": pa.string(), "int64": pa.int64()}
+    if article not in ids:
+        raise ValueError(f"article must be 'string' or 'int64', got {article!r}")
+    return pa.schema(
+        [(c, ids[article] if c == "article" else arrow_type(pa, c, t)) for c, t in SCHEMAS[table].items()]
+    )
+
 
 #: The calendar days a ``datetime64[ns]`` column can hold (pandas' ``Timestamp.min``/``max``).
 NS_DATE_RANGE = (_dt.date(1677, 9, 22), _dt.date(2262, 4, 11))
@@ -240,6 +281,16 @@ def _clean_text(rec: Mapping[str, Any]) -> str:
     return Article.from_dict(dict(rec)).clean_text
 
 
+def _provenance_json(provenance: Mapping[str, Any] | None) -> str | None:
+    """The record's provenance as compact JSON (one string per article: the same for every article
+    of a run, so Parquet's dictionary encoding stores it once per row group)."""
+    if not provenance:
+        return None
+    import json
+
+    return json.dumps(provenance, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) -> dict[str, list[dict]]:
     """The rows each table gets from one article record (``Article.to_dict()`` shape)."""
     out: dict[str, list[dict]] = {}
@@ -267,6 +318,8 @@ def article_rows(record: Mapping[str, Any], key: Any, include: Iterable[str]) ->
                 "n_segments": len(record.get("segments") or []),
                 "n_quotes": len(record.get("quotes") or []),
                 "stages": list(record.get("stages") or []),
+                "newsnlp_version": (record.get("provenance") or {}).get("newsnlp"),
+                "provenance": _provenance_json(record.get("provenance")),
                 "clean_text": _clean_text(record),
                 "text": record["text"],
             }

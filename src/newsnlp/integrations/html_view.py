@@ -1,9 +1,9 @@
 """The HTML view of an enriched article (``Article._repr_html_``, ``newsnlp render``).
 
-Metadata on top, then the text block by block, each structure segment shaded and labelled, with
-entities and time expressions marked by displaCy (``style="ent"``, ``manual=True``): an entity's
-label and canonical name, a time's TIMEX3 type and value; then the quotes, each with its speaker
-(mention and canonical name), type, cue and segment. :func:`render_article` reads the record's
+Metadata and a legend on top, then the text block by block, each structure segment shaded and
+labelled, with entities and time expressions marked by displaCy (``style="ent"``, ``manual=True``):
+an entity's label and canonical name, a time's TIMEX3 type and value; then the quotes, each with its
+speaker (mention and canonical name), type, cue and segment. :func:`render_article` reads the record's
 attributes only, so the record can call it without an import loop: the module imports nothing of
 newsnlp at run time (:func:`newsnlp.integrations.viz.render_html` also takes the record's dict).
 """
@@ -65,6 +65,11 @@ _CSS = """
 .newsnlp-quotes th{text-align:left;color:#555;border-bottom:1px solid #ccc;padding:.2em .5em .2em 0}
 .newsnlp-quotes td{vertical-align:top;border-bottom:1px solid #eee;padding:.25em .5em .25em 0}
 .newsnlp-quote-type{font-size:.75em;text-transform:uppercase;color:#666}
+.newsnlp-seg,.newsnlp mark{overflow-wrap:anywhere;word-break:break-word}
+.newsnlp mark{-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.newsnlp-legend{font-size:.75em;margin:.2em 0 .6em;line-height:2}
+.newsnlp-legend-item{display:inline-block;padding:0 .45em;margin:0 .3em .2em 0;border-radius:.3em;border:1px solid #ccc}
+.newsnlp-legend-kind{font-weight:bold;color:#555;margin-right:.4em}
 """
 
 
@@ -157,6 +162,26 @@ def _blocks(article: Article) -> list[tuple[int, int, str | None, list[Any]]]:
     return blocks
 
 
+def _legend(article: Article) -> str:
+    """The colours of the entity labels, time types and segment labels this article shows."""
+    rows = (
+        ("entities", ENTITY_COLORS, {e.label for e in article.entities}),
+        ("times", TIME_COLORS, {t.type for t in article.times}),
+        ("segments", SEGMENT_COLORS, {s.label for s in article.segments if s.label not in _INNER}),
+    )
+    parts = []
+    for kind, colours, used in rows:
+        items = "".join(
+            f'<span class="newsnlp-legend-item" data-label="{_html.escape(label)}" '
+            f'style="background:{colour}">{_html.escape(label)}</span>'
+            for label, colour in colours.items()
+            if label in used
+        )
+        if items:
+            parts.append(f'<div><span class="newsnlp-legend-kind">{kind}</span>{items}</div>')
+    return f'<div class="newsnlp-legend">{"".join(parts)}</div>' if parts else ""
+
+
 def _metadata_table(article: Article) -> str:
     md = article.metadata
     rows = [
@@ -211,15 +236,16 @@ def render_quotes(article: Article) -> str:
 def render_article(article: Article, full_page: bool = False, title: str | None = None) -> str:
     """HTML view of one enriched article.
 
-    Metadata on top, then each structure segment as a shaded, labelled block in which entities
-    (label, canonical name, knowledge-base link) and time expressions (TIMEX3 type and value) are
-    marked with displaCy, then the table of quotes with their speakers (:func:`render_quotes`).
+    Metadata on top, a legend of the colours in use, then each structure segment as a shaded,
+    labelled block in which entities (label, canonical name, knowledge-base link) and time
+    expressions (TIMEX3 type and value) are marked with displaCy (a long mark wraps inside its
+    block), then the table of quotes with their speakers (:func:`render_quotes`).
     All text is HTML-escaped. ``full_page=True`` gives a complete HTML
     document (as ``newsnlp render`` writes); otherwise a fragment for notebooks.
     """
     art = article
     marks = _marks(art)
-    parts = [f"<style>{_CSS}</style>", '<div class="newsnlp">', _metadata_table(art)]
+    parts = [f"<style>{_CSS}</style>", '<div class="newsnlp">', _metadata_table(art), _legend(art)]
     for start, end, label, inner in _blocks(art):
         inside = [m for m in marks if start <= m["start"] and m["end"] <= end]
         colour = SEGMENT_COLORS.get(label or "", "#ffffff")

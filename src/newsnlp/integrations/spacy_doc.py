@@ -56,7 +56,7 @@ def register_extensions() -> None:
     ``Span._.timex_anchor``, ``Span._.timex_mod``, ``Span._.timex_flags``; ``Span._.quote_cue``,
     ``Span._.quote_speaker`` (``{"start", "end", "text"}`` dicts or ``None``),
     ``Span._.speaker_entity_id``, ``Span._.speaker_canonical``; ``Doc._.newsnlp_metadata`` (a dict:
-    the record's ``metadata`` plus ``language`` and ``stages``).
+    the record's ``metadata`` plus ``language``, ``stages`` and ``provenance``).
     """
     for cls, name, default in EXTENSIONS:
         if not cls.has_extension(name):
@@ -189,6 +189,8 @@ def apply_article(
     meta.update({k: v for k, v in article.metadata.to_dict().items() if v not in (None, [])})
     meta["language"] = article.language
     meta["stages"] = list(dict.fromkeys([*meta.get("stages", []), *article.stages]))
+    if getattr(article, "provenance", None):
+        meta["provenance"] = article.provenance
     doc._.newsnlp_metadata = meta
     return doc
 

@@ -2,9 +2,10 @@
 
 Rules, in order of strength:
 
-1. A blank line (paragraph break) always ends a sentence. A single line break ends one too, unless
-   the line ends without terminal punctuation *and* the next line starts in lower case (a wrapped
-   line); so headings, captions and bylines without a final stop are sentences of their own.
+1. A line break of any kind (every boundary of :mod:`newsnlp.lines`: ``\n``, ``\r``, VT, FF,
+   ``\x1c``-``\x1e``, NEL, U+2028, U+2029) ends a sentence, so that no sentence runs across a line
+   that the other stages treat as ended; headings, captions, bylines and list items without a final
+   stop are sentences of their own.
 2. A terminal token (``.``, ``!``, ``?``, ``…``, ``...``), with any closing quotes or brackets after
    it, ends a sentence when the next word starts with an upper-case letter, a digit or an opening
    quote or bracket; but the period of a numbered list item at the start of a line (``1. Gunung
@@ -22,13 +23,14 @@ from bisect import bisect_left
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from ..lines import LINE_BREAK_CLASS
 from .resources import final_abbreviations, root_words, stem_table
 
 __all__ = ["split_sentences"]
 
 _TERMINAL = re.compile(r"[.!?…]+|[.!?…]*[!?][.!?…]*")
 _TERMINAL_CHARS = frozenset(".!?…")
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+_LINE_BREAK = re.compile(LINE_BREAK_CLASS + "+")
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»", "}"})
 _OPEN_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSE_BRACKETS = frozenset({")", "]", "}"})
@@ -46,35 +48,27 @@ def _starts_sentence(word: str) -> bool:
     )
 
 
-def split_sentences(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """Split ``text`` tokenised as ``words`` (``(start, end)`` of each non-space token, in order).
+def split_sentences(
+    text: str, words: list[tuple[int, int]], texts: list[str] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """Split ``text`` tokenised as ``words`` (``(start, end)`` of each non-space token, in order;
+    ``texts``: the token strings, when the caller has them already).
 
     Returns ``(char_start, char_end, first_word, last_word_exclusive)`` for each sentence.
     """
     n = len(words)
     if n == 0:
         return []
-    texts = [text[s:e] for s, e in words]
+    if texts is None:
+        texts = [text[s:e] for s, e in words]
     boundary = [False] * n  # boundary[i]: a sentence starts at word i
     boundary[0] = True
 
-    # Pass 1: line breaks between consecutive words (found with one scan of the text).
+    # Pass 1: every line break between consecutive words (found with one scan of the text).
     starts = [s for s, _ in words]
     for m in _LINE_BREAK.finditer(text):
         i = bisect_left(starts, m.end())
-        if i <= 0 or i >= n or words[i - 1][1] > m.start():
-            continue
-        gap = text[words[i - 1][1] : words[i][0]]
-        lines = gap.replace("\r\n", "\n").replace("\r", "\n").count("\n")
-        prev, nxt = texts[i - 1], texts[i]
-        wrapped = (
-            lines == 1
-            and not _TERMINAL.fullmatch(prev)
-            and prev[-1] not in _CLOSERS
-            and nxt[0].islower()
-            and prev[-1] not in ":"
-        )
-        if not wrapped:
+        if 0 < i < n and words[i - 1][1] <= m.start():
             boundary[i] = True
 
     # Pass 2: protected zones (brackets, continuing quotations) within each paragraph.

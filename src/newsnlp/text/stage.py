@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.id.stop_words import STOP_WORDS
@@ -24,8 +25,14 @@ MAX_VOCAB = 200_000
 LONG_CHUNK = 1000
 _LONG_CHUNK = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK + 1},}}")  # starts only at a chunk start: linear
 # Letters/digits joined by single inner punctuation (URLs, codes, numbers) | a run of one
-# punctuation character | underscores. The joiners are not word characters, so no backtracking.
-_FALLBACK_TOKEN = re.compile(r"[^\W_]+(?:[-'’.,/:@+=&%?#~][^\W_]+)*|([^\w\s])\1*|_+")
+# punctuation character | underscores. The joiners are not word characters, so no backtracking;
+# the repeats are possessive (Python 3.11+), because a greedy repeat of a group or a backreference
+# keeps a backtracking frame per repetition: 100 bytes per character of a run of "(" (98 MB for
+# 1 MB), 40 per character of "a-b-a-b...".
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+_FALLBACK_TOKEN = re.compile(
+    rf"[^\W_]+(?:[-'’.,/:@+=&%?#~][^\W_]+)*{_POSSESSIVE}|([^\w\s])\1*{_POSSESSIVE}|_+"
+)
 
 
 class TextStage(BaseStage):
@@ -81,19 +88,26 @@ class TextStage(BaseStage):
         doc = self.tokenizer(text)
         if not len(doc):
             return []
-        out = []
-        for start, length in doc.to_array([IDX, LENGTH]).tolist():
-            end = start + length
-            if not text[start:end].isspace():
-                out.append((start + offset, end + offset))
-        return out
+        arr = doc.to_array([IDX, LENGTH])
+        del doc  # the Doc (about 100 bytes per token) is gone before the lists are built
+        starts = arr[:, 0]
+        ends = (starts + arr[:, 1] + offset).tolist()
+        starts = (starts + offset).tolist()
+        del arr
+        # a token is all whitespace (spaCy keeps runs other than one space) or holds none
+        return [(s, e) for s, e in zip(starts, ends) if not text[s - offset].isspace()]
 
     def process(self, article: Article) -> None:
         text = article.text
         if not text or text.isspace():
             return
         words = self.tokenize(text)
-        sentences = split_sentences(text, words)
+        # one string object per distinct token text: repeated words (and repetitive input, where
+        # every character may be a token) share it, in the record and while sentences are split
+        share = {}.setdefault
+        texts = [share(w, w) for w in (text[s:e] for s, e in words)]
+        del share
+        sentences = split_sentences(text, words, texts)
         stop = self.stop_words
         clitic = self.stemmer.clitic if self.stemmer else None
         tokens: list[Token] = []
@@ -102,8 +116,10 @@ class TextStage(BaseStage):
         n_text = len(text)
         for si, (s_start, s_end, w_lo, w_hi) in enumerate(sentences):
             sent_objs.append(Sentence(s_start, s_end, text[s_start:s_end]))
-            for start, end in words[w_lo:w_hi]:
-                word = text[start:end]
+            for i in range(w_lo, w_hi):
+                start, end = words[i]
+                words[i] = None  # type: ignore[call-overload]  # its tuple is freed as its Token is made
+                word = texts[i]
                 append(
                     Token(
                         start,
