@@ -27,7 +27,7 @@ def scratch_registry(monkeypatch):
         ("text", "stemm", "stem"),
         ("entities", "fuzy", "fuzzy"),
         ("time", "infer", "infer_published"),
-        ("structure", "outlet", "resources"),
+        ("structure", "outlet", "outlets"),
     ],
 )
 def test_unknown_option_of_every_builtin_stage_is_a_config_error(stage, bad, valid):

@@ -51,6 +51,10 @@ REPLACEMENTS: dict[str, list[tuple[str, str]]] = {
         ('"s3://bucket/scraped/"', 'TINY["parquet"]'),
         ("LocalCluster(n_workers=2, threads_per_worker=1, processes=True)", _LOCAL_CLUSTER),
     ],
+    "entities.md": [
+        # a user's own spaCy NER pipeline: the shipped one stands in for it
+        ('"/path/to/spacy/ner/pipeline"', "str(__import__('newsnlp.data').data.data_path('ner_model'))"),
+    ],
     "linguistic.md": [
         (
             'Pipeline(stages=("text", "linguistic", "entities", "time", "structure"))',
@@ -78,18 +82,6 @@ def _with_replacements(name: str, blocks: list[str]) -> list[str]:
         assert any(old in b for b in blocks), f"{name}: the marked exception {old!r} matches no example"
         blocks = [b.replace(old, new) for b in blocks]
     return blocks
-
-
-def _quotes_missing(code: str) -> str:
-    """The contract's default pipeline names the quotes stage; until it ships, run without it."""
-    from newsnlp.errors import UnknownStageError
-    from newsnlp.registry import get_stage_meta
-
-    try:
-        get_stage_meta("quotes")
-        return code
-    except UnknownStageError:
-        return code.replace(', "quotes"))', "))")
 
 
 def _tiny_inputs(tmp: Path) -> dict[str, str]:
@@ -139,7 +131,7 @@ def test_examples_run(path, tmp_path, monkeypatch, default_pipeline):
 
         namespace.update(TINY=_tiny_inputs(tmp_path), LocalCluster=LocalCluster)
     exec(compile(PRELUDE, "prelude", "exec"), namespace)
-    blocks = [_quotes_missing(b) for b in _with_replacements(path.name, _examples(path))]
+    blocks = _with_replacements(path.name, _examples(path))
     try:
         for i, block in enumerate(blocks, start=1):
             exec(compile(block, f"{path.name}, example {i}", "exec"), namespace)

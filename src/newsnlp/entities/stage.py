@@ -159,7 +159,7 @@ def _load_model(path: str | None):
 )
 def make_entity_stage(**options: Any) -> EntityStage:
     """Factory of the ``entities`` stage. Options: ``model`` (``True``/``"fast"``: the shipped
-    default model; ``"accurate"``: the larger opt-in model when shipped; a path: a spaCy NER
+    default model (the only shipped one); a path: a spaCy NER
     pipeline directory; ``False``: gazetteer and rules only; a named model that is missing raises
     :class:`~newsnlp.errors.ModelNotFoundError`), ``model_path`` (older option: a model directory,
     with a warning and the gazetteer alone when it is missing), ``gazetteer`` (bool), ``gazetteer_path``, ``fuzzy`` (bool), ``batch_size``,
