@@ -12,6 +12,7 @@ Usage::
 
     python evaluation/ner_ablation.py training/ner/build/models/*/model-best --json ablation.json
     python evaluation/ner_ablation.py src/newsnlp/data/ner_model --name shipped
+    python evaluation/ner_ablation.py --table ablation.json      # markdown tables of saved rows
 """
 
 from __future__ import annotations
@@ -83,12 +84,45 @@ def line(name: str, row: dict[str, Any]) -> str:
     )
 
 
+def tables(rows: list[dict[str, Any]]) -> str:
+    """Markdown tables of saved rows: the overview (ALL F1) and per label."""
+    out = [
+        "| model | idner dev | news-dev | Luthfi B | NERP test | held-out | stage: idner dev | stage: news-dev "
+        "| stage: held-out |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        m, c, h = r["model"], r["combined"], r["heldout"]
+        vals = [
+            m["idner-dev"]["ALL"], m["newsdev-PER/ORG/LOC"]["ALL"], m["luthfi"]["ALL"], m["nerp"]["ALL"],
+            h["model-raw"]["ALL"], c["idner-dev"]["ALL"], c["newsdev-all"]["ALL"], h["combined"]["ALL"],
+        ]  # fmt: skip
+        out.append(f"| {r['name']} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
+    out += ["", "| model | set | PER | ORG | LOC | EVENT | PRODUCT |", "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        for label, d in (
+            ("model, news-dev", r["model"]["newsdev-all"]),
+            ("model, held-out", r["heldout"]["model-raw"]),
+            ("stage, news-dev", r["combined"]["newsdev-all"]),
+            ("stage, held-out", r["heldout"]["combined"]),
+        ):
+            vals = [d.get(k) for k in ("PER", "ORG", "LOC", "EVENT", "PRODUCT")]
+            cells = " | ".join("-" if v is None else f"{v:.3f}" for v in vals)
+            out.append(f"| {r['name']} | {label} | {cells} |")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("models", nargs="+", help="model directories")
+    ap.add_argument("models", nargs="*", help="model directories")
+    ap.add_argument("--table", type=Path, default=None, help="print markdown tables of saved rows")
     ap.add_argument("--name", action="append", default=None, help="row names (default: the parent dir)")
     ap.add_argument("--json", type=Path, default=None, help="append the rows (JSON lines) to this file")
     args = ap.parse_args(argv)
+    if args.table:
+        rows = [json.loads(x) for x in args.table.read_text(encoding="utf-8").splitlines() if x.strip()]
+        print(tables(rows))
+        return
     names = args.name or [
         Path(m).parent.name if Path(m).name == "model-best" else Path(m).name for m in args.models
     ]

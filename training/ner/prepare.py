@@ -98,6 +98,7 @@ def main() -> None:
     ap.add_argument("--title", type=float, default=0.15, help="fraction added in headline Title Case")
     ap.add_argument("--lower", type=float, default=0.03, help="fraction added lower-cased")
     ap.add_argument("--no-relabel", action="store_true", help="keep idner's country labels as released")
+    ap.add_argument("--no-recase", action="store_true", help="train on NERP lower-cased as released")
     args = ap.parse_args()
     chosen = [c for c in args.corpora.split(",") if c]
     if unknown := set(chosen) - set(CORPORA):
@@ -121,8 +122,11 @@ def main() -> None:
     if "nerp" in chosen:
         nerp, dropped = read_nerp()
         print(f"NERP: {len(nerp)} sentences kept, {dropped} dropped (shared with idner-news-2k)")
-        parts["nerp"] = [truecaser.sentence(s) for s in nerp]
-        lower = [s for s in nerp if rng.random() < args.nerp_lower]
+        if args.no_recase:
+            lower = nerp
+        else:
+            parts["nerp"] = [truecaser.sentence(s) for s in nerp]
+            lower = [s for s in nerp if rng.random() < args.nerp_lower]
     if "luthfi" in chosen:
         parts["luthfi"] = read_luthfi("A")
 

@@ -1,8 +1,10 @@
 """The statistical NER model of the ``entities`` stage: loading it and running it on token lists.
 
-The model is a small spaCy pipeline (``tok2vec`` + transition-based ``ner``) trained on
-idner-news-2k with mention-replacement and case augmentation (see ``docs/ner_model.md`` and
-``training/ner/``). It ships in ``newsnlp/data/ner_model/``.
+The model is a small spaCy pipeline (``tok2vec`` + transition-based ``ner``) trained on the
+Indonesian NER corpora (idner-news-2k, NERGrit, NERP, Luthfi 2014) harmonised to newsnlp's contract,
+with mention-replacement and case augmentation (see ``docs/ner_model.md`` and ``training/ner/``).
+The default model ships in ``newsnlp/data/ner_model/``; a larger, slower opt-in model in
+``newsnlp/data/ner_model_accurate/`` (``NerModel.load(ACCURATE_MODEL_PATH)``).
 
 The model never tokenizes: the caller gives the words (and whether whitespace follows each), made by
 newsnlp's own tokenizer, and the model tags them. So the shipped pipeline's tokenizer is the cheap
@@ -10,8 +12,9 @@ whitespace splitter registered here as ``newsnlp.ner_whitespace_tokenizer.v1``; 
 tokenizer (16k exceptions, seconds to build) is never constructed.
 
 Scores: spaCy's greedy transition NER gives no probabilities. ``ModelMention.score`` is the precision
-that the model reached on the idner-news-2k dev split for mentions of the same label and length class
-(one token / several tokens), stored in ``scores.json`` next to the model by the training script. It
+that the model reached on a held-back dev split (idner-news-2k dev for PER/ORG/LOC, the NERP test
+split for EVENT/PRODUCT) for mentions of the same label and length class (one token / several
+tokens), stored in ``scores.json`` next to the model by the training script. It
 is therefore a calibrated estimate of how often such a mention is right, not a per-mention probability.
 """
 
@@ -32,13 +35,15 @@ from spacy.vocab import Vocab
 
 from .textutil import has_line_break
 
-__all__ = ["DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
+__all__ = ["ACCURATE_MODEL_PATH", "DEFAULT_MODEL_PATH", "ModelMention", "NerModel", "WhitespaceTokenizer"]
 
-#: Where the trained model ships inside the package.
+#: Where the default ("fast") model ships inside the package.
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ner_model"
+#: Where the opt-in "accurate" model ships (larger and slower; see ``docs/ner_model.md``).
+ACCURATE_MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ner_model_accurate"
 
-#: Labels the model predicts.
-MODEL_LABELS = ("PER", "ORG", "LOC")
+#: Labels the shipped models predict.
+MODEL_LABELS = ("PER", "ORG", "LOC", "EVENT", "PRODUCT")
 
 #: Longest piece (in tokens) given to the model at once; longer lines are cut at sentence ends.
 MAX_CHUNK_TOKENS = 5000
@@ -58,7 +63,7 @@ class ModelMention:
 
     start: int  # token index, inclusive
     end: int  # token index, exclusive
-    label: str  # PER, ORG, LOC
+    label: str  # PER, ORG, LOC, EVENT, PRODUCT
     score: float  # calibrated confidence in [0,1]
 
 
