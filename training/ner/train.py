@@ -188,7 +188,7 @@ def main() -> None:
         sources=[{"name": n, "url": u, "license": lic} for n, u, lic in sources],
     )
     meta["newsnlp"] = {
-        "command": " ".join(["python", "training/ner/train.py", *sys.argv[1:]]),
+        "command": shlex.join(["python", "training/ner/train.py", *sys.argv[1:]]),
         "seed": args.seed,
         "data_seed": args.data_seed,
         "config": str(args.config.relative_to(ROOT)) if args.config.is_absolute() else str(args.config),
