@@ -29,6 +29,7 @@ Usage::
     python evaluation/entities_heldout.py                      # all systems, scores only
     python evaluation/entities_heldout.py --system combined --errors
     python evaluation/entities_heldout.py --json heldout.json
+    python evaluation/entities_heldout.py --system combined --model training/ner/build/models/X/model-best
 """
 
 from __future__ import annotations
@@ -107,12 +108,13 @@ def pipeline_system(config: dict[str, Any] | None) -> Callable[[list[dict[str, A
     return run
 
 
-def model_raw_system() -> Callable[[list[dict[str, Any]]], list[set[Span]]]:
-    """The statistical model alone, on the tokens of newsnlp's ``text`` stage."""
+def model_raw_system(model_path: str | None = None) -> Callable[[list[dict[str, Any]]], list[set[Span]]]:
+    """The statistical model alone (``model_path`` or the shipped one), on the tokens of newsnlp's
+    ``text`` stage."""
     from newsnlp import Pipeline
     from newsnlp.entities.model import NerModel
 
-    model = NerModel.load()
+    model = NerModel.load(model_path)
     nlp = Pipeline(stages=("text",))
 
     def run(rows: list[dict[str, Any]]) -> list[set[Span]]:
@@ -127,10 +129,10 @@ def model_raw_system() -> Callable[[list[dict[str, Any]]], list[set[Span]]]:
     return run
 
 
-SYSTEMS: dict[str, Callable[[], Callable[[list[dict[str, Any]]], list[set[Span]]]]] = {
-    "combined": lambda: pipeline_system(None),
-    "gazetteer": lambda: pipeline_system({"model": False}),
-    "model-stage": lambda: pipeline_system({"gazetteer": False}),
+SYSTEMS: dict[str, Callable[[str | None], Callable[[list[dict[str, Any]]], list[set[Span]]]]] = {
+    "combined": lambda m: pipeline_system({"model_path": m} if m else None),
+    "gazetteer": lambda m: pipeline_system({"model": False}),
+    "model-stage": lambda m: pipeline_system({"gazetteer": False, **({"model_path": m} if m else {})}),
     "model-raw": model_raw_system,
 }
 
@@ -252,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--system", choices=[*SYSTEMS, "all"], default="all")
     ap.add_argument("--errors", action="store_true", help="list errors grouped by kind")
     ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--model", default=None, help="NER model directory (default: the shipped model)")
     ap.add_argument("--json", type=Path, help="write the scores as JSON here")
     ap.add_argument(
         "--bootstrap", type=int, default=1000, help="article resamples for the F1 interval (0: off)"
@@ -272,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     all_scores: dict[str, Any] = {}
     for name in names:
         try:
-            run = SYSTEMS[name]()
+            run = SYSTEMS[name](args.model)
             raw = run(rows)
         except (Exception, SystemExit) as err:  # a system that cannot run is reported, not fatal
             print(f"\n== {name}: not available ({type(err).__name__}: {err})")

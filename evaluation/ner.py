@@ -11,6 +11,12 @@ Two gold sets:
   region given in ``evaluation/ner/newsdev_regions.jsonl`` of each article is annotated and scored).
   Scored twice: with every gold label (PER, ORG, LOC, PRODUCT, EVENT), and on PER/ORG/LOC alone (gold
   PRODUCT/EVENT spans dropped, and predictions overlapping them ignored).
+* ``luthfi``: the Luthfi et al. 2014 gold (Indonesian Wikipedia), its odd documents (half ``B``; the
+  model may train on half ``A``), harmonised to our contract by ``training/ner/corpora.py``;
+  scored on PER/ORG/LOC.
+* ``nerp``: the NERP test split (news, lower-cased as released; sentences shared with idner-news-2k
+  dropped), with news casing restored by ``training/ner/recase.py`` (``nerp-lower``: as released);
+  labels PER, ORG, LOC, EVENT, PRODUCT.
 
 * ``luthfi``: the Luthfi et al. 2014 gold standard (Indonesian Wikipedia, ``../shared/data/ner/
   luthfi-2014-gold``; IO tags ``Person``/``Place``/``Organisation`` -> PER/LOC/ORG; a run of tokens
@@ -33,6 +39,7 @@ Usage::
     python evaluation/ner.py --split dev --model training/ner/build/models/w96/model-best
     python evaluation/ner.py --system combined --json scores.json
     python evaluation/ner.py --system combined --model training/ner/build/models/w48_p2/model-best
+    python evaluation/ner.py --sets luthfi,nerp --split dev
 """
 
 from __future__ import annotations
@@ -48,8 +55,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data"
 IDNER = DATA / "ner" / "idner-news-2k"
 NEWSDEV = DATA / "news-dev" / "articles.jsonl"
-LUTHFI = DATA / "ner" / "luthfi-2014-gold" / "goldstandard.txt"
-LUTHFI_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
 GOLD_DIR = Path(__file__).resolve().parent / "ner"
 
 MODEL_LABELS = ("PER", "ORG", "LOC")
@@ -154,50 +159,36 @@ def join_words(words: list[str]) -> tuple[str, list[int]]:
 
 def idner_gold(split: str):
     """(texts, word lists, word starts, gold span sets) of an idner split, in character offsets."""
+    return sentences_gold(read_idner(split))
+
+
+def training_corpus(name: str) -> list[tuple[list[str], list[str]]]:
+    """(words, BIO tags) sentences of the Luthfi half B or the NERP test split, harmonised by the
+    training code (``training/ner/corpora.py``)."""
+    sys.path.insert(0, str(ROOT / "training" / "ner"))
+    import corpora
+
+    if name == "luthfi":
+        sents = corpora.read_luthfi("B")
+    else:
+        sents, _ = corpora.read_nerp(("test",))
+        if name == "nerp":
+            from recase import Truecaser
+
+            truecaser = Truecaser.from_news_raw()
+            sents = [truecaser.sentence(s) for s in sents]
+    return [([w for w, _ in s], [t for _, t in s]) for s in sents]
+
+
+def sentences_gold(sentences: list[tuple[list[str], list[str]]]):
+    """(texts, word lists, word starts, gold span sets) of (words, BIO tags) sentences."""
     texts, word_lists, starts_l, gold = [], [], [], []
-    for words, tags in read_idner(split):
+    for words, tags in sentences:
         text, starts = join_words(words)
         texts.append(text)
         word_lists.append(words)
         starts_l.append(starts)
         gold.append({(starts[a], starts[b - 1] + len(words[b - 1]), lab) for a, b, lab in bio_spans(tags)})
-    return texts, word_lists, starts_l, gold
-
-
-def luthfi_gold():
-    """(texts, word lists, word starts, gold span sets) of the Luthfi 2014 gold, one per paragraph."""
-    docs: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for line in LUTHFI.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if words:
-                docs.append((words, tags))
-                words, tags = [], []
-            continue
-        word, _, tag = line.partition("\t")
-        words.append(word.strip())
-        tags.append(LUTHFI_LABELS.get(tag.strip(), "O"))
-    if words:
-        docs.append((words, tags))
-    texts, word_lists, starts_l, gold = [], [], [], []
-    for words, tags in docs:
-        text, starts = join_words(words)
-        spans = set()
-        i = 0
-        while i < len(tags):
-            if tags[i] == "O":
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(tags) and tags[j + 1] == tags[i]:
-                j += 1
-            spans.add((starts[i], starts[j] + len(words[j]), tags[i]))
-            i = j + 1
-        texts.append(text)
-        word_lists.append(words)
-        starts_l.append(starts)
-        gold.append(spans)
     return texts, word_lists, starts_l, gold
 
 
@@ -305,13 +296,19 @@ def evaluate(
             pred = run_pipe(texts)
         results[f"idner-{split}"] = score(gold, pred, MODEL_LABELS)
 
-    if "luthfi" in sets and LUTHFI.is_file():
-        texts, words, starts, gold = luthfi_gold()
+    for name in ("luthfi", "nerp", "nerp-lower"):
+        if name not in sets:
+            continue
+        texts, words, starts, gold = sentences_gold(training_corpus(name))
         if run_model:
             pred = run_model(words, [[True] * len(w) for w in words], starts)
         else:
             pred = run_pipe(texts)
-        results["luthfi"] = score(gold, pred, MODEL_LABELS)
+        if name == "luthfi":
+            gold, pred = drop_labels(gold, pred, {"PRODUCT", "EVENT"})
+            results[name] = score(gold, pred, MODEL_LABELS)
+        else:
+            results[name] = score(gold, pred, NEWSDEV_LABELS)
 
     if "newsdev" in sets:
         _ids, texts, regions, gold = newsdev_gold()
@@ -336,7 +333,9 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="model directory for --system model/combined (default: the shipped model)",
     )
-    ap.add_argument("--sets", default="idner,newsdev", help="comma-separated: idner, newsdev, luthfi")
+    ap.add_argument(
+        "--sets", default="idner,newsdev", help="comma-separated: idner, newsdev, luthfi, nerp, nerp-lower"
+    )
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     args = ap.parse_args(argv)
     results = evaluate(args.system, args.split, args.model, tuple(args.sets.split(",")))

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from newsnlp.entities.model import DEFAULT_MODEL_PATH, ModelMention, NerModel, WhitespaceTokenizer
+from newsnlp.entities.model import (
+    DEFAULT_MODEL_PATH,
+    MODEL_LABELS,
+    ModelMention,
+    NerModel,
+    WhitespaceTokenizer,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tribunjogja_microsoft_tiktok.txt"
 _TOKEN = re.compile(r"\n|\w+(?:[-.'’]\w+)*|[^\w\s]")
@@ -42,7 +48,8 @@ def test_ships_inside_the_package(model: NerModel) -> None:
     assert DEFAULT_MODEL_PATH.is_dir()
     assert "shared" not in DEFAULT_MODEL_PATH.parts
     assert (DEFAULT_MODEL_PATH / "scores.json").is_file()
-    assert set(model.labels) == {"PER", "ORG", "LOC"}
+    # trained on NERP (EVENT) and curated product names in all corpora (PRODUCT) too
+    assert set(model.labels) == set(MODEL_LABELS) == {"PER", "ORG", "LOC", "EVENT", "PRODUCT"}
     # the cheap tokenizer, not spaCy's Indonesian one with its 16k exceptions
     assert isinstance(model.nlp.tokenizer, WhitespaceTokenizer)
     assert model.nlp.pipe_names == ["tok2vec", "ner"]
@@ -118,7 +125,7 @@ def test_spans_are_valid(model: NerModel) -> None:
         assert 0 <= m.start < m.end <= len(words)
         assert m.start >= last_end, "mentions are sorted and do not overlap"
         last_end = m.end
-        assert m.label in {"PER", "ORG", "LOC"}
+        assert m.label in MODEL_LABELS
         assert 0.0 <= m.score <= 1.0
         assert not words[m.start].isspace() and not words[m.end - 1].isspace()
         assert "\n" not in words[m.start : m.end], "no mention crosses a line break"

@@ -5,6 +5,7 @@ article into paragraphs, tokenizes them with newsnlp's own tokenizer (``newsnlp.
 the tokenizer the model sees at run time) and writes one JSON line per paragraph,
 ``{"text": tokens joined by single spaces}``, so that the model's whitespace tokenizer gives back
 exactly those tokens. Paragraphs of fewer than 5 tokens are skipped; long ones are cut at 300 tokens.
+With ``--kumparan`` the sentences of the kumparan POS corpus (``nlp-id``, already tokenized) are added.
 The output stays under ``training/ner/build/`` and is never committed.
 """
 
@@ -25,6 +26,7 @@ RAW = HERE.parents[1] / ".." / "shared" / "data" / "news-raw" / "articles.jsonl"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=HERE / "build" / "pretrain" / "raw.jsonl")
+    ap.add_argument("--kumparan", action="store_true", help="add the kumparan sentences")
     args = ap.parse_args()
     tok = build_tokenizer(spacy.blank("xx").vocab)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -41,6 +43,14 @@ def main() -> None:
                         out.write(json.dumps({"text": " ".join(chunk)}, ensure_ascii=False) + "\n")
                         n_par += 1
                         n_tok += len(chunk)
+        if args.kumparan:
+            from corpora import read_kumparan
+
+            for sent in read_kumparan():
+                if len(sent) >= 5:
+                    out.write(json.dumps({"text": " ".join(w for w, _ in sent)}, ensure_ascii=False) + "\n")
+                    n_par += 1
+                    n_tok += len(sent)
     print(f"{n_par} paragraphs, {n_tok} tokens -> {args.out}")
 
 

@@ -1,8 +1,10 @@
 """The statistical NER model of the ``entities`` stage: loading it and running it on token lists.
 
-The model is a small spaCy pipeline (``tok2vec`` + transition-based ``ner``) trained on
-idner-news-2k with mention-replacement and case augmentation (see ``docs/ner_model.md`` and
-``training/ner/``). It ships in ``newsnlp/data/ner_model/``.
+The model is a small spaCy pipeline (``tok2vec`` + transition-based ``ner``) trained on the
+Indonesian NER corpora (idner-news-2k, NERGrit, NERP, Luthfi 2014) harmonised to newsnlp's contract,
+with mention-replacement and case augmentation (see ``docs/ner_model.md`` and ``training/ner/``).
+The model ships in ``newsnlp/data/ner_model/``; a model built with another recipe loads from its
+path (``NerModel.load(path)``, or the stage's ``model=<path>`` option).
 
 The model never tokenizes: the caller gives the words (and whether whitespace follows each), made by
 newsnlp's own tokenizer, and the model tags them. So the shipped pipeline's tokenizer is the cheap
@@ -10,8 +12,9 @@ whitespace splitter registered here as ``newsnlp.ner_whitespace_tokenizer.v1``; 
 tokenizer (16k exceptions, seconds to build) is never constructed.
 
 Scores: spaCy's greedy transition NER gives no probabilities. ``ModelMention.score`` is the precision
-that the model reached on the idner-news-2k dev split for mentions of the same label and length class
-(one token / several tokens), stored in ``scores.json`` next to the model by the training script. It
+that the model reached on a held-back dev split (idner-news-2k dev for PER/ORG/LOC, the NERP test
+split for EVENT/PRODUCT) for mentions of the same label and length class (one token / several
+tokens), stored in ``scores.json`` next to the model by the training script. It
 is therefore a calibrated estimate of how often such a mention is right, not a per-mention probability.
 """
 
@@ -35,6 +38,7 @@ from .textutil import has_line_break
 
 __all__ = [
     "DEFAULT_MODEL_PATH",
+    "MODEL_LABELS",
     "MODEL_NAMES",
     "ModelMention",
     "NerModel",
@@ -49,6 +53,9 @@ DEFAULT_MODEL_PATH = data_path("ner_model")
 #: no gain on news from other outlets (docs/ner_model.md), so it is not shipped; a model built with it
 #: is loaded by its path.
 MODEL_NAMES: dict[str, str] = {"fast": "ner_model"}
+
+#: Labels the shipped model predicts.
+MODEL_LABELS = ("PER", "ORG", "LOC", "EVENT", "PRODUCT")
 
 
 def resolve_model_path(model: str | Path) -> Path:
@@ -96,7 +103,7 @@ class ModelMention:
 
     start: int  # token index, inclusive
     end: int  # token index, exclusive
-    label: str  # PER, ORG, LOC
+    label: str  # PER, ORG, LOC, EVENT, PRODUCT
     score: float  # calibrated confidence in [0,1]
 
 
