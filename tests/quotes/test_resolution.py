@@ -104,7 +104,7 @@ CASES = [
     (
         "organisation-without-acronym",
         "Menurut Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG), status gunung itu masih waspada.",
-        "Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG)",
+        "PVMBG",
         "Pusat Vulkanologi dan Mitigasi Bencana Geologi",
     ),
 ]
