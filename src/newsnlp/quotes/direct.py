@@ -71,6 +71,8 @@ def cue_before(
     """The cue ending the clause ``[floor, end)`` (followed by nothing, ``,``, ``:``, ``bahwa`` or a
     few adjunct words and a comma or colon) and its speaker."""
     text = view.text
+    # a clause of prose is never longer: a sentence of thousands of cues stays linear
+    floor = max(floor, end - lex.limits["clause_chars"])
     start = _clause_start(text, floor, end)
     last = None
     for m in view.cues(start, end):
@@ -111,7 +113,15 @@ def cue_before(
 
 
 def _only_openers(view: ArticleView, lex: Lexicon, start: int, end: int) -> bool:
-    ws = [w.low for w in view.words(start, end) if w.text[0].isalnum()]
+    """Whether ``text[start:end]`` holds nothing but an opener phrase (``Sementara itu,``). Only
+    the first words are read: a range with more words than the longest opener (allowing for
+    punctuation between them) is no opener, however long it is (linear on a sentence of cues)."""
+    longest = max(map(len, lex.openers), default=0)
+    window = 3 * longest + 3
+    first = view.words(start, end, limit=window)
+    if len(first) == window and sum(w.text[0].isalnum() for w in first) > longest:
+        return False
+    ws = [w.low for w in (first if len(first) < window else view.words(start, end)) if w.text[0].isalnum()]
     return not ws or any(tuple(ws) == op for op in lex.openers)
 
 

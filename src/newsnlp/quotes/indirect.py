@@ -132,15 +132,18 @@ class _Finder:
     # -- one sentence ----------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], cands: list[CueMatch]) -> None:
         s_start, s_end = sent
-        floor = self.view.after_dateline(s_start)
+        start = self.view.after_dateline(s_start)
+        # a clause of prose is never longer: a sentence of thousands of cues stays linear
+        longest = self.lex.limits["clause_chars"]
         for m in cands:
-            if self._clause_wide(m, floor, s_end):
+            if self._clause_wide(m, max(start, m.start() - longest), s_end):
                 return
-        pos = floor
+        pos = start
         inherited: dict[int, Draft] = {}
         for i, m in enumerate(cands):
             if m.start() < pos:
                 continue
+            floor = max(start, m.start() - longest)
             kind = m.lastgroup
             if kind == "active":
                 d = self._active(m, floor, s_end, cands[i + 1 :], inherited)
@@ -314,6 +317,8 @@ class _Finder:
             return None
         end = s_end
         for n in later:
+            if n.start() - start > lex.limits["clause_chars"]:
+                break  # no clause of prose is longer (linear on a sentence of cues)
             if n.lastgroup != "active" or n.group("active").lower() not in lex.reporting_verbs:
                 continue
             cut = self._coordinated(start, n.start())

@@ -73,6 +73,7 @@ class _Names:
             w for e in view.entities for t in (e.title, e.role) if t for w in t.lower().split()
         )
         self._cache: dict[tuple[str, int | None], tuple[str, int | None]] = {}
+        self._spelt: dict[str, str | None] = {}
         #: The mentions of each entity group, each written form once.
         self._mentions: dict[int, list] = defaultdict(list)
         seen: set[tuple[str, int, str]] = set()
@@ -117,7 +118,12 @@ class _Names:
         """The capitalised words written right before ``(acronym)`` in the article, from the first
         one with the acronym's initial (``Badan Meteorologi Klimatologi dan Geofisika (BMKG)``;
         ``Sekretaris Jenderal Asosiasi ... Indonesia (Apersi)`` -> ``Asosiasi ... Indonesia``), or
-        ``None``."""
+        ``None`` (looked up once per acronym and article)."""
+        if acronym not in self._spelt:
+            self._spelt[acronym] = self._spell_out(acronym)
+        return self._spelt[acronym]
+
+    def _spell_out(self, acronym: str) -> str | None:
         text = self.view.text
         at = text.find("(" + acronym + ")")
         if at < 0 or not acronym[:1].isalpha():

@@ -146,9 +146,10 @@ class ArticleView:
             got = self._line_words[k] = (ws, [w.start for w in ws])
         return got
 
-    def words(self, start: int, end: int) -> list[Word]:
+    def words(self, start: int, end: int, limit: int | None = None) -> list[Word]:
         """The words of ``text[start:end]`` (as :func:`~newsnlp.quotes.words.words`, a word
-        crossing either end cut there), line by line."""
+        crossing either end cut there), line by line; with ``limit``, the first ``limit`` of them
+        at most (the cost then stays bounded however long the range)."""
         out: list[Word] = []
         if start >= end:
             return out
@@ -159,7 +160,11 @@ class ArticleView:
             if a < 0 or ws[a].end <= start:
                 a += 1
             b = bisect.bisect_left(starts, end, lo=max(a, 0))
+            if limit is not None:
+                b = min(b, max(a, 0) + limit - len(out))
             out.extend(ws[a:b])
+            if limit is not None and len(out) >= limit:
+                break
             k += 1
         if out and (out[0].start < start or out[-1].end > end):
             out = [c for c in (cut(w, start, end) for w in out) if c.text]
