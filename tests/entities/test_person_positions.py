@@ -93,3 +93,23 @@ def test_passive_verb_opening_the_sentence_leaves_the_name(model_stage_pipeline)
     per = [e.text for e in art.entities if e.label == "PER"]
     assert "Asroni" in per and "Diakui Asroni" not in per
     assert "Putri Ariani" in per  # a name that is also a word stays whole
+
+
+def test_persons_name_cut_off_an_organisation_span(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("PT", "Sinar", "Sekuritas", "Nusantara", "Tasrul", "Tanar"): "ORG",
+            ("Tasrul",): "PER",
+            ("Bandara", "Frans", "Seda"): "LOC",
+            ("Frans", "Seda"): "PER",
+        }
+    )
+    art = nlp(
+        "Analis PT Sinar Sekuritas Nusantara Tasrul Tanar menilai indeks naik. "
+        '"Support kuat di 7.100," kata Tasrul. Pesawat mendarat di Bandara Frans Seda. Frans Seda dikenang.'
+    )
+    check_layer(art)
+    got = {e.text: e.label for e in art.entities}
+    assert got.get("PT Sinar Sekuritas Nusantara") == "ORG" and got.get("Tasrul Tanar") == "PER"
+    assert got.get("Bandara Frans Seda") == "LOC"  # a place named after a person stays whole
