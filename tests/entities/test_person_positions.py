@@ -113,3 +113,14 @@ def test_persons_name_cut_off_an_organisation_span(model_stage_pipeline):
     got = {e.text: e.label for e in art.entities}
     assert got.get("PT Sinar Sekuritas Nusantara") == "ORG" and got.get("Tasrul Tanar") == "PER"
     assert got.get("Bandara Frans Seda") == "LOC"  # a place named after a person stays whole
+
+
+def test_speaker_after_a_comma_that_ends_the_clause(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({})
+    art = nlp(
+        "Evaluasi kinerja partai perlu , kata Akbar dalam rapat itu .\n"
+        "Partai harus fokus , ucap Maderan .\nMenurut dia, kata Pengantar buku itu ditulis ulang."
+    )
+    per = [e.text for e in art.entities if e.label == "PER"]
+    assert "Akbar" in per and "Maderan" in per and "Pengantar" not in per
