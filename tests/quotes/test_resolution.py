@@ -128,3 +128,34 @@ def test_a_team_labelled_as_a_person_gives_way_to_the_name(quotes):
 def test_an_acronym_written_nowhere_in_full_stays_as_written(quotes):
     q = quotes("KPK menyatakan penyidikan kasus itu akan segera rampung.")[0]
     assert q["speaker"] == "KPK" and q["canonical"] in ("KPK", "Komisi Pemberantasan Korupsi")
+
+
+@pytest.mark.parametrize("label", ["LOC", "ORG"])
+def test_pronoun_after_a_role_led_subject_whatever_its_entity_label(label):
+    """The resolver does not trust the entity layer's label of a name in apposition after a role:
+    a place or organisation label there is an entity-layer error (forced here with user names)."""
+    from newsnlp import Pipeline
+
+    nlp = Pipeline(config={"entities": {"names": [("Parman Gultom", label)]}})
+    text = (
+        '"Barang bukti sudah kami amankan," kata Agus Salim.\n'
+        "Kepala Unit Reserse Kriminal (Kanit Reskrim) Polsek Sukamaju, Parman Gultom, membenarkan "
+        "kejadian itu. Ia mengatakan bahwa kurir itu tidak tahu isi paket."
+    )
+    art = nlp(text)
+    assert any(e.text == "Parman Gultom" and e.label == label for e in art.entities)
+    q = next(q for q in art.quotes if q.speaker and q.speaker.text == "Ia")
+    assert q.speaker_canonical == "Parman Gultom"
+
+
+def test_a_place_after_a_non_role_lead_is_no_antecedent():
+    from newsnlp import Pipeline
+
+    nlp = Pipeline(config={"entities": {"names": [("Sukamaju Raya", "LOC")]}})
+    text = (
+        '"Barang bukti sudah kami amankan," kata Agus Salim.\n'
+        "Setelah hujan reda di desa itu, Sukamaju Raya, warga kembali. Ia mengatakan bahwa kurir itu "
+        "tidak tahu isi paket."
+    )
+    q = next(q for q in nlp(text).quotes if q.speaker and q.speaker.text == "Ia")
+    assert q.speaker_canonical == "Agus Salim"

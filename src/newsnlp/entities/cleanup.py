@@ -19,6 +19,10 @@ from .titles import strip_title, title_before
 __all__ = ["GazIndex", "clean_model_span", "headline_line", "language_name"]
 
 _ACRONYM = re.compile(r"[A-Z]{3,}")
+#: An academic degree written after a name and a comma (``S.H``, ``M.Psi``, ``Ph.D``).
+_DEGREE = re.compile(r"[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+\.?")
+#: A passive verb (``Diakui``, ``Dikatakan``) opening a sentence before a name: not the name.
+_PASSIVE = re.compile(rf"{RULES['passive_prefix'].capitalize()}[a-z]{{3,}}")
 #: Lower-case name particles that may stand at the edge of a name (``bin``, ``van``, ``de``).
 _LOWER_EDGE_OK = frozenset(RULES["lower_edge_words"])
 _HEADLINE = RULES["headline"]
@@ -61,6 +65,8 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
       starts it after (``RUPST) PT Sarana``);
     * lower-case words at either edge go (``citra Angel Lelga``, ``Ani cocok``; glued words are
       cut at their camel-case boundary: ``disapaBro`` -> ``Bro``);
+    * academic degrees after a name and a comma (``S.H``, ``M.Psi``) are dropped; a passive verb
+      opening the sentence leaves a PER span (``Diakui Asroni`` -> ``Asroni``);
     * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list) or a span made of
       titles only (``CEO``) is dropped;
     * capitalised ordinary words after a name of 3+ words go (``Siti Nurjanah Sidang``);
@@ -114,6 +120,19 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     if not any(c.isupper() or c.isdigit() for c in text[m.start : m.end]):
         return False
     words = text[m.start : m.end].split()
+    if _DEGREE.fullmatch(text, m.start, m.end) and text[: m.start].rstrip(" \u00a0").endswith(","):
+        return False  # Anna Vanani, [S.Psi]., [M.Psi].: degrees, not names
+    if (
+        m.label == "PER"
+        and len(words) >= 2
+        and _PASSIVE.fullmatch(words[0])
+        and name_key(words[0]) in gaz.common
+        and _sentence_start(text, m.start)
+    ):
+        # Diakui Asroni, ...: the passive cue opens the sentence, the name follows it
+        rest = text[m.start + len(words[0]) : m.end]
+        m.start = m.end - len(rest.lstrip(" \u00a0"))
+        words = words[1:]
     if len(words) == 1 and name_key(words[0]) in gaz.common:
         return False  # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest
     if all(w.lower() in gaz.title_set for w in words):
@@ -177,6 +196,12 @@ def headline_line(text: str, start: int, end: int) -> bool:
     if len(words) < HEADLINE_MIN_WORDS or b - a > HEADLINE_MAX:
         return False
     return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence or a line (after ``.``, ``!``, ``?``, a closing quote)."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \u00a0")
+    return not before or before[-1] in '.!?"\u201d' or has_line_break(before[-1])
 
 
 def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:

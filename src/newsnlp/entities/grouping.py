@@ -128,7 +128,11 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
         else:
             # a tie goes to PER, else to the label seen first (not to set order, which
             # depends on the process's string hash seed)
-            labels = Counter(ms[i].label for i in members)
+            # a label decided by a mention's position (a person after a speech verb, an honorific
+            # or a role) outweighs the labels the model gave the other mentions
+            labels = Counter(ms[i].label for i in members if ms[i].evidence) or Counter(
+                ms[i].label for i in members
+            )
             label = max(labels, key=lambda lab: (labels[lab], lab == "PER"))
             canonical = max(
                 (" ".join(text[ms[i].start : ms[i].end].split()) for i in members),

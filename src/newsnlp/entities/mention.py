@@ -66,6 +66,9 @@ class Mention:
     fixed: bool = False
     #: A kb id given with a fixed mention (the user's own scheme).
     kb: str | None = None
+    #: The label was decided by the mention's position in the text (a person after a speech
+    #: verb, an honorific or a role): it decides its entity's label (``rules.person_positions``).
+    evidence: bool = False
 
 
 def label_fits(gaz_label: str, model_label: str) -> bool:

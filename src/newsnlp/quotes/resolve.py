@@ -45,6 +45,8 @@ _LEAD_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 #: One or two words, each with no capital after its first letter and no punctuation: a mention
 #: :func:`trim_name` leaves whole (it needs three words, and glued words count as several).
 _TWO_PLAIN_WORDS = re.compile(r"[^\W_][^\W_A-Z]*(?: [^\W_][^\W_A-Z]*)?\Z")
+#: A degree or an abbreviation with inner dots (``S.H``, ``M.Psi``): not a name.
+_DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+\.?")
 #: Above this many names, a one-word speaker is not compared with every name (time stays linear).
 _MAX_FUZZY = 400
 #: How far around a speaker the article is searched for fuller forms of its name.
@@ -378,9 +380,7 @@ def _resolve_one(view, lex, d: Draft, names: _Names, titles, history: _History, 
         if want == "any" or (want == "person") == person:
             if canonical is None:  # a subject: its entity, named when it is chosen
                 e = entity_id
-                canonical, entity_id = names.lookup(
-                    names.mention(e), e.entity_id, e.start, person=e.label == "PER"
-                )
+                canonical, entity_id = names.lookup(names.mention(e), e.entity_id, e.start, person=person)
             d.entity_id, d.canonical = entity_id, canonical
             d.label = names.label.get(entity_id) if entity_id is not None else None
             return
@@ -399,17 +399,37 @@ def _subject_events(
     out = []
     text = view.text
     for e in view.entities:
-        if e.label not in ("PER", "ORG") or e.segment == "dateline" or (e.text.isupper() and " " in e.text):
-            continue
+        if e.segment == "dateline" or (e.text.isupper() and " " in e.text) or _DOTTED.fullmatch(e.text):
+            continue  # an acronym of several words, a degree (S.H, M.Psi) names nobody
         k = bisect.bisect_right(starts, e.start) - 1
         if k >= 0 and e.start < directs[k][1]:
             continue
         s_start, _ = view.sentence(e.start)
         s_start = view.after_dateline(s_start)
-        if not _subject_lead(lex, _LEAD_WORD.findall(text, s_start, e.start)):
+        lead = _LEAD_WORD.findall(text, s_start, e.start)
+        if not _subject_lead(lex, lead):
             continue
-        out.append((e.start, (e.start, e, None, e.label == "PER"), _own(view, e.start)))
+        person = e.label == "PER"
+        if not person and _role_apposition(view, lex, lead, e):
+            person = True  # Kanit Reskrim Polsek X, [Parman Gultom], ...: whatever its label
+        elif e.label != "ORG" and not person:
+            continue
+        out.append((e.start, (e.start, e, None, person), _own(view, e.start)))
     return sorted(out, key=lambda x: x[0])
+
+
+def _role_apposition(view: ArticleView, lex: Lexicon, lead: list[str], e) -> bool:
+    """Whether a mention stands in apposition after a role (a capitalised lead holding a title,
+    then a comma) and is written like a person's name (capitalised words, no acronym): a person,
+    even when the entity layer labelled it a place or an organisation."""
+    if len(lead) < 2 or not view.text[max(0, e.start - 4) : e.start].rstrip(" \u00a0").endswith(","):
+        return False
+    if not any(w.lower() in lex.titles for w in lead):
+        return False
+    words = e.text.split()
+    return all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words) and not any(
+        w.lower() in lex.org_heads for w in words
+    )
 
 
 def _subject_lead(lex: Lexicon, lead: list[str]) -> bool:

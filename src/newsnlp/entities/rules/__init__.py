@@ -1,10 +1,12 @@
 """Mentions from evidence inside the article, one rule family per module.
 
 :func:`add_rule_mentions` runs the families in order, each adding mentions only where nothing is
-chosen yet: acronyms defined in the text (:mod:`.acronyms`), nicknames (:mod:`.nicknames`), places that are also common words
+chosen yet, after the model's mentions standing in a person's position are made persons
+(:mod:`.person_positions`): acronyms defined in the text (:mod:`.acronyms`), nicknames (:mod:`.nicknames`), places that are also common words
 after a locative word (:mod:`.context_places`), the speaker after a quotation (:mod:`.speakers`),
 initials after ``inisial`` (:mod:`.initials`), names after a title in gazetteer-only mode
-(:mod:`.titled_names`) and parts of multiword person names (:mod:`.name_parts`). The patterns over
+(:mod:`.titled_names`), persons' names at the end of organisation spans (:mod:`.org_name_tails`)
+and parts of multiword person names (:mod:`.name_parts`). The patterns over
 the chosen mentions (:mod:`.events`, :mod:`.schools`, :mod:`.products`) and fuzzy matching
 (:mod:`.fuzzy`) run before them, from the stage.
 """
@@ -20,6 +22,8 @@ from .context_places import add_context_places
 from .initials import add_initials
 from .name_parts import add_name_parts
 from .nicknames import add_nicknames
+from .org_name_tails import split_name_tails
+from .person_positions import person_positions
 from .speakers import add_speakers
 from .titled_names import add_titled_names
 
@@ -38,6 +42,7 @@ def add_rule_mentions(
     """Add mentions the sources missed, from evidence inside the article (see the module
     docstring); names after a title only when ``title_rule`` (without the model)."""
     ctx = RuleContext(text, ps, chosen, gaz, norms)
+    person_positions(ctx)
     add_acronyms(ctx)
     add_nicknames(ctx)
     add_context_places(ctx)
@@ -45,5 +50,6 @@ def add_rule_mentions(
     add_initials(ctx)
     if title_rule:
         add_titled_names(ctx, title_words)
+    split_name_tails(ctx)
     add_name_parts(ctx, title_words)
     return ctx.result()

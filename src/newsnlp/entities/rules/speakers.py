@@ -14,6 +14,8 @@ __all__ = ["add_speakers", "speech_pattern"]
 
 #: English words after which capitalised words are a position, not a name (``Head of Marketing``).
 _NOT_AFTER = "|".join(re.escape(w) for w in RULES["speaker_blockers"])
+#: Words that open the attribution's adjunct after a speaker's name (``kata Amin dalam ...``).
+_ADJUNCTS = frozenset(RULES["speaker_adjuncts"])
 
 
 @lru_cache(maxsize=4)
@@ -32,13 +34,23 @@ def speech_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
 
 
 def add_speakers(ctx: RuleContext) -> None:
-    """Persons named right after a speech verb that follows a quotation or opens an aside."""
+    """Persons named right after a speech verb that follows a quotation or a comma."""
     text, gaz = ctx.text, ctx.gaz
     for sm in speech_pattern(gaz.speech_verbs).finditer(text):
         s, e = sm.span("name")
         words = sm.group("name").split()
         if words[0].lower() in gaz.title_set or not ctx.free(s, e):
             continue  # a position first (kata Menteri Keuangan ...): the title rules handle it
-        if sm.group("quote") is None and text[e : e + 1] != ",":
-            continue  # after a comma only as an aside: ..., kata Amin, ...
+        if sm.group("quote") is None and not _clause_ends(text, e):
+            continue  # after a comma the name ends the clause: ..., kata Amin dalam ... (not kata Pengantar buku)
         ctx.add(Mention(s, e, "PER", "rule", SCORE_RULE, PRIO_RULE))
+
+
+def _clause_ends(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` ends its clause: punctuation, the end of the text, or
+    an adjunct of the attribution (``dalam``, ``di``, ``saat``: ``speaker_adjuncts``)."""
+    rest = text[end : end + 40].lstrip(" \u00a0")
+    if not rest or not rest[0].isalpha():
+        return True
+    word = rest.split(None, 1)[0].rstrip(".,;:!?")
+    return word in _ADJUNCTS
