@@ -52,6 +52,9 @@ class StructureConfig:
     #: ``fragment_link_max_words`` words.
     fragment_min_words: int
     fragment_link_max_words: int
+    #: After a tag list closing the article, a title-like line of at most this many words is a
+    #: promo heading (``Video Pilihan``), boilerplate.
+    promo_heading_max_words: int
     #: Longest HTML hint span (characters) trusted per label: a wrapper element with a
     #: misleading class (``editor-content``) must not turn a whole article into a byline.
     hint_max_chars: Mapping[str, int]

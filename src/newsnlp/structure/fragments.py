@@ -28,7 +28,7 @@ from ..lines import LINE_BREAKS
 from .context import Context
 from .features import STOP_END, Line, shape
 
-__all__ = ["merge_fragments"]
+__all__ = ["goes_on", "merge_fragments"]
 
 #: A line ending with one of these is finished (a sentence, a heading over a list, a label).
 _FINISHED = (*STOP_END, ":", ";", ")", "]", "»")
@@ -71,6 +71,14 @@ def merge_fragments(ctx: Context, lines: list[Line], text: str) -> list[Line]:
             out.append(Line(len(out), start, end, t, words=len(t.split())))
         i = j + 1
     return out
+
+
+def goes_on(ctx: Context, a: str, b: str) -> bool:
+    """Whether the line ``b`` reads as the rest of the line ``a``: ``a`` is unfinished and either
+    stops where no sentence ends or ``b`` starts with a lower-case word or with punctuation."""
+    if not a or not b or a.endswith(_FINISHED):
+        return False
+    return _open(ctx, a) or bool(_LOWER_WORD.match(b)) or b[0] in _GOES_ON
 
 
 def _open(ctx: Context, text: str) -> bool:
