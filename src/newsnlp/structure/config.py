@@ -53,8 +53,10 @@ class StructureConfig:
     fragment_min_words: int
     fragment_link_max_words: int
     #: After a tag list closing the article, a title-like line of at most this many words is a
-    #: promo heading (``Video Pilihan``), boilerplate.
+    #: promo heading (``Video Pilihan``), boilerplate; at most ``promo_heading_max_lines`` of them
+    #: (more short lines closing the text are a table or a list).
     promo_heading_max_words: int
+    promo_heading_max_lines: int
     #: Longest HTML hint span (characters) trusted per label: a wrapper element with a
     #: misleading class (``editor-content``) must not turn a whole article into a byline.
     hint_max_chars: Mapping[str, int]
