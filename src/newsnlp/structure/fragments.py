@@ -91,25 +91,26 @@ def _open(ctx: Context, text: str) -> bool:
 
 def _continues(ctx: Context, lines: list[Line], free, i: int, j: int) -> int:
     """The last line the paragraph running from ``lines[i]`` to ``lines[j]`` continues on (``j``
-    when it does not go on)."""
+    when it does not go on). The cheap tests on the text come first; the cascade (``free``) only
+    runs on the lines of a candidate join."""
     if j + 1 >= len(lines):
         return j
     end, nxt = lines[j].text, lines[j + 1].text
-    if end.endswith(_FINISHED) or not free(i) or not free(j) or not free(j + 1):
+    if end.endswith(_FINISHED):
         return j
     if _open(ctx, end) or nxt[0] in _GOES_ON:
-        return j + 1
-    words = sum(ln.words for ln in lines[i : j + 1])
-    if words < ctx.cfg.fragment_min_words:
+        to = j + 1
+    elif sum(ln.words for ln in lines[i : j + 1]) < ctx.cfg.fragment_min_words:
         return j
-    if _LOWER_WORD.match(nxt):
-        return j + 1
-    if (
+    elif _LOWER_WORD.match(nxt):
+        to = j + 1
+    elif (
         j + 2 < len(lines)
         and lines[j + 1].words <= ctx.cfg.fragment_link_max_words
         and not nxt.endswith(_FINISHED)
         and (_LOWER_WORD.match(lines[j + 2].text) or lines[j + 2].text[0] in _GOES_ON)
-        and free(j + 2)
     ):
-        return j + 2
-    return j
+        to = j + 2
+    else:
+        return j
+    return to if all(free(k) for k in (i, *range(j, to + 1))) else j
