@@ -114,9 +114,9 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
     text, hints, cut = out
     # libxml2 gives up on absurdly deep trees (thousands of nested elements) and may drop their
     # text: fall back to a tokenizer pass when the tree walk lost most of the text.
-    if len(text) < 2000:
+    if len(text) < 2000 and _lost_text(root, text):  # (the tree check first: it is the cheaper)
         crude, crude_cut = fallback_text(source)
-        if len(crude) > 2 * len(text) + 20 and _lost_text(root, text):
+        if len(crude) > 2 * len(text) + 20:
             return HtmlExtraction(text=crude, metadata=md, truncated=crude_cut, encoding=encoding)
     return HtmlExtraction(text=text, metadata=md, hints=hints, truncated=cut, encoding=encoding)
 

@@ -3,10 +3,11 @@ the caller gives none."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..lines import has_line_break, line_end, line_start
+from ..lines import has_line_break, iter_lines
 from .calendar import valid_date
 from .types import Anchor, Candidate
 
@@ -76,16 +77,19 @@ def infer_published(
     full = [(i, c, d) for i, c, d in full if d >= oldest]
     p = tagger.p
     stamp_cfg = lex["publication_stamp"]
+    # line bounds by bisection over the lines (one pass): linear on one long line with many dates
+    bounds = [(s, e) for s, e, _ in iter_lines(text)] or [(0, len(text))]
+    starts = [s for s, _ in bounds]
     cues = lex["reporting_date_cues"]
     reported: list[dt.date] = []
     for i, c, d in full:
-        start = line_start(text, c.start)
+        start, end = bounds[max(0, bisect.bisect_right(starts, c.start) - 1)]
         cue = p.pub_cue.search(text, max(start, c.start - 60), c.start)
         if cue:
             if "clock" in c.info:
                 return Anchor(d, c.info["clock"][0], c.info["clock"][1], c.info.get("zone"))
             return Anchor(d)
-        if _header(text, c, start, stamp_cfg):
+        if _header(text, c, start, end, stamp_cfg):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if "clock" in c.info:
                 return Anchor(d, c.info["clock"][0], c.info["clock"][1], c.info.get("zone"))
@@ -106,11 +110,11 @@ def infer_published(
     return None
 
 
-def _header(text: str, c: Candidate, start: int, cfg: dict) -> bool:
-    """Whether the date ``c`` (on the line starting at ``start``) is a header stamp: its line is
+def _header(text: str, c: Candidate, start: int, end: int, cfg: dict) -> bool:
+    """Whether the date ``c`` (on the line ``text[start:end]``) is a header stamp: its line is
     short (a stamp of its own), or it opens a dateline (a dash right after it)."""
-    end = line_end(text, c.end)
-    if len(text[start:end].split()) <= cfg["line_max_words"]:
+    short = cfg["line_max_words"]
+    if end - start <= 40 * short and len(text[start:end].split()) <= short:
         return True
     if c.start - start > cfg["dateline_max_chars"]:
         return False
