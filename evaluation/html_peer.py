@@ -14,8 +14,9 @@ Systems (``--systems``): ``newsnlp`` (``Pipeline(stages=...)(page_bytes, html=Tr
 page is given as bytes, decoding is newsnlp's job; ``--stages`` picks the stages, default ``structure``,
 the only one ``clean_text`` needs), ``trafilatura`` (``trafilatura.extract(page_bytes)``, defaults) and
 ``trafilatura-fast`` (``extract(page_bytes, fast=True)``). Exceptions are counted per type and page;
-pages/s is the number of pages over the time spent in the extraction calls (one warm-up call per
-system before timing; pipeline construction not timed).
+pages/s is the number of pages over the (wall-clock) time spent in the extraction calls, and cpu
+ms/page the process CPU time of those calls per page (the figure to read on a shared machine); one
+warm-up call per system before timing; pipeline construction not timed.
 
 ``--set html-id`` runs the five saved detik.com pages of ``../shared/data/html-id`` and scores the
 metadata (title, authors, published) of newsnlp and of ``trafilatura.extract_metadata`` against the
@@ -117,6 +118,7 @@ class SystemRun:
     exceptions: Counter = field(default_factory=Counter)
     empty: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     pages: int = 0
     per_page: dict[str, dict] = field(default_factory=dict)
 
@@ -137,6 +139,7 @@ class SystemRun:
             "empty_results": self.empty,
             "seconds": self.seconds,
             "pages_per_s": self.pages / self.seconds if self.seconds else 0.0,
+            "cpu_ms_per_page": 1000 * self.cpu_seconds / self.pages if self.pages else 0.0,
         }
 
 
@@ -145,12 +148,13 @@ def score_pages(name: str, extract: Extractor, pages: Iterable[tuple[str, bytes,
     run = SystemRun(name)
     for url, page, item in pages:
         error = None
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             result = extract(page)
         except Exception as err:
             result, error = None, type(err).__name__
         run.seconds += time.perf_counter() - t0
+        run.cpu_seconds += time.process_time() - c0
         run.pages += 1
         if error:
             run.exceptions[error] += 1
@@ -224,13 +228,15 @@ def run_peer(args: argparse.Namespace) -> dict:
     n_without = sum(len(item.get("without", [])) for _, _, item in pages)
     print(f"html-peer: {len(pages)} pages, {n_with} 'with' and {n_without} 'without' snippets")
     print(
-        f"{'system':18s} {'P':>6s} {'R':>6s} {'F1':>6s} {'acc':>6s} {'exc':>4s} {'empty':>5s} {'pages/s':>8s}"
+        f"{'system':18s} {'P':>6s} {'R':>6s} {'F1':>6s} {'acc':>6s} {'exc':>4s} {'empty':>5s} {'pages/s':>8s} "
+        f"{'cpu ms/page':>11s}"
     )
     for name, run in runs.items():
         s = run.summary()
         print(
             f"{name:18s} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['accuracy']:6.3f} "
-            f"{s['pages_with_exception']:4d} {s['empty_results']:5d} {s['pages_per_s']:8.2f}"
+            f"{s['pages_with_exception']:4d} {s['empty_results']:5d} {s['pages_per_s']:8.2f} "
+            f"{s['cpu_ms_per_page']:11.2f}"
         )
         if run.exceptions:
             print(f"  {name} exceptions: {dict(run.exceptions)}")

@@ -30,6 +30,71 @@ def test_published_inferred(header, expected):
     assert art.metadata.published_source == "inferred"
 
 
+def _published(text: str) -> str | None:
+    art = Article(text=text)
+    TimeStage().process(art)
+    return art.metadata.published
+
+
+def test_reporting_date_beats_a_later_event_date():
+    # the article announces an event of Sunday; the statement was given on Wednesday
+    text = (
+        "DEPOK - Jalan Margonda ditutup saat lomba lari pada Minggu (22/6/2025).\n"
+        '"Penutupan mulai pukul 05.30 WIB," kata Wali Kota Budi Santoso dalam keterangannya, Rabu (18/6/2025).\n'
+        "Lomba diikuti 2.500 peserta."
+    )
+    assert _published(text) == "2025-06-18"
+
+
+def test_latest_reporting_date_wins_and_forms_of_attribution():
+    text = (
+        "SLEMAN - Dua pria ditangkap di Jalan Kaliurang, Senin (16/6/2025), membawa senjata api.\n"
+        '"Keduanya residivis," ujar Kapolres AKBP Rina Sari kepada wartawan, Rabu (18/6/2025).\n'
+        '"Barang bukti kami sita," ungkap Kasi Humas Iptu Dodi saat dikonfirmasi, Selasa (17/6/2025).'
+    )
+    assert _published(text) == "2025-06-18"
+    cited = "Peluncuran produk itu disambut pasar. Melansir Warta Ekonomi, Jumat (20/6/2025), harga naik."
+    assert _published(cited) == "2025-06-20"
+    after_cue = "Kabar itu beredar luas, tulis akun tersebut dikutip pada Kamis (19/6/2025).\nWarga resah."
+    assert _published(after_cue) == "2025-06-19"
+
+
+def test_a_date_inside_the_clause_is_no_reporting_date():
+    # ``melanjutkan`` is a reporting verb, but the date is where the travel happens, not when it was said
+    text = (
+        '"Tim sudah siap," kata Marsekal Budi, Jumat (20/6/2025).\n'
+        "Rombongan menginap dua malam sebelum melanjutkan perjalanan pulang ke Jakarta dengan pesawat "
+        "komersial pada Minggu, 22 Juni 2025."
+    )
+    assert _published(text) == "2025-06-20"
+
+
+def test_an_event_clock_time_in_the_body_is_no_header_stamp():
+    text = (
+        "PADANG - Potongan tubuh ditemukan warga di tepi sungai pada Selasa (17/6/2025) sekitar pukul 10.30 WIB "
+        "saat mencari ikan bersama tetangganya.\n"
+        '"Kami terus mencari," kata Kapolsek Iptu Budi, Rabu (18/6/2025).'
+    )
+    assert _published(text) == "2025-06-18"
+    # on a short line of its own, the same date and clock is the page's stamp
+    stamp = "Selasa, 17 Juni 2025 10:30 WIB\n" + text
+    assert _published(stamp) == "2025-06-17T10:30+07:00"
+    # ... and opening a dateline
+    dateline = "Jakarta, Selasa 17 Juni 2025 pukul 10.30 WIB - Harga beras di pasar induk naik lagi hari ini, kata pedagang."
+    assert _published(dateline) == "2025-06-17T10:30+07:00"
+
+
+def test_a_date_far_in_the_past_is_never_the_anchor():
+    # ``terbit`` is a publication cue, but the book appeared decades before the news
+    text = (
+        "Buku yang terbit 12 Mei 1998 itu kembali dibahas di Yogyakarta.\n"
+        '"Isinya masih relevan," kata Budi Santoso, Senin (16/6/2025).'
+    )
+    assert _published(text) == "2025-06-16"
+    born = "Penyanyi itu lahir pada Selasa, 22 Oktober 1985 di Bandung. Ia tampil Sabtu (14/6/2025) malam."
+    assert _published(born) == "2025-06-14"
+
+
 def test_nothing_to_infer_leaves_published_empty():
     art = Article(text="Warga antre minyak goreng di pasar.")
     TimeStage().process(art)

@@ -9,8 +9,9 @@ import re
 from typing import Any
 
 from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
-from ..lines import LINE_BREAK_CLASS
+from ..lines import LINE_BREAK_CLASS, LINE_BREAKS
 from .markup import BLOCK_TAGS, LINK_BLOCKS, SKIP_TAGS, hint_label, link_only
 
 __all__ = [
@@ -31,9 +32,12 @@ MAX_TEXT = 2_000_000
 def make_parser() -> etree.HTMLParser:
     """libxml2's HTML parser, safe: it never loads external entities or DTDs (it has no
     ``resolve_entities`` switch: entity expansion belongs to the XML parser), network access is
-    off, and the internal DTD subset is stripped beforehand (:func:`prepare_source`). Plain
-    ``lxml.etree`` elements (no ``lxml.html`` class lookup: a third faster to walk)."""
-    return etree.HTMLParser(
+    off, and the internal DTD subset is stripped beforehand (:func:`prepare_source`).
+
+    Elements are ``lxml.html.HtmlElement`` (so that trafilatura reads this very tree instead of
+    parsing the page again), chosen by lxml's C-level default lookup rather than ``lxml.html``'s
+    Python lookup by tag (which makes walking a tree a third slower)."""
+    parser = etree.HTMLParser(
         no_network=True,
         huge_tree=True,
         remove_comments=True,
@@ -42,6 +46,13 @@ def make_parser() -> etree.HTMLParser:
         default_doctype=False,
         collect_ids=False,
     )
+    parser.set_element_class_lookup(_HTML_CLASSES)
+    return parser
+
+
+_HTML_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
 
 
 def parse(source: str) -> Any:
@@ -113,25 +124,51 @@ def walk(
 ) -> bool:
     """Iterative text extraction (no recursion) recording hint spans; ``True`` when the text
     reached :data:`MAX_TEXT` characters and was cut there. ``stats`` (when given) receives the
-    number of elements and the deepest nesting seen. Linear in the size of the tree."""
+    number of elements and the deepest nesting seen. Linear in the size of the tree.
+
+    This runs on every element of every page: the running offset and link count are locals, a
+    blank text node (indentation between tags, two thirds of all text nodes) costs no regex, and a
+    dropped element (:data:`~newsnlp.input.markup.SKIP_TAGS`, hidden) is skipped whole."""
     stack: list[tuple[Any, int, str | None, bool, int, int]] = []
-    skipping = 0  # open elements whose text is dropped
     links = 0  # open <a> elements
-    linked = [0]  # characters added inside links so far
+    linked = 0  # characters added inside links so far
     elements = depth = 0
+    p = pos[0]
+    append = parts.append
+
+    def add(s: str) -> None:
+        nonlocal p, linked
+        if not s.strip(_BLANK):  # only spaces and line breaks: one space at most
+            if not parts or parts[-1][-1] not in "\n ":
+                append(" ")
+                p += 1
+            return
+        s = _SPACE.sub(" ", s)
+        if s[0] == " " and parts and parts[-1][-1] in "\n ":
+            s = s[1:]
+        append(s)
+        p += len(s)
+        if links:
+            linked += len(s.strip())
+
+    def end_line() -> None:
+        nonlocal p
+        pos[0] = p
+        newline(parts, pos)
+        p = pos[0]
+
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
-        if not isinstance(node.tag, str):
-            if event == "end" and node.tail and not skipping:
-                _add(parts, pos, node.tail, linked if links else None)
-            if pos[0] >= MAX_TEXT:
-                return _cut(parts, pos, stats, elements, depth)
-            continue
-        tag = node.tag.lower()
-        if event == "start":
+        tag = node.tag
+        if not isinstance(tag, str):  # an entity, or a comment when a parser keeps them
+            if event == "end" and node.tail:
+                add(node.tail)
+        elif event == "start":
+            tag = tag.lower()
             elements += 1
-            depth = max(depth, len(stack) + 1)
-            if tag == "a" and pos[0] and parts and parts[-1][-1:].isalnum():
+            if len(stack) >= depth:
+                depth = len(stack) + 1
+            if tag == "a" and p and parts and parts[-1][-1:].isalnum():
                 prev = node.getprevious()
                 if (
                     prev is not None
@@ -139,55 +176,54 @@ def walk(
                     and prev.tag.lower() == "a"
                     and not (prev.tail or "").strip()
                 ):
-                    _add(parts, pos, " ")  # adjacent links (menus, tag lists) are separate words
-            skip = (
-                tag in SKIP_TAGS
-                or node.get("hidden") is not None
-                or node.get("layout") == "nodisplay"
-                or "display:none" in (node.get("style") or "").replace(" ", "")
+                    add(" ")  # adjacent links (menus, tag lists) are separate words
+            skip = tag in SKIP_TAGS or (
+                bool(node.attrib)
+                and (
+                    node.get("hidden") is not None
+                    or node.get("layout") == "nodisplay"
+                    or "display:none" in (node.get("style") or "").replace(" ", "")
+                )
             )
-            if tag in BLOCK_TAGS:
-                newline(parts, pos)
-            label = None if skip else hint_label(node, tag)
-            if (
-                label is None
-                and not skip
-                and tag in ("b", "strong")
-                and (not parts or parts[-1].endswith("\n"))
-            ):
+            if tag in BLOCK_TAGS and parts and parts[-1][-1] != "\n":
+                end_line()
+            if skip:  # nothing inside a dropped element is read
+                stack.append((node, p, None, True, len(parts), linked))
+                walker.skip_subtree()
+                continue
+            label = hint_label(node, tag)
+            if label is None and tag in ("b", "strong") and (not parts or parts[-1].endswith("\n")):
                 # a bold run opening a paragraph (``<b>Liputan6.com, Jakarta</b> ...``): a dateline candidate
                 label = "dateline"
             if tag == "a":
                 links += 1
-            stack.append((node, pos[0], label, skip, len(parts), linked[0]))
-            if not skip and not skipping and node.text:
-                _add(parts, pos, node.text, linked if links else None)
-            if skip:
-                skipping += 1
-                walker.skip_subtree()  # nothing inside a dropped element is read
+            stack.append((node, p, label, False, len(parts), linked))
+            if node.text:
+                add(node.text)
         else:
+            tag = tag.lower()
             _, start, label, skip, first_part, linked_before = stack.pop()
-            if skip:
-                skipping -= 1
-            if tag == "a":
+            if tag == "a" and not skip:
                 links -= 1
-            if tag in BLOCK_TAGS:
-                newline(parts, pos)
-            if (
-                label != "title"
-                and tag in LINK_BLOCKS
-                and not skip
-                and pos[0] - start <= 302
-                and linked[0] > linked_before
-                and link_only(tag, "".join(parts[first_part:]), linked[0] - linked_before)
-            ):
-                label = "related"
-            if label and not skip and not skipping:
-                hints.append((start, pos[0], label))
-            if node is not el and node.tail and not skipping:
-                _add(parts, pos, node.tail, linked if links else None)
-        if pos[0] >= MAX_TEXT:
+            if tag in BLOCK_TAGS and parts and parts[-1][-1] != "\n":
+                end_line()
+            if not skip:
+                if (
+                    label != "title"
+                    and tag in LINK_BLOCKS
+                    and p - start <= 302
+                    and linked > linked_before
+                    and link_only(tag, "".join(parts[first_part:]), linked - linked_before)
+                ):
+                    label = "related"
+                if label:
+                    hints.append((start, p, label))
+            if node is not el and node.tail:
+                add(node.tail)
+        if p >= MAX_TEXT:
+            pos[0] = p
             return _cut(parts, pos, stats, elements, depth)
+    pos[0] = p
     if stats is not None:
         stats["elements"], stats["depth"] = elements, depth
     return False
@@ -207,20 +243,8 @@ def _cut(parts: list[str], pos: list[int], stats: dict[str, int] | None, element
 #: Whitespace inside a text node, line breaks of every kind included (``newsnlp.lines``): in HTML
 #: only block elements end lines.
 _SPACE = re.compile(r"(?:[ \t\u00a0]|" + LINE_BREAK_CLASS + ")+")
-
-
-def _add(parts: list[str], pos: list[int], s: str, linked: list[int] | None = None) -> None:
-    s = _SPACE.sub(" ", s)
-    if not s:
-        return
-    if parts and parts[-1].endswith(("\n", " ")) and s.startswith(" "):
-        s = s[1:]
-    if not s:
-        return
-    parts.append(s)
-    pos[0] += len(s)
-    if linked is not None:
-        linked[0] += len(s.strip())
+#: The characters of :data:`_SPACE` (a text node made of them only becomes one space).
+_BLANK = " \t\u00a0" + LINE_BREAKS
 
 
 def newline(parts: list[str], pos: list[int]) -> None:

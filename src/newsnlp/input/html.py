@@ -40,6 +40,11 @@ MIN_COVER = 0.5
 #: than this, or than this share of the page's own article element.
 FAST_MIN_CHARS = 1000
 FAST_MIN_SHARE = 0.6
+#: ... and only when the page's prose (lines of this many words or more) is longer than this many
+#: times the fast result: on a page whose prose the fast mode already has, the fallbacks find
+#: nothing more (on html-peer they changed no snippet on those pages).
+PROSE_MIN_WORDS = 12
+PROSE_SHARE = 1.2
 #: Pages beyond these sizes are not given to the extractor (its cost grows faster than linearly on
 #: deeply nested markup, nested tables above all); they are read whole. Real pages stay far below
 #: (trafilatura's own evaluation corpus: at most 10,106 elements and depth 43).
@@ -109,9 +114,9 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
     text, hints, cut = out
     # libxml2 gives up on absurdly deep trees (thousands of nested elements) and may drop their
     # text: fall back to a tokenizer pass when the tree walk lost most of the text.
-    if len(text) < 2000:
+    if len(text) < 2000 and _lost_text(root, text):  # (the tree check first: it is the cheaper)
         crude, crude_cut = fallback_text(source)
-        if len(crude) > 2 * len(text) + 20 and _lost_text(root, text):
+        if len(crude) > 2 * len(text) + 20:
             return HtmlExtraction(text=crude, metadata=md, truncated=crude_cut, encoding=encoding)
     return HtmlExtraction(text=text, metadata=md, hints=hints, truncated=cut, encoding=encoding)
 
@@ -194,6 +199,19 @@ def _same_title(line: str, title: str) -> bool:
     return len(short) >= 20 and len(short) >= 0.6 * len(long_) and short in long_
 
 
+def _more_prose(lines: list[str], main: str | None) -> bool:
+    """Whether the page holds clearly more prose (lines of :data:`PROSE_MIN_WORDS` words or more)
+    than the fast result ``main``: only then can the slower fallbacks find more of the article."""
+    prose = 0
+    bar = PROSE_SHARE * len(main or "")
+    for line in lines:
+        if len(line) > PROSE_MIN_WORDS and len(line.split()) >= PROSE_MIN_WORDS:
+            prose += len(line)
+            if prose > bar:
+                return True
+    return False
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, line in iter_lines(text) if line.strip()]
 
@@ -207,7 +225,7 @@ def _with_region(
     if not spans:
         return None
     lines = [text[s:e] for s, e in spans]
-    main = main_text(source, fast=True)
+    main = main_text(root, fast=True)
     article = _article_text(root) if FALLBACK == "article" else ""
     short = not main or len(main) < FAST_MIN_CHARS or len(main) < FAST_MIN_SHARE * len(article)
     if short and FALLBACK == "article" and len(article) >= FAST_MIN_CHARS:
@@ -217,8 +235,8 @@ def _with_region(
         inside = [a or b for a, b in zip(inside, extra)]
         cover = 1.0
     else:
-        if short:  # trafilatura with its fallbacks (readability, jusText)
-            main = main_text(source, fast=False) or main
+        if short and _more_prose(lines, main):  # trafilatura with its fallbacks (readability, jusText)
+            main = main_text(root, fast=False) or main
         if not main:
             return None
         inside, cover = align(lines, main)

@@ -52,8 +52,31 @@ _FRAGMENTS = tuple(
     "topik keyword iklan banner sponsor gpt advert google follow ikuti download sticky skip sr-only "
     "visually cat-links categor menu nav".split()
 )
-_AD_WORDS = frozenset(("ad", "ads", "adv"))
-_SPLIT = re.compile(r"[\s_-]+")
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """A regex matching any of ``words`` as a substring, built as a trie (``(?:a(?:d|uthor)|b...)``):
+    Python's regex engine tries the alternatives of a flat list one by one at every position, a
+    trie only the branch of the character it reads (twice as fast on class strings)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:  # a word ends here: any longer word through this node matches it too
+            return ""
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(tree)
+
+
+#: One search for any of them, or for an ad word standing alone (``ad``, ``ads``, ``adv``, between
+#: spaces, underscores or hyphens): the prefilter every element with attributes goes through.
+_ANY_CLASS_WORD = re.compile(_trie(_FRAGMENTS) + r"|(?:^|[\s_-])(?:ads?|adv)(?=$|[\s_-])")
 
 
 LINK_BLOCKS = frozenset(("p", "li", "h2", "h3", "h4", "h5", "dt", "dd"))
@@ -97,7 +120,7 @@ def _label_of(tag: str, a: str, rel_author: bool) -> str | None:
     # pages repeat the same class strings on many elements: the decision is cached; one search
     # for any class word first (most attribute strings hold none)
     al = a.lower()
-    if not (rel_author or any(f in al for f in _FRAGMENTS) or not _AD_WORDS.isdisjoint(_SPLIT.split(al))):
+    if not (rel_author or _ANY_CLASS_WORD.search(al)):
         return _TAG_ONLY.get(tag)
     a = al  # the class patterns are written in lower case
     if tag == "figcaption" or (tag != "figure" and _CAPTION_CLASS.search(a)):

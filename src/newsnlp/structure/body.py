@@ -7,8 +7,9 @@ from ..textnorm import fold
 from .context import Context
 from .credits import credit_suffix
 from .features import BULLET, INSERTED, NUMBERED, Line, shape
+from .fragments import goes_on
 
-__all__ = ["bare_marker", "body", "body_line"]
+__all__ = ["bare_marker", "body", "body_line", "prompt_tails"]
 
 
 def body(ctx: Context, lines: list[Line], lead: int) -> None:
@@ -30,15 +31,27 @@ def body(ctx: Context, lines: list[Line], lead: int) -> None:
                 a.label = b.label = "caption"
                 cs = m.start("credit")
                 b.subs.append((b.start + cs, b.start + m.end("credit"), "credit"))
-    # Tag lists after the last paragraph (detik): short lower-case lines -> boilerplate.
+    prompt_tails(ctx, lines, lead)
+    # Tag lists after the last paragraph (detik): short lower-case lines -> boilerplate; promo
+    # headings after the tag list (``Video Pilihan``, ``Terpopuler``: nothing they head follows)
+    # too.
     last_par = max(
         (ln.idx for ln in lines[lead:] if ln.label is None and ctx.fx.paragraph_like(ln)), default=lead
     )
+    tags = False
+    promos: list[Line] = []
+    closing = _closing_block(ctx, lines, last_par)
     for ln in lines[last_par + 1 :]:
         if ln.label is None and r.tag_line.match(ln.text) and ln.words <= 5:
             ln.label = "boilerplate"
+            tags = True
         elif ln.label is None and r.byline_team.match(ln.text):
             ln.label = "byline"  # the team signing the article ("Tim Redaksi")
+        elif tags and ln.idx >= closing and _promo_heading(ctx, ln):
+            promos.append(ln)
+    if len(promos) <= ctx.cfg.promo_heading_max_lines:  # more: a table or list, not promo headings
+        for ln in promos:
+            ln.label = "boilerplate"
     # A day heading over a schedule ("Sabtu, 21 Juni 2025" / events of that day): a subheading,
     # not a header date line, when a line of the article follows it.
     for i in range(lead + 1, n - 1):
@@ -83,6 +96,51 @@ def body(ctx: Context, lines: list[Line], lead: int) -> None:
             ln.label = "caption"
             continue
         ln.label = body_line(ctx, ln, lines, i)
+
+
+def _promo_heading(ctx: Context, ln: Line) -> bool:
+    return (
+        ln.label is None
+        and ln.words <= ctx.cfg.promo_heading_max_words
+        and ctx.fx.title_like(ln)
+        and not ctx.fx.paragraph_like(ln)
+    )
+
+
+def _closing_block(ctx: Context, lines: list[Line], last_par: int) -> int:
+    """Where the furniture closing the text starts: from there to the end, only lines already
+    labelled as furniture, tag lines and short headings (nothing of the article's own)."""
+    start = len(lines)
+    for ln in reversed(lines[last_par + 1 :]):
+        if ln.label in INSERTED or ln.label in ("byline", "copyright"):
+            start = ln.idx
+        elif ln.label is None and (
+            _promo_heading(ctx, ln) or (ctx.r.tag_line.match(ln.text) and ln.words <= 5)
+        ):
+            start = ln.idx
+        else:
+            break
+    return start
+
+
+def prompt_tails(ctx: Context, lines: list[Line], lead: int) -> None:
+    """A prompt broken over lines (``Ikuti berita ... melalui tautan`` / ``https://...``,
+    ``Dapatkan update berita pilihan dan`` / ``breaking news setiap hari ...``): the lines that
+    carry on a follow/subscribe prompt (a link alone, or the rest of its sentence) are boilerplate
+    too."""
+    r = ctx.r
+    prompt = False
+    for ln in lines[lead + 1 :]:
+        if ln.label == "boilerplate" and (
+            r.boilerplate_prefix.match(ln.text) or r.boilerplate_search.match(ln.text)
+        ):
+            prompt, last = True, ln.text
+            continue
+        if prompt and (ln.label == "source_link" or (ln.label is None and goes_on(ctx, last, ln.text))):
+            ln.label = "boilerplate"
+            last = ln.text
+            continue
+        prompt = False
 
 
 def bare_marker(ctx: Context, ln: Line) -> bool:

@@ -10,7 +10,7 @@ from .context import Context
 from .features import Line
 from .result import SegmentResult
 
-__all__ = ["metadata", "parse_byline", "split_names"]
+__all__ = ["metadata", "parse_byline", "people", "split_names"]
 
 
 def metadata(ctx: Context, lines: list[Line], res: SegmentResult, publisher_tok: str | None) -> None:
@@ -92,7 +92,7 @@ def parse_byline(ctx: Context, t: str, res: SegmentResult, end_role: str) -> Non
             value = value.strip(" |;,-–—/")
             role = r.byline_roles.get(m.group("key"), "other")
             if role in ("authors", "editors", "sources") and value:
-                getattr(res, role).extend(split_names(value))
+                getattr(res, role).extend(people(ctx, value))
         return
     if r.initials.match(inner):
         return
@@ -104,6 +104,23 @@ def parse_byline(ctx: Context, t: str, res: SegmentResult, end_role: str) -> Non
         r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}", inner
     ):
         getattr(res, end_role).append(inner)
+
+
+def people(ctx: Context, value: str) -> list[str]:
+    """The names of a byline value, without what follows them: an affiliation after a slash
+    (``Budi Santoso/Kompas``: a known outlet, brand, agency or domain) and a place glued to the
+    last name (``Budi SantosoJakarta``)."""
+    r = ctx.r
+    parts = re.split(r"\s*/\s*", value.strip())
+    while len(parts) > 1 and r.outlet_name.fullmatch(parts[-1]):
+        parts.pop()
+    names = split_names("/".join(parts))
+    return [_GLUED_PLACE.sub(r"\1", n) for n in names]
+
+
+#: A place glued to the last word of a name (``SantosoJakarta``, ``SantosoJAKARTA``): a lower-case
+#: letter followed by a capitalised or upper-case word that ends the value.
+_GLUED_PLACE = re.compile(r"(?<=\s)([A-Z][a-z]{2,})(?:[A-Z][a-z]{2,}|[A-Z]{3,})$")
 
 
 def split_names(value: str) -> list[str]:

@@ -87,6 +87,9 @@ def _pattern_test(r: Resources, name: str, full: bool) -> Callable[[Line], bool]
     if pat is None:
         raise KeyError(f"cascade rule names an unknown pattern {name!r}")
     pats = pat if isinstance(pat, list) else [pat]
+    if len(pats) == 1:  # one bound method call per line (this runs on every line)
+        find = pats[0].fullmatch if full else pats[0].match
+        return lambda line: find(line.text) is not None
     if full:
         return lambda line: any(p.fullmatch(line.text) for p in pats)
     return lambda line: any(p.match(line.text) for p in pats)

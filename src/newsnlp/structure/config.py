@@ -46,6 +46,17 @@ class StructureConfig:
     #: An unmarked related link is a headline-cased line of this many words.
     related_min_words: int
     related_max_words: int
+    #: Plain text: a line of this many words or more, without final punctuation, followed by a
+    #: line starting in lower case is a paragraph the scraper split at an inline link (merged);
+    #: the link text may stand alone between the two parts, on a line of at most
+    #: ``fragment_link_max_words`` words.
+    fragment_min_words: int
+    fragment_link_max_words: int
+    #: After a tag list closing the article, a title-like line of at most this many words is a
+    #: promo heading (``Video Pilihan``), boilerplate; at most ``promo_heading_max_lines`` of them
+    #: (more short lines closing the text are a table or a list).
+    promo_heading_max_words: int
+    promo_heading_max_lines: int
     #: Longest HTML hint span (characters) trusted per label: a wrapper element with a
     #: misleading class (``editor-content``) must not turn a whole article into a byline.
     hint_max_chars: Mapping[str, int]

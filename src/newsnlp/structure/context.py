@@ -33,5 +33,6 @@ def build_context(resources: Resources | None = None, cfg: StructureConfig | Non
         frozenset(pat.get("headline_lowercase_words", ())),
         frozenset(pat.get("title_abbreviations", ())),
         cfg,
+        open_words=frozenset(pat["fragment_open_words"]),
     )
     return Context(r=r, cfg=cfg, fx=fx, cascade=Cascade(load_rules(r)))

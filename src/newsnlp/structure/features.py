@@ -91,9 +91,17 @@ def shape(line: Line) -> str:
 class LineFeatures:
     """The features of a line that depend on language data and thresholds."""
 
-    def __init__(self, function_words: frozenset[str], abbreviations: frozenset[str], cfg: StructureConfig):
+    def __init__(
+        self,
+        function_words: frozenset[str],
+        abbreviations: frozenset[str],
+        cfg: StructureConfig,
+        open_words: frozenset[str] = frozenset(),
+    ):
         #: Function words that headline case leaves in lower case.
         self.function_words = function_words
+        #: Words no sentence ends with (prepositions, conjunctions): a line ending with one goes on.
+        self.open_words = open_words
         #: Abbreviations whose full stop does not end a headline.
         self.abbreviations = abbreviations
         self.cfg = cfg

@@ -74,10 +74,14 @@ class Resources:
     byline_brand: re.Pattern[str]
     tag_line: re.Pattern[str]
     boilerplate_search: re.Pattern[str]
+    #: A prompt with a link to a messaging or social channel (``klik link https://t.me/...``).
+    promo_link: re.Pattern[str]
     end_marker_inline: re.Pattern[str]
     dateline_patterns: list[re.Pattern[str]]
     dateline_split: re.Pattern[str]
     publisher_in_line: re.Pattern[str]
+    #: An outlet, brand or agency named alone (``Kompas``, ``detikNews``, ``ANTARA``, a domain).
+    outlet_name: re.Pattern[str]
     publishers: dict[str, str]
     end_paren_role: dict[str, str]
     #: Publisher name of an unknown network outlet (``TRIBUNXYZ.COM`` -> ``Tribun Xyz``).
@@ -142,16 +146,38 @@ def _build_dateline(
     return [re.compile(p) for p in pats]
 
 
-def _with_domains(value: Any) -> Any:
-    """``value`` with the ``{domain}`` and ``{web_domain}`` placeholders of its patterns replaced
-    by the one domain pattern (a new dict; the cached data is not modified)."""
-    if isinstance(value, str):
-        return value.replace("{domain}", domain_regex("outlet")).replace("{web_domain}", domain_regex("all"))
-    if isinstance(value, list):
-        return [_with_domains(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _with_domains(v) for k, v in value.items()}
-    return value
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=lambda w: (-len(w), w)))
+
+
+def _with_outlets(value: Any, outl: dict[str, Any]) -> Any:
+    """``value`` with the outlet placeholders of its patterns replaced from ``outl`` (the one outlet
+    source, with a user's outlets merged in): ``{domain}`` and ``{web_domain}`` by the one domain
+    pattern, ``{outlet_tld}`` by the top-level domains outlets use, ``{brand}`` by the brand names
+    and agencies, ``{brand_prefix}`` by the leading words of outlet brands, ``{agency}`` by the
+    news agencies (a new dict; the cached data is not modified)."""
+    subs = {
+        "{domain}": domain_regex("outlet"),
+        "{web_domain}": domain_regex("all"),
+        "{outlet_tld}": tld_alternation("outlet"),
+        "{brand}": _alternation([*outl["brands"], *outl["agencies"]]),
+        "{brand_prefix}": _alternation(outl["brand_prefixes"]),
+        "{agency}": _alternation(outl["agencies"]),
+    }
+
+    def fill(v: Any) -> Any:
+        if isinstance(v, str):
+            for key, pattern in subs.items():
+                if key in v:
+                    v = v.replace(key, pattern)
+            return v
+        if isinstance(v, list):
+            return [fill(x) for x in v]
+        if isinstance(v, dict):
+            return {k: fill(x) for k, x in v.items()}
+        return v
+
+    return fill(value)
 
 
 @lru_cache(maxsize=1)
@@ -192,8 +218,8 @@ def merge_outlets(extra: Any) -> dict[str, Any]:
 def build_resources(outlets: dict[str, Any] | None = None) -> Resources:
     """Compile the data files, with ``outlets`` (from :func:`merge_outlets`) instead of the
     shipped outlet knowledge when given."""
-    pat = _with_domains(load_json("structure", "patterns.json"))
     outl = outlets if outlets is not None else outlet_data()
+    pat = _with_outlets(load_json("structure", "patterns.json"), outl)
     marker = pat["related_marker"]
     need_colon = {re.sub(r"\s+", "", m).lower() for m in pat["related_marker_requires_colon"]}
     related_line = re.compile(rf"^\(?\s*(?P<m>{marker})(?P<sep>\s*[:：\-–—»>|]|\s*\Z|(?=[A-Z0-9\"“'‘]))")
@@ -201,6 +227,8 @@ def build_resources(outlets: dict[str, Any] | None = None) -> Resources:
         r"(?<=[.!?\"”’)])\s*(?P<rel>(?:Pilihan\s*[Ee]ditor|PILIHAN\s*EDITOR|Baca\s*[Jj]uga|BACA\s*JUGA|Baca|BACA|Lihat\s*[Jj]uga|Berita\s*[Tt]erkait)\s*[:：].*)\Z"
     )
     roles = dict(pat["byline_keys"])
+    # keys are also met in lower case, with a space before the colon (``penulis : Budi``)
+    roles.update({k.lower(): v for k, v in pat["byline_keys"].items() if k.lower() not in roles})
     keys = sorted(roles, key=len, reverse=True)
     key_alt = "|".join(re.escape(k) for k in keys if k != "Laporan")
     byline_key = re.compile(rf"^[(|•·]?\s*(?P<key>{key_alt})\s*[:：]\s*(?=\S)")
@@ -219,7 +247,8 @@ def build_resources(outlets: dict[str, Any] | None = None) -> Resources:
     )
     return Resources(
         boilerplate_full=_full(pat["boilerplate_full"]),
-        boilerplate_prefix=re.compile("(?:" + "|".join(pat["boilerplate_prefix"]) + ")"),
+        # a prompt may stand in parentheses: ``(Ikuti berita ... di Google News)``
+        boilerplate_prefix=re.compile(r"[(\[]?\s*(?:" + "|".join(pat["boilerplate_prefix"]) + ")"),
         kicker_full=_full(pat["kicker_full"]),
         related_line=related_line,
         related_need_colon=need_colon,
@@ -250,9 +279,11 @@ def build_resources(outlets: dict[str, Any] | None = None) -> Resources:
         byline_brand=re.compile(pat["byline_brand"]),
         tag_line=re.compile(pat["tag_line"]),
         boilerplate_search=re.compile(pat["boilerplate_search"]),
+        promo_link=re.compile(pat["promo_link"]),
         end_marker_inline=re.compile(pat["end_marker_inline"]),
         dateline_patterns=_build_dateline(brands, pat["dateline_not_places"], outl["agencies"]),
         publisher_in_line=re.compile(rf"(?:{_DOMAIN}|{brand})"),
+        outlet_name=re.compile(rf"(?:{_DOMAIN}|{brand}|(?i:{_alternation(outl['brand_prefixes'])})\w*)"),
         dateline_split=dateline_split,
         publishers=publishers,
         end_paren_role=end_role,

@@ -19,6 +19,7 @@ from .context import Context, build_context
 from .credits import credit_prefix, credit_suffix, glued_caption
 from .datelines import find_lead
 from .features import Line, split_lines
+from .fragments import merge_fragments
 from .header import header
 from .hints import apply_hints, zone_lines
 from .prepass import mark_embeds, mark_merged_duplicates, name_below_key
@@ -41,6 +42,8 @@ class Segmenter:
         """Label the lines of ``text`` (with optional HTML ``hints`` and the page's title)."""
         ctx = self.ctx
         lines = split_lines(text)
+        if not hints:  # plain text: paragraphs split at inline links are one line again
+            lines = merge_fragments(ctx, lines, text)
         res = SegmentResult(segments=[], lines=lines)
         if not lines:
             return res

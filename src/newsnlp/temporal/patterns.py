@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..data import load_json
 from .lexicon import alternation, compile_same_line, load_lexicon, unit_words, words
 
 __all__ = ["RULES", "Patterns", "build_patterns", "get_patterns"]
@@ -77,6 +78,7 @@ class Patterns:
     law_before: re.Pattern
     future_cue: re.Pattern
     pub_cue: re.Pattern
+    report_cue: re.Pattern
     month_prep: re.Pattern
     sentence_break: re.Pattern
     stamp_gap: re.Pattern
@@ -213,6 +215,16 @@ def _dispatch(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 def get_patterns() -> Patterns:
     """Build (once) and return the compiled patterns of the shipped lexicon."""
     return build_patterns(load_lexicon())
+
+
+def _report_cue(lex: dict[str, Any]) -> re.Pattern:
+    """What attaches a date to the reporting of a statement: the reporting verbs of the quotes
+    room's lexicon (``mengatakan``; ``kata``, ``ujarnya``: read there, not copied) and the phrases
+    of ``reporting_date_cues`` (``kepada wartawan``, ``dalam keterangan``, ``dikutip``)."""
+    quotes = load_json("quotes", "lexicon.json")
+    short = alternation(quotes["postposed"]["reporting"])
+    long_ = alternation([*quotes["verbs"]["reporting"], *lex["reporting_date_cues"]["phrases"]])
+    return compile_same_line(f"\\b(?:{short})(?:nya)?\\b|\\b{long_}\\b")
 
 
 def build_patterns(lex: dict[str, Any]) -> Patterns:
@@ -430,6 +442,7 @@ def build_patterns(lex: dict[str, Any]) -> Patterns:
         ),
         future_cue=compile_same_line(r"\b" + alternation(lex["future_cues"]) + r"\b"),
         pub_cue=compile_same_line(r"\b" + alternation(lex["publication_cues"]) + r"\b\W{0,40}$"),
+        report_cue=_report_cue(lex),
         month_prep=compile_same_line(f"\\b{alternation(lex['month_preps'])}\\s*$"),
         sentence_break=compile_same_line(r"(?:[.!?](?=\s|$)|\n)", 0),
         # between a header date and its clock time a line break is allowed: it is no expression's span
