@@ -64,4 +64,6 @@ def test_places_named_after_a_balinese_person_and_roman_numerals_stay(model_stag
     )
     check_layer(art)
     assert persons(art) == []
-    assert any(e.text == "Bandara Internasional I Gusti Ngurah Rai" and e.label == "LOC" for e in art.entities)
+    assert any(
+        e.text == "Bandara Internasional I Gusti Ngurah Rai" and e.label == "LOC" for e in art.entities
+    )

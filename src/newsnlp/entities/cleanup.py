@@ -216,4 +216,9 @@ def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
 def _glued_apostrophe(seg: str, ps: list[Piece], k: int) -> bool:
     """Whether piece ``k`` follows an apostrophe written inside one word (``Ma|’|ruf``)."""
     a, b = ps[k - 1], ps[k - 2]
-    return seg[a.start : a.end] in _APOSTROPHES and b.end == a.start and a.end == ps[k].start and seg[b.start].isalpha()
+    return (
+        seg[a.start : a.end] in _APOSTROPHES
+        and b.end == a.start
+        and a.end == ps[k].start
+        and seg[b.start].isalpha()
+    )

@@ -36,7 +36,9 @@ _WORDS: frozenset[str] = frozenset(_DATA["words"])
 #: Words of a place named after a person before its name (``Bandara``, ``Stadion Kapten``).
 _PLACE_WORDS: frozenset[str] = frozenset(w for p in _DATA["place_heads"] for w in p.split())
 _PREFIX = re.compile(
-    r"(?<![\w.'’-])(?:" + "|".join(map(re.escape, _PREFIXES)) + r")[ \u00a0]+(?=("
+    r"(?<![\w.'’-])(?:"
+    + "|".join(map(re.escape, _PREFIXES))
+    + r")[ \u00a0]+(?=("
     + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
     + r")(?![\w'’-]))"
 )
@@ -120,9 +122,14 @@ def _name_words(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     """Whether ``text[start:end]`` (on one line) holds only capitalised words, none a title or an
     acronym (a word the article writes as a name may be an ordinary word: ``Sari``, ``Putra``)."""
     words = text[start:end].split()
-    return bool(words) and all(
-        w[:1].isupper() and not (w.isupper() and len(w) > 1) and norm(w) not in gaz.title_set for w in words
-    ) and not has_line_break(text[start:end])
+    return (
+        bool(words)
+        and all(
+            w[:1].isupper() and not (w.isupper() and len(w) > 1) and norm(w) not in gaz.title_set
+            for w in words
+        )
+        and not has_line_break(text[start:end])
+    )
 
 
 def _place_before(text: str, s: int) -> bool:
