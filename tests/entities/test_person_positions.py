@@ -124,3 +124,29 @@ def test_speaker_after_a_comma_that_ends_the_clause(model_stage_pipeline):
     )
     per = [e.text for e in art.entities if e.label == "PER"]
     assert "Akbar" in per and "Maderan" in per and "Pengantar" not in per
+
+
+def test_subject_name_at_the_end_of_an_organisation_span_before_a_reporting_verb(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("PT", "Timah", "Tbk", "Suhendra", "Ratuprawira"): "ORG",
+            ("PT", "Bukit", "Energi", "Investama", "Biverli", "Binanga"): "ORG",
+            ("Senat", "Akademik", "Universitas", "Gadjah", "Mada"): "ORG",
+            ("PT", "Kereta", "Api", "Nusantara", "Raya"): "ORG",
+        }
+    )
+    art = nlp(
+        "Direktur Utama PT Timah Tbk Suhendra Ratuprawira mengatakan produksi naik. "
+        "Presiden Direktur PT Bukit Energi Investama Biverli Binanga menyebutkan harga stabil. "
+        "Ketua Senat Akademik Universitas Gadjah Mada mengatakan kuliah dimulai. "
+        "Saham PT Kereta Api Nusantara Raya mengatakan apa-apa."
+    )
+    check_layer(art)
+    got = {e.text: e.label for e in art.entities}
+    assert got.get("PT Timah Tbk") == "ORG" and got.get("Suhendra Ratuprawira") == "PER"
+    assert got.get("PT Bukit Energi Investama") == "ORG" and got.get("Biverli Binanga") == "PER"
+    # an organisation head before the last words: the university's name, not a person
+    assert got.get("Senat Akademik Universitas Gadjah Mada") == "ORG"
+    # no title or role word before the span: no evidence of a subject's name
+    assert got.get("PT Kereta Api Nusantara Raya") == "ORG"

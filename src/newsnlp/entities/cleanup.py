@@ -25,6 +25,8 @@ _DEGREE = re.compile(r"[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+\.?")
 _PASSIVE = re.compile(rf"{RULES['passive_prefix'].capitalize()}[a-z]{{3,}}")
 #: Lower-case name particles that may stand at the edge of a name (``bin``, ``van``, ``de``).
 _LOWER_EDGE_OK = frozenset(RULES["lower_edge_words"])
+#: Apostrophes written inside a name (``Ma’ruf``, ``Mu'ti``, ``Jum'at``).
+_APOSTROPHES = frozenset("'’`´")
 _HEADLINE = RULES["headline"]
 #: Longest line (characters) taken for a headline by :func:`headline_line`.
 HEADLINE_MAX: int = _HEADLINE["max_chars"]
@@ -206,4 +208,17 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
     w = seg[ps[k].start : ps[k].end]
+    if k >= 2 and _glued_apostrophe(seg, ps, k):
+        return False  # the rest of one word after an apostrophe (Ma'ruf, Mu'ti), not a word of its own
     return w[0].islower() and w.isalpha() and w not in _LOWER_EDGE_OK
+
+
+def _glued_apostrophe(seg: str, ps: list[Piece], k: int) -> bool:
+    """Whether piece ``k`` follows an apostrophe written inside one word (``Ma|’|ruf``)."""
+    a, b = ps[k - 1], ps[k - 2]
+    return (
+        seg[a.start : a.end] in _APOSTROPHES
+        and b.end == a.start
+        and a.end == ps[k].start
+        and seg[b.start].isalpha()
+    )

@@ -1,7 +1,8 @@
 """Mentions from evidence inside the article, one rule family per module.
 
 :func:`add_rule_mentions` runs the families in order, each adding mentions only where nothing is
-chosen yet, after the model's mentions standing in a person's position are made persons
+chosen yet, after Balinese names (``I Nyoman ...``) are made whole (:mod:`.balinese_names`) and the
+model's mentions standing in a person's position are made persons
 (:mod:`.person_positions`): acronyms defined in the text (:mod:`.acronyms`), nicknames (:mod:`.nicknames`), places that are also common words
 after a locative word (:mod:`.context_places`), the speaker after a quotation (:mod:`.speakers`),
 initials after ``inisial`` (:mod:`.initials`), names after a title in gazetteer-only mode
@@ -17,6 +18,7 @@ from ..gazetteer import Gazetteer
 from ..mention import Mention
 from ..textutil import Piece
 from .acronyms import add_acronyms
+from .balinese_names import join_balinese_names
 from .context import RuleContext
 from .context_places import add_context_places
 from .initials import add_initials
@@ -41,6 +43,7 @@ def add_rule_mentions(
 ) -> list[Mention]:
     """Add mentions the sources missed, from evidence inside the article (see the module
     docstring); names after a title only when ``title_rule`` (without the model)."""
+    chosen = join_balinese_names(text, chosen, gaz)
     ctx = RuleContext(text, ps, chosen, gaz, norms)
     person_positions(ctx)
     add_acronyms(ctx)
