@@ -7,6 +7,12 @@ import itertools
 from newsnlp.record import SEGMENT_LABELS, Article
 from newsnlp.structure.stage import StructureStage
 
+#: A lead and a paragraph around the lines under test (invented).
+LEAD = (
+    "JAKARTA, KABARCONTOH.COM - Pemerintah kota mengumumkan jadwal kegiatan baru bagi warga pada pekan ini."
+)
+PARA = "Kegiatan itu digelar di beberapa lokasi dan terbuka bagi masyarakat umum tanpa biaya apa pun."
+
 
 def run(stage: StructureStage, text: str) -> Article:
     art = Article(text=text)
@@ -47,3 +53,8 @@ def labels_by_line(art: Article) -> dict[str, str]:
 
 def seg(art: Article, label: str) -> list[str]:
     return [s.text for s in art.segments if s.label == label]
+
+
+def labels(stage: StructureStage, *lines: str) -> dict[str, str]:
+    """Labels by line of ``lines`` joined as paragraphs, offsets checked."""
+    return labels_by_line(run(stage, "\n\n".join(lines)))

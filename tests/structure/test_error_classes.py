@@ -8,23 +8,7 @@ import pytest
 from newsnlp.record import Article
 from newsnlp.structure.stage import StructureStage
 
-from .helpers import check_offsets, labels_by_line, run
-
-LEAD = (
-    "JAKARTA, KABARCONTOH.COM - Pemerintah kota mengumumkan jadwal kegiatan baru bagi warga pada pekan ini."
-)
-PARA = "Kegiatan itu digelar di beberapa lokasi dan terbuka bagi masyarakat umum tanpa biaya apa pun."
-
-
-@pytest.fixture(scope="module")
-def stage() -> StructureStage:
-    return StructureStage()
-
-
-def labels(stage: StructureStage, *lines: str) -> dict[str, str]:
-    art = run(stage, "\n\n".join(lines))
-    check_offsets(art)
-    return labels_by_line(art)
+from .helpers import LEAD, PARA, check_offsets, labels, labels_by_line, run
 
 
 def test_heading_with_colon_over_a_schedule_is_a_subheading(stage):

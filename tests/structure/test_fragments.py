@@ -4,8 +4,6 @@ Invented text."""
 
 from __future__ import annotations
 
-import pytest
-
 from newsnlp.lines import iter_lines
 from newsnlp.structure.stage import StructureStage
 
@@ -14,11 +12,6 @@ from .helpers import run
 LEAD = "JAKARTA, KABARCONTOH.COM - Harga beras di pasar induk naik lagi pekan ini menurut para pedagang."
 PARA = "Pemerintah berjanji menambah pasokan beras dari gudang di berbagai daerah dalam waktu dekat."
 END = "Warga diminta tidak membeli beras secara berlebihan selama harga belum turun."
-
-
-@pytest.fixture(scope="module")
-def stage() -> StructureStage:
-    return StructureStage()
 
 
 def line_labels(stage: StructureStage, *lines: str) -> tuple[dict[str, str], list]:

@@ -4,18 +4,9 @@ posts, repeated merged lines, a place alone above the lead, promo prompts, produ
 
 from __future__ import annotations
 
-import pytest
-
-from newsnlp.structure.stage import StructureStage
-
 from .helpers import labels_by_line, run, seg
 
 PAR = "Warga sekitar mengatakan kegiatan itu sudah berlangsung sejak pagi dan diikuti ratusan orang dari desa tetangga."
-
-
-@pytest.fixture(scope="module")
-def stage() -> StructureStage:
-    return StructureStage()
 
 
 def test_numbered_and_lettered_subheadings(stage):

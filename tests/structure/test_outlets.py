@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsnlp.structure.stage import StructureStage
-
 from .helpers import labels_by_line, run, seg
-
-
-@pytest.fixture(scope="module")
-def stage() -> StructureStage:
-    return StructureStage()
 
 
 def test_tribun_datelines_and_reporter_line(stage):

@@ -7,28 +7,11 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from newsnlp.data.outlets import outlet_data
 from newsnlp.record import Article
 from newsnlp.structure.resources import build_resources
-from newsnlp.structure.stage import StructureStage
 
-from .helpers import labels_by_line, run
-
-LEAD = (
-    "JAKARTA, KABARCONTOH.COM - Pemerintah kota mengumumkan jadwal kegiatan baru bagi warga pada pekan ini."
-)
-PARA = "Kegiatan itu digelar di beberapa lokasi dan terbuka bagi masyarakat umum tanpa biaya apa pun."
-
-
-@pytest.fixture(scope="module")
-def stage() -> StructureStage:
-    return StructureStage()
-
-
-def labels(stage: StructureStage, *lines: str) -> dict[str, str]:
-    return labels_by_line(run(stage, "\n\n".join(lines)))
+from .helpers import LEAD, PARA, labels, labels_by_line, run
 
 
 def test_a_prompt_broken_over_lines_with_its_link_is_boilerplate(stage):

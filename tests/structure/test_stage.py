@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,11 +18,6 @@ from newsnlp.structure.stage import StructureStage
 from .helpers import check_offsets, run, seg
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "tribunjogja_microsoft_tiktok.txt"
-
-
-@pytest.fixture(scope="module")
-def stage() -> StructureStage:
-    return StructureStage()
 
 
 # -- the seed example --------------------------------------------------------------------------
