@@ -167,7 +167,16 @@ class ArticleView:
                 break
             k += 1
         if out and (out[0].start < start or out[-1].end > end):
-            out = [c for c in (cut(w, start, end) for w in out) if c.text]
+            # words are in order and apart: only the first and the last can cross an end
+            last = cut(out[-1], start, end)
+            out[-1] = last
+            if not last.text:
+                out.pop()
+            if out:
+                first = cut(out[0], start, end)
+                out[0] = first
+                if not first.text:
+                    del out[0]
         return out
 
     def cues(self, start: int = 0, end: int | None = None) -> list[CueMatch]:

@@ -9,6 +9,8 @@ from typing import NamedTuple
 __all__ = ["GLUE_RE", "Word", "cut", "is_capitalised", "is_word", "words"]
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+#: White space, then a word or one other character: the text read in consecutive pieces.
+_GAP_WORD_RE = re.compile(r"(\s*)(" + _WORD_RE.pattern + ")")
 #: Where scraped link text glued two words: ``SetiabudiKompol``, ``PSSIErick`` (parts of 3+ letters).
 GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
 #: A name glued to an affixed verb after it (``Setiawanmenanggapi``): the last such verb-looking end.
@@ -35,30 +37,35 @@ def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
     (``TNImenyatakan`` -> 10), or 0; that word is cut off first."""
     out: list[Word] = []
     append = out.append
-    for m in _WORD_RE.finditer(text, start, end):
-        w = m.group()
+    pos = start
+    # one findall (a gap of white space, a word) instead of a match object per word: the offsets
+    # follow from the lengths, as the pieces cover the text without holes
+    for gap, w in _GAP_WORD_RE.findall(text, start, end):
+        a = pos + len(gap)
         n = len(w)
-        if n < 6 or (n <= 9 and (w.islower() or w.isupper())):  # most words: nothing glued
-            a, b = m.span()
+        pos = b = a + n
+        # most words: nothing glued (a word of 9 letters or fewer is glued only where a capital
+        # follows a letter: not in lower-case, upper-case or capitalised words)
+        if n < 6 or (n <= 9 and (w.islower() or w.isupper() or w[1:].islower())):
             append(_new(Word, (a, b, w, w.lower())))
             continue
         tail = glued_end(w) if glued_end is not None and n > 9 else 0
         if tail:
-            out.extend(words(text, m.start(), m.end() - tail))
-            out.append(Word(m.end() - tail, m.end(), w[-tail:], w[-tail:].lower()))
-        elif len(w) >= 6 and not w.islower() and not w.isupper():
+            out.extend(words(text, a, b - tail))
+            append(Word(b - tail, b, w[-tail:], w[-tail:].lower()))
+        elif not w.islower() and not w.isupper():
             parts = GLUE_RE.split(w)
             if len(parts[-1]) >= 10 and parts[-1][0].isupper():
                 glued = list(_GLUED_VERB_RE.finditer(parts[-1]))
                 g = glued[-1] if glued else None
                 if g is not None and g.start() >= 4:
                     parts[-1:] = [parts[-1][: g.start()], parts[-1][g.start() :]]
-            pos = m.start()
+            p = a
             for part in parts:
-                out.append(_new(Word, (pos, pos + len(part), part, part.lower())))
-                pos += len(part)
+                append(_new(Word, (p, p + len(part), part, part.lower())))
+                p += len(part)
         else:
-            out.append(_new(Word, (m.start(), m.end(), w, w.lower())))
+            append(_new(Word, (a, b, w, w.lower())))
     return out
 
 
