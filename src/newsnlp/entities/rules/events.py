@@ -20,6 +20,8 @@ _PHRASE_WORD = r"(?:[A-Z][\w'’-]*|\d{1,4}|&|" + "|".join(re.escape(w) for w in
 _PHRASE = re.compile(rf"[A-Z][\w'’-]*(?:[ \u00a0]+{_PHRASE_WORD})*")
 YEAR = re.compile(r"(?:19|20)\d\d")
 _LOWER_TAIL = frozenset({*_LOWER_WORDS, "&"})
+_WORD = re.compile(r"\S+")
+_MEMO = 50_000
 
 
 def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -33,16 +35,20 @@ def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention
     longest = max((m.end - m.start for m in by_start), default=0)
     removed: set[int] = set()
     added: list[Mention] = []
+    memo: dict[str, str] = {}  # one key string per distinct word (a phrase may be the whole text)
     for pm in _PHRASE.finditer(text):
         if " " not in pm.group() and "\u00a0" not in pm.group():
             continue
-        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", pm.group())]
-        keys = [norm(w[2]) for w in words]
+        if len(memo) > _MEMO:
+            memo.clear()
+        words = (w.group() for w in _WORD.finditer(text, *pm.span()))
+        keys = [memo.get(w) or memo.setdefault(w, norm(w)) for w in words]
         span = event_span(keys, gaz)
         if span is None:
             continue
         a, b = span
-        s, e = pm.start() + words[a][0], pm.start() + words[b - 1][1]
+        words = [w.span() for w in _WORD.finditer(text, *pm.span())]
+        s, e = words[a][0], words[b - 1][1]
         inside = [
             by_start[k]
             for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
