@@ -94,7 +94,7 @@ class EntityStage(BaseStage):
                 )
                 for i, pred in zip(idx, preds):
                     model_out[i] = pred
-                del docs, starts, preds
+                del docs, starts, preds, pred
         # each article's model mentions are handed over (popped), so that they are freed as soon
         # as the article's candidates are made (a long article can have 100,000s of them)
         model_out.reverse()
