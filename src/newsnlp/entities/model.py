@@ -89,9 +89,9 @@ def resolve_model_path(model: str | Path) -> Path:
 #: side by side instead (linear and cheap on repetitive text).
 MAX_CHUNK_TOKENS = 256
 #: Most tokens given to the model in one minibatch. The model's working memory is about 5 KB a
-#: token of the batch (the precomputed state features of every token), so this bounds it (~30 MB)
+#: token of the batch (the precomputed state features of every token), so this bounds it (~20 MB)
 #: on long inputs; larger batches are no faster (``benchmarks/large_input.py``).
-MAX_BATCH_TOKENS = 6_000
+MAX_BATCH_TOKENS = 4_000
 #: Lexemes the model's vocabulary may hold before the model is reloaded with an empty one.
 MAX_VOCAB = 200_000
 #: Tokens of context the model reads on each side of a token with a capital (see ``predict``).
