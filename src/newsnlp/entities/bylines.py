@@ -14,10 +14,12 @@ it is left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..record import Article, Entity
 from ..registry import BaseStage, register_stage
+from .mention import Cover
 from .resources import RULES
 from .textutil import name_key
 
@@ -39,7 +41,11 @@ class BylineStep(BaseStage):
         spans = byline_mentions(article)
         if not spans:
             return
-        ents = [e for e in article.entities if not any(e.start < b and a < e.end for a, b, _ in spans)]
+        # the spans are sorted and do not overlap: the one starting last before an entity's end is
+        # the only one that may overlap it (bisection, not a scan per entity: linear on long input)
+        starts = [a for a, _, _ in spans]
+        ends = [b for _, b, _ in spans]
+        ents = [e for e in article.entities if not _in_spans(starts, ends, e.start, e.end)]
         by_key: dict[str, Entity] = {}
         for e in ents:
             if e.label == "PER":
@@ -84,14 +90,22 @@ def byline_mentions(article: Article) -> list[tuple[int, int, str]]:
     if not names or not segments:
         return []
     found: list[tuple[int, int, str]] = []
+    taken = Cover(len(article.text))
     for name in sorted(set(names), key=len, reverse=True):
         words = name.split()
         pattern = re.compile(r"(?<![\w-])" + r"[ \t\u00a0]+".join(map(re.escape, words)) + r"(?![\w-])")
         for seg in segments:
             for m in pattern.finditer(article.text, seg.start, seg.end):
-                if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                if not taken.hit(m.start(), m.end()):
                     found.append((m.start(), m.end(), name))
+                    taken.append(m.span())
     return sorted(found)
+
+
+def _in_spans(starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps one of the sorted, non-overlapping spans ``(starts, ends)``."""
+    k = bisect_left(starts, e) - 1
+    return k >= 0 and ends[k] > s
 
 
 def _renumbered(ents: list[Entity]) -> list[Entity]:

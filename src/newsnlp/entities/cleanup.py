@@ -8,6 +8,7 @@ language (``bahasa Inggris``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .candidates import trim_punct
 from .gazetteer import Gazetteer
@@ -51,13 +52,31 @@ def language_name(text: str, m: Mention) -> bool:
 class GazIndex:
     """Gazetteer candidates indexed by span and by start, for :func:`clean_model_span`."""
 
-    __slots__ = ("by_start", "spans")
+    __slots__ = ("_by_start",)
 
     def __init__(self, cands: list[Mention]) -> None:
-        self.spans = {(g.start, g.end) for g in cands}
-        self.by_start: dict[int, list[Mention]] = {}
+        # a start holds one mention (most) or a list of them: no list per mention
+        by_start: dict[int, Mention | list[Mention]] = {}
         for g in cands:
-            self.by_start.setdefault(g.start, []).append(g)
+            got = by_start.get(g.start)
+            if got is None:
+                by_start[g.start] = g
+            elif isinstance(got, list):
+                got.append(g)
+            else:
+                by_start[g.start] = [got, g]
+        self._by_start = by_start
+
+    def at(self, start: int) -> Sequence[Mention]:
+        """The candidates that start at ``start``, in their order."""
+        got = self._by_start.get(start)
+        if got is None:
+            return ()
+        return got if isinstance(got, list) else (got,)
+
+    def has(self, start: int, end: int) -> bool:
+        """Whether a candidate spans exactly ``[start, end)``."""
+        return any(g.end == end for g in self.at(start))
 
 
 def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Mention] | GazIndex) -> bool:
@@ -141,15 +160,15 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
         return False  # a title or role alone (CEO, Presiden) is not a name
     if m.label == "PER" and len(words) >= 2 and gaz.starts_with_place_head(text[m.start : m.end]):
         m.label = "LOC"  # Desa Sukamaju, Jl Sudirman, Bandara Juanda, Pantai Kuta: a place
-    if m.label == "PER" and len(words) >= 3 and (m.start, m.end) not in index.spans:
+    if m.label == "PER" and len(words) >= 3 and not index.has(m.start, m.end):
         # a headline-cased word after a name (Siti Nurjanah Sidang)
         while len(words) > 2 and words[-1].isalpha() and name_key(words[-1]) in gaz.common:
             m.end = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
             m.end = m.start + len(text[m.start : m.end].rstrip(" \u00a0"))
             words.pop()
-    if len(words) >= 2 and (m.start, m.end) not in index.spans and headline_line(text, m.start, m.end):
+    if len(words) >= 2 and not index.has(m.start, m.end) and headline_line(text, m.start, m.end):
         # a known name followed by headline-cased ordinary words (Microsoft Diskusi dengan ...)
-        for g in index.by_start.get(m.start, ()):
+        for g in index.at(m.start):
             rest = text[g.end : m.end].split()
             if g.end < m.end and rest and all(w.isalpha() and name_key(w) in gaz.common for w in rest):
                 m.end = g.end
@@ -160,7 +179,7 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     while before > 0 and text[before - 1] in " \u00a0":
         before -= 1
     if m.label == "PER" and title_before(text, before, gaz.titles):
-        for g in index.by_start.get(m.start, ()):
+        for g in index.at(m.start):
             if g.end < m.end and g.label in ("LOC", "ORG"):
                 rest = text[g.end : m.end]
                 if rest[:1] in (" ", "\u00a0") and rest.strip()[:1].isupper():

@@ -12,6 +12,7 @@ rules then pick leftmost-longest among the candidates.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,9 @@ _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _SENT_END = frozenset(".!?")
 #: Doc word standing for every piece that is in no pattern (keeps the matcher's vocabulary bounded).
 _OTHER = "\x00"
+#: Pieces matched per Doc: a long text is matched window by window (each window reaching the longest
+#: pattern's length into the next), so the Doc's memory is bounded whatever the length of the text.
+MATCH_WINDOW = 10_000
 _OPENERS = frozenset("\"'“‘([«—–-•*")
 
 
@@ -152,6 +156,8 @@ class Gazetteer:
         get = ids.__getitem__
         self._vocab = Vocab()
         self._pattern_words: frozenset[str] = frozenset(words)
+        #: The most pieces a pattern holds.
+        self._longest = max((len(p.split()) for p in patterns), default=1)
         self.matcher = PhraseMatcher(self._vocab, attr="ORTH")
         self.matcher.add(
             "GAZ", [(ids[k],) for k in self.keys] + [tuple(map(get, p.split())) for p in patterns]
@@ -230,7 +236,7 @@ class Gazetteer:
         # the Doc has one token per piece with a non-empty key (hyphens and apostrophes drop out);
         # a run of pieces that are in no pattern is one placeholder token, as no match can hold it
         known = self._pattern_words
-        idx: list[int] = []
+        idx = array("i")  # the piece of each Doc token (4 bytes each, not an int object)
         words: list[str] = []
         other = False
         for i, k in enumerate(norms):
@@ -245,8 +251,12 @@ class Gazetteer:
         if not idx:
             return out
         ends: dict[int, list[int]] = {}
-        for _, a, b in self.matcher(Doc(self._vocab, words=words, spaces=[False] * len(words))):
-            ends.setdefault(a, []).append(b)
+        reach = max(1, self._longest) - 1
+        for w0 in range(0, len(words), MATCH_WINDOW):
+            window = words[w0 : w0 + MATCH_WINDOW + reach]
+            for _, a, b in self.matcher(Doc(self._vocab, words=window, spaces=[False] * len(window))):
+                if a < MATCH_WINDOW:  # a match starting further is the next window's
+                    ends.setdefault(w0 + a, []).append(w0 + b)
         keys = self.keys
         ti = 0
         next_free = 0

@@ -110,6 +110,10 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     entities: list[Entity] = []
+    # mentions with the same surface (or score) share one string (float) object: an article that
+    # names one thing 100,000 times holds its name once
+    surfaces: dict[str, str] = {}
+    scores: dict[float, float] = {}
     for gid, (_root, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
         entries = Counter(ms[i].entry for i in members if ms[i].entry is not None)
         # (ties in set order, which for ints is deterministic)
@@ -144,16 +148,18 @@ def group(text: str, ms: list[Mention], gaz: Gazetteer) -> list[Entity]:
             kb = given_kb
         for i in members:
             m = ms[i]
+            surface = text[m.start : m.end]
+            score = round(m.score, 3)
             entities.append(
                 Entity(
                     start=m.start,
                     end=m.end,
-                    text=text[m.start : m.end],
+                    text=surfaces.setdefault(surface, surface),
                     label=label,
                     canonical=canonical,
                     entity_id=gid,
                     kb_id=kb,
-                    score=round(m.score, 3),
+                    score=scores.setdefault(score, score),
                     title=m.title,
                     role=m.role,
                     source=m.source,

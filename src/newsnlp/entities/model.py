@@ -20,7 +20,8 @@ is therefore a calibrated estimate of how often such a mention is right, not a p
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from array import array
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,17 +88,21 @@ def resolve_model_path(model: str | Path) -> Path:
 #: a Python-level step per token with almost nothing else in the batch; short chunks are decoded
 #: side by side instead (linear and cheap on repetitive text).
 MAX_CHUNK_TOKENS = 256
-#: Most tokens given to the model in one minibatch (bounds its memory on very long inputs).
-MAX_BATCH_TOKENS = 20_000
+#: Most tokens given to the model in one minibatch. The model's working memory is about 5 KB a
+#: token of the batch (the precomputed state features of every token), so this bounds it (~20 MB)
+#: on long inputs; larger batches are no faster (``benchmarks/large_input.py``).
+MAX_BATCH_TOKENS = 4_000
 #: Lexemes the model's vocabulary may hold before the model is reloaded with an empty one.
 MAX_VOCAB = 200_000
 #: Tokens of context the model reads on each side of a token with a capital (see ``predict``).
 CONTEXT_TOKENS = 2
 _OPENERS = frozenset({".", "!", "?", "\u2026", ":", '"', "\u201c", "(", "-", "\u2013", "\u2014"})
 _SENTENCE_END = frozenset({".", "!", "?", "\u2026"})
+#: Type code of the arrays of token indices (4 bytes an index instead of an 8-byte pointer to an int).
+_INDEX = "i"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModelMention:
     """One mention found by the model, in token indices of the document given to :meth:`NerModel.predict`."""
 
@@ -296,7 +301,9 @@ class NerModel:
             self.nlp = _load_lean(self.path)
         if line_starts is not None and len(line_starts) != len(docs):
             raise ValueError(f"{len(docs)} documents but {len(line_starts)} line_starts")
-        pieces: list[tuple[int, list[int], bool]] = []  # (document number, token indices, cased)
+        # (document number, token indices, cased); the indices in arrays, not lists of int objects:
+        # on a long input the pieces hold every token index until the model has read them all
+        pieces: list[tuple[int, Sequence[int], bool]] = []
         for n, (words, spaces) in enumerate(docs):
             if len(words) != len(spaces):
                 raise ValueError(f"document {n}: {len(words)} words but {len(spaces)} space flags")
@@ -329,7 +336,7 @@ class NerModel:
 
     def _tag(
         self,
-        group: list[tuple[int, list[int], bool]],
+        group: list[tuple[int, Sequence[int], bool]],
         texts: list[list[str]],
         spacy_docs: list[Doc],
         out: list[list[ModelMention]],
@@ -376,13 +383,13 @@ def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
 
 
 def _windows(
-    words: list[str], idx: list[int], context: int, common_words: Collection[str] = frozenset()
-) -> list[list[int]]:
+    words: list[str], idx: Sequence[int], context: int, common_words: Collection[str] = frozenset()
+) -> list[Sequence[int]]:
     """The stretches of a piece around its tokens with a capital letter, ``context`` tokens on
     each side; stretches that overlap or touch are joined. Empty when no token has a capital.
     Sentence-initial function words, and ``common_words`` followed by a lower-case word, do not
     count (see :meth:`NerModel.predict`)."""
-    out: list[list[int]] = []
+    out: list[Sequence[int]] = []
     last = len(idx) - 1
     a = b = -1  # current stretch, positions in idx (inclusive)
     for k, i in enumerate(idx):
@@ -407,20 +414,20 @@ def _windows(
     return out
 
 
-def _pieces(words: list[str], line_starts: Collection[int] = ()) -> list[list[int]]:
-    """Indices of the non-blank tokens, cut into pieces at tokens that hold a line break and
-    before the tokens listed in ``line_starts``."""
-    out: list[list[int]] = []
-    cur: list[int] = []
+def _pieces(words: list[str], line_starts: Collection[int] = ()) -> list[Sequence[int]]:
+    """Indices of the non-blank tokens (arrays of ints), cut into pieces at tokens that hold a line
+    break and before the tokens listed in ``line_starts``."""
+    out: list[Sequence[int]] = []
+    cur = array(_INDEX)
     for i, w in enumerate(words):
         if i in line_starts and cur:
             out.append(cur)
-            cur = []
+            cur = array(_INDEX)
         if not w or w.isspace():
             if has_line_break(w):
                 if cur:
                     out.append(cur)
-                cur = []
+                cur = array(_INDEX)
             continue
         cur.append(i)
     if cur:
@@ -428,12 +435,12 @@ def _pieces(words: list[str], line_starts: Collection[int] = ()) -> list[list[in
     return out
 
 
-def _chunks(words: list[str], idx: list[int], limit: int) -> list[list[int]]:
+def _chunks(words: list[str], idx: Sequence[int], limit: int) -> list[Sequence[int]]:
     """Cut a piece longer than ``limit`` tokens into chunks of at most ``limit`` tokens, after the
     last sentence end (``.``, ``!``, ``?``) of each window when there is one in its second half."""
     if len(idx) <= limit:
         return [idx]
-    out: list[list[int]] = []
+    out: list[Sequence[int]] = []
     a = 0
     while len(idx) - a > limit:
         cut = a + limit
@@ -447,6 +454,6 @@ def _chunks(words: list[str], idx: list[int], limit: int) -> list[list[int]]:
     return out
 
 
-def _piece_spaces(spaces: list[bool], idx: list[int]) -> list[bool]:
+def _piece_spaces(spaces: list[bool], idx: Sequence[int]) -> list[bool]:
     """``space_after`` for the tokens of a piece: a skipped blank token counts as a space."""
     return [bool(spaces[i]) or (k + 1 < len(idx) and idx[k + 1] != i + 1) for k, i in enumerate(idx)]

@@ -85,10 +85,26 @@ def merge_same_spans(cands: list[Mention], gaz: Gazetteer) -> list[Mention]:
     return list(by_span.values()) + rest
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _neg_prio(m: Mention) -> int:
+    return -m.prio
+
+
+def _neg_length(m: Mention) -> int:
+    return m.start - m.end
+
+
 def choose_longest(pool: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, greedily: the longer span first, then the higher source priority,
     then the earlier start; returned by start."""
-    pool = sorted(pool, key=lambda m: (-(m.end - m.start), -m.prio, m.start))
+    # three stable sorts, least significant key first: the order of one sort by the key
+    # ``(-length, -prio, start)`` without a key tuple per mention (100,000s on a long article)
+    pool = sorted(pool, key=_start)
+    pool.sort(key=_neg_prio)
+    pool.sort(key=_neg_length)
     chosen: list[Mention] = []
     spans = Cover(max((m.end for m in pool), default=0))
     for m in pool:

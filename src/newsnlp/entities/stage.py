@@ -94,8 +94,12 @@ class EntityStage(BaseStage):
                 )
                 for i, pred in zip(idx, preds):
                     model_out[i] = pred
-        for article, pred in zip(articles, model_out):
-            article.entities = self.annotate(article, pred)
+                del docs, starts, preds, pred
+        # each article's model mentions are handed over (popped), so that they are freed as soon
+        # as the article's candidates are made (a long article can have 100,000s of them)
+        model_out.reverse()
+        for article in articles:
+            article.entities = self.annotate(article, model_out.pop())
 
     # -- one article -------------------------------------------------------------------------------
     def annotate(self, article: Article, model_mentions: list[Any] | None = None) -> list[Entity]:
@@ -104,12 +108,18 @@ class EntityStage(BaseStage):
         gaz = self.gaz
         ps = pieces(text)
         norms = piece_norms(text, ps)
+        # each intermediate list is dropped as soon as it has been used: on a long article they
+        # hold 100,000s of objects (``del``), and the steps after the policy hold only its choice
         gaz_hits = gaz.match(text, ps, norms) if self.use_gazetteer else []
         model_cands = model_candidates(article, model_mentions or [])
+        del model_mentions
         gaz_cands = gaz_candidates(gaz, gaz_hits)
+        del gaz_hits
         gaz_index = GazIndex(gaz_cands)
         model_cands = [m for m in model_cands if clean_model_span(text, m, gaz, gaz_index)]
+        del gaz_index
         cands = gaz_cands + model_cands
+        del model_cands
         # the user's names and entities given before the stage are kept as they are
         fixed = preset_mentions(article)
         given = Cover(len(text), [(m.start, m.end) for m in fixed])
@@ -118,6 +128,7 @@ class EntityStage(BaseStage):
             given = Cover(len(text), [(m.start, m.end) for m in fixed])
             cands = [c for c in cands if not c.fixed and not given.hit(c.start, c.end)]
         chosen = self.policy(cands, gaz, text)
+        del cands, gaz_cands, given
         if fixed:
             chosen = sorted(chosen + fixed, key=lambda m: m.start)
         if self.use_gazetteer:
@@ -128,6 +139,7 @@ class EntityStage(BaseStage):
         chosen = add_rule_mentions(
             text, ps, chosen, gaz, self._title_words, title_rule=self.model is None, norms=norms
         )
+        del ps, norms
         chosen = [m for m in drop_work_titles(text, chosen) if m.fixed or not language_name(text, m)]
         attach_titles(text, chosen, gaz)
         return group(text, chosen, gaz)

@@ -102,11 +102,11 @@ def _general_pieces(text: str) -> list[Piece]:
         pos = e
         if tok.isalpha():
             if tok.islower() or tok.isupper() or tok.istitle():
-                append(_new(Piece, (s, e, s == prev, nl)))
+                append(_new(Piece, (prev if s == prev else s, e, s == prev, nl)))
             else:
                 _split_letters(tok, s, s == prev, nl, append)
         elif len(tok) == 1 or tok.isdigit():
-            append(_new(Piece, (s, e, s == prev, nl)))
+            append(_new(Piece, (prev if s == prev else s, e, s == prev, nl)))
         else:
             first = True
             for m in _RUN.finditer(tok):
@@ -132,8 +132,8 @@ def _ascii_pieces(text: str) -> list[Piece]:
     prev = -1
     for m in _ASCII_PIECE.finditer(text):
         s, e = m.span()
-        if s == prev:
-            append(_new(Piece, (s, e, True, False)))
+        if s == prev:  # glued: the start is the previous end, one int object for both
+            append(_new(Piece, (prev, e, True, False)))
         else:
             append(_new(Piece, (s, e, False, find("\n", prev if prev > 0 else 0, s) >= 0)))
         prev = e
@@ -151,15 +151,25 @@ def _split_letters(word: str, s: int, glued: bool, nl: bool, append) -> None:
         append(_new(Piece, (s + bounds[k], s + bounds[k + 1], glued if k == 0 else True, nl and k == 0)))
 
 
+#: Distinct pieces :func:`piece_norms` remembers at once (then it starts afresh).
+_NORM_MEMO = 50_000
+
+
 def piece_norms(text: str, ps: list[Piece]) -> list[str]:
-    """:func:`norm` of every piece (fast path for ASCII, as in :func:`norm`)."""
-    out = []
+    """:func:`norm` of every piece (fast path for ASCII, as in :func:`norm`). A piece that comes
+    again gets the same string object: one copy of ``budi`` for a text of 200,000 ``Budi``."""
+    out: list[str] = []
+    append = out.append
+    memo: dict[str, str] = {}
+    get = memo.get
     for p in ps:
         w = text[p[0] : p[1]]
-        if w in DROPPED:
-            out.append("")
-        else:
-            out.append(w.lower() if w.isascii() else norm(w))
+        k = get(w)
+        if k is None:
+            if len(memo) >= _NORM_MEMO:
+                memo.clear()
+            k = memo[w] = "" if w in DROPPED else (w.lower() if w.isascii() else norm(w))
+        append(k)
     return out
 
 

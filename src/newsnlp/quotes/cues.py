@@ -71,13 +71,16 @@ def find_cues(lex: Lexicon, text: str) -> list[CueMatch]:
                     if text[pos : pos + len(run)] != run:  # a capital: glued by scraping
                         found.append((pos, run, None))
     out = []
-    for pos, run, form in sorted(found, key=lambda f: f[0]):
+    found.sort(key=lambda f: f[0])
+    surfaces: dict[str, str] = {}  # cues of the same spelling share their string
+    for pos, run, form in found:
         end = pos + len(run)
         if form is None:
             length = glued_verb_length(lex, run)
             out.append(CueMatch(end - length, end, "active", text[end - length : end], False))
         else:
-            out.append(CueMatch(pos, end, form[0], text[pos:end], form[1]))
+            surface = text[pos:end]
+            out.append(CueMatch(pos, end, form[0], surfaces.setdefault(surface, surface), form[1]))
     return out
 
 

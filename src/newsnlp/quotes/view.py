@@ -48,6 +48,7 @@ class ArticleView:
         self.text = text = article.text
         self._glued = partial(glued_verb_length, lex)
         self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
+        self._forms: dict[str, tuple[str, str]] = {}  # shared word strings (see ``words``)
         self._capitals: dict[str, list[int]] | None = None
         self._low: str | None = None
         self._lower_words: frozenset[str] | None = None
@@ -142,7 +143,7 @@ class ArticleView:
         """The words of line ``k`` and their starts, read once when first needed."""
         got = self._line_words.get(k)
         if got is None:
-            ws = words(self.text, self._line_starts[k], self._line_ends[k], glued_end=self._glued)
+            ws = words(self.text, self._line_starts[k], self._line_ends[k], self._glued, self._forms)
             got = self._line_words[k] = (ws, [w.start for w in ws])
         return got
 

@@ -29,14 +29,22 @@ class Word(NamedTuple):
 _new = tuple.__new__  # builds a Word without the Python-level __new__ of NamedTuple (hot path)
 
 
-def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
+#: Distinct words whose strings :func:`words` shares at once (then it starts afresh).
+_FORMS = 50_000
+
+
+def words(text: str, start: int, end: int, glued_end=None, forms: dict | None = None) -> list[Word]:
     """The words and punctuation characters of ``text[start:end]``, with their offsets; a word
     glued to the next one by scraping (``SetiabudiKompol``) is cut where they meet.
 
     ``glued_end``: a function giving the length of a known word glued at the end of a word
-    (``TNImenyatakan`` -> 10), or 0; that word is cut off first."""
+    (``TNImenyatakan`` -> 10), or 0; that word is cut off first. ``forms``: a dictionary (kept
+    by the caller across calls) through which words of the same spelling share their ``text``
+    and ``low`` strings (a long line of one repeated word holds two strings, not two a word)."""
     out: list[Word] = []
     append = out.append
+    if forms is not None and len(forms) > _FORMS:
+        forms.clear()
     pos = start
     # one findall (a gap of white space, a word) instead of a match object per word: the offsets
     # follow from the lengths, as the pieces cover the text without holes
@@ -47,7 +55,13 @@ def words(text: str, start: int, end: int, glued_end=None) -> list[Word]:
         # most words: nothing glued (a word of 9 letters or fewer is glued only where a capital
         # follows a letter: not in lower-case, upper-case or capitalised words)
         if n < 6 or (n <= 9 and (w.islower() or w.isupper() or w[1:].islower())):
-            append(_new(Word, (a, b, w, w.lower())))
+            if forms is None:
+                append(_new(Word, (a, b, w, w.lower())))
+            else:
+                f = forms.get(w)
+                if f is None:
+                    f = forms[w] = (w, w.lower())
+                append(_new(Word, (a, b, f[0], f[1])))
             continue
         tail = glued_end(w) if glued_end is not None and n > 9 else 0
         if tail:

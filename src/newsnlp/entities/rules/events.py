@@ -17,9 +17,15 @@ __all__ = ["YEAR", "add_events", "event_span"]
 #: Lower-case words a capitalised phrase may hold (``World Police & Fire Games``, ``of``, ``the``).
 _LOWER_WORDS: list[str] = RULES["phrase_lower_words"]
 _PHRASE_WORD = r"(?:[A-Z][\w'’-]*|\d{1,4}|&|" + "|".join(re.escape(w) for w in _LOWER_WORDS) + r"|ke-\d+)"
-_PHRASE = re.compile(rf"[A-Z][\w'’-]*(?:[ \u00a0]+{_PHRASE_WORD})*")
+#: A capitalised phrase is a capitalised word, then as many :data:`_NEXT_WORD` as follow. (Not one
+#: pattern ``head(?:sep word)*``: the regular expression engine keeps a backtracking entry for each
+#: repetition, 250 bytes a word, 50 MB on a text of 200,000 capitalised words in a row.)
+_HEAD = re.compile(r"[A-Z][\w'’-]*")
+_NEXT_WORD = re.compile(rf"[ \u00a0]+{_PHRASE_WORD}")
 YEAR = re.compile(r"(?:19|20)\d\d")
 _LOWER_TAIL = frozenset({*_LOWER_WORDS, "&"})
+_WORD = re.compile(r"\S+")
+_MEMO = 50_000
 
 
 def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -33,16 +39,18 @@ def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention
     longest = max((m.end - m.start for m in by_start), default=0)
     removed: set[int] = set()
     added: list[Mention] = []
-    for pm in _PHRASE.finditer(text):
-        if " " not in pm.group() and "\u00a0" not in pm.group():
-            continue
-        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", pm.group())]
-        keys = [norm(w[2]) for w in words]
+    memo: dict[str, str] = {}  # one key string per distinct word (a phrase may be the whole text)
+    for p0, p1 in _phrases(text):
+        if len(memo) > _MEMO:
+            memo.clear()
+        words = (w.group() for w in _WORD.finditer(text, p0, p1))
+        keys = [memo.get(w) or memo.setdefault(w, norm(w)) for w in words]
         span = event_span(keys, gaz)
         if span is None:
             continue
         a, b = span
-        s, e = pm.start() + words[a][0], pm.start() + words[b - 1][1]
+        words = [w.span() for w in _WORD.finditer(text, p0, p1)]
+        s, e = words[a][0], words[b - 1][1]
         inside = [
             by_start[k]
             for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
@@ -55,6 +63,19 @@ def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention
         removed.update(id(m) for m in inside)
         added.append(Mention(s, e, "EVENT", "rule", SCORE_RULE, PRIO_RULE, None))
     return [m for m in chosen if id(m) not in removed] + added
+
+
+def _phrases(text: str):
+    """The (start, end) of every capitalised phrase of two words or more, in text order."""
+    head, step = _HEAD.search, _NEXT_WORD.match
+    pos = 0
+    while (hm := head(text, pos)) is not None:
+        start = end = hm.end()
+        while (wm := step(text, end)) is not None:
+            end = wm.end()
+        if end > start:
+            yield hm.start(), end
+        pos = end
 
 
 def event_span(keys: list[str], gaz: Gazetteer) -> tuple[int, int] | None:
