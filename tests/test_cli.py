@@ -35,6 +35,20 @@ def test_enrich_pretty(capsys):
     assert "sentences" in out and "tokens" in out
 
 
+def test_pretty_lists_a_written_form_once_whatever_its_spaces(capsys, tmp_path):
+    # a name written once with a no-break space (as scraped pages do) is the same written form
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Presiden Donald\u00a0Trump tiba di Jakarta pada Senin (3/8/2020). "
+        "Donald Trump bertemu warga. Trump lalu pulang.",
+        encoding="utf-8",
+    )
+    assert main(["enrich", str(text), "--format", "pretty", "--published", "2020-08-03"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if "Donald Trump, Trump" in line)
+    assert row.count("Donald Trump") == 2  # the canonical name and one written form
+
+
 def test_missing_file_is_an_error_not_a_crash(capsys, tmp_path):
     assert main(["enrich", str(tmp_path / "nope.txt")]) == 1
     assert "nope.txt" in capsys.readouterr().err

@@ -43,7 +43,7 @@ def _pretty(art, console) -> None:
             table.add_row(
                 first.label,
                 first.canonical or first.text,
-                ", ".join(sorted({m.text for m in mentions})) + f" ({len(mentions)})",
+                ", ".join(sorted({" ".join(m.text.split()) for m in mentions})) + f" ({len(mentions)})",
                 first.kb_id or "",
             )
         console.print(table)
