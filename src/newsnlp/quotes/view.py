@@ -39,6 +39,10 @@ def _glued_before(text: str, pos: int) -> str | None:
     return None
 
 
+#: Texts longer than this (characters) share the strings of repeated words.
+_SHARE_WORDS_ABOVE = 50_000
+
+
 class ArticleView:
     """The article as the quotes stage reads it (never written through this object)."""
 
@@ -48,7 +52,9 @@ class ArticleView:
         self.text = text = article.text
         self._glued = partial(glued_verb_length, lex)
         self._line_words: dict[int, tuple[list[Word], list[int]]] = {}
-        self._forms: dict[str, tuple[str, str]] = {}  # shared word strings (see ``words``)
+        # words of the same spelling share their strings (see ``words``) in long texts, where
+        # they would hold most of the memory; an ordinary article skips the lookups
+        self._forms: dict[str, tuple[str, str]] | None = {} if len(text) > _SHARE_WORDS_ABOVE else None
         self._capitals: dict[str, list[int]] | None = None
         self._low: str | None = None
         self._lower_words: frozenset[str] | None = None
