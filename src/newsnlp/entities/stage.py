@@ -27,8 +27,9 @@ from .policy import get_policy
 from .rules import add_rule_mentions
 from .rules.events import add_events
 from .rules.fuzzy import add_fuzzy
+from .rules.languages import drop_language_names
 from .rules.legal_suffixes import extend_legal_suffixes
-from .rules.org_places import join_org_places
+from .rules.org_places import join_org_countries, join_org_places
 from .rules.products import add_model_numbers
 from .rules.schools import add_schools
 from .rules.work_titles import drop_work_titles
@@ -133,7 +134,8 @@ class EntityStage(BaseStage):
             chosen = sorted(chosen + fixed, key=lambda m: m.start)
         if self.use_gazetteer:
             chosen = add_model_numbers(text, add_schools(text, add_events(text, chosen, gaz)), gaz)
-        chosen = extend_legal_suffixes(text, join_org_places(text, chosen, gaz))
+        chosen = join_org_countries(text, join_org_places(text, chosen, gaz), gaz)
+        chosen = extend_legal_suffixes(text, chosen)
         if self.use_gazetteer and self.fuzzy:
             chosen = add_fuzzy(text, ps, chosen, gaz, norms)
         chosen = add_rule_mentions(
@@ -141,6 +143,7 @@ class EntityStage(BaseStage):
         )
         del ps, norms
         chosen = [m for m in drop_work_titles(text, chosen) if m.fixed or not language_name(text, m)]
+        chosen = drop_language_names(text, chosen)
         attach_titles(text, chosen, gaz)
         return group(text, chosen, gaz)
 
