@@ -13,6 +13,10 @@ the gaps the policy leaves. Register your own::
         cands = [c for c in cands if c.label != "PER" or c.source == "model"]
         return get_policy("default")(cands, gaz, text)
 
+The stage hands a policy lists it does not read again: a policy owns ``candidates`` and its
+mentions, and may empty the list or change the mentions (the built-in ones do, so that a long
+article's candidates are freed as they are merged).
+
 Built in: ``default`` (docs/entities.md, "Combining the model and the gazetteer") and ``longest``
 (the same-span merge and the longest-span-first choice alone, without the default's vetoes).
 """
@@ -63,7 +67,8 @@ def get_policy(name: str | MergePolicy) -> MergePolicy:
 def merge_same_spans(cands: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """One mention for each span both the model and the gazetteer found (``source="both"``), with
     the gazetteer's label (the model's for the tiers of ``tiers.label_from_model``); the kb entry
-    is kept when the labels fit. Other candidates are returned as they are."""
+    is kept when the labels fit. Other candidates are returned as they are. ``cands`` is consumed:
+    the list is emptied, and the gazetteer's candidate of a merged span becomes the merged mention."""
     by_span: dict[tuple[int, int], Mention] = {}
     rest: list[Mention] = []
     model_label_tiers = gaz.tier_ids(*_MODEL_LABEL_TIERS)
@@ -79,9 +84,15 @@ def merge_same_spans(cands: list[Mention], gaz: Gazetteer) -> list[Mention]:
             continue
         label = g.label if gaz.tiers[g.entry] not in model_label_tiers else model.label
         entry = g.entry if label_fits(gaz.labels[g.entry], label) else None
-        by_span[key] = Mention(
-            g.start, g.end, label, "both", max(model.score, g.score), max(model.prio, g.prio), entry
-        )
+        score, prio = max(model.score, g.score), max(model.prio, g.prio)
+        if g.title is None and g.role is None and g.link is None and g.kb is None and not g.evidence:
+            # the gazetteer's candidate becomes the merged mention (no third object per span:
+            # on a text of one name every few words, these are 100,000s)
+            g.label, g.source, g.score, g.prio, g.entry = label, "both", score, prio, entry
+            by_span[key] = g
+        else:
+            by_span[key] = Mention(g.start, g.end, label, "both", score, prio, entry)
+    cands.clear()  # the model's half of each merged span is freed here
     return list(by_span.values()) + rest
 
 

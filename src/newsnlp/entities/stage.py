@@ -125,11 +125,12 @@ class EntityStage(BaseStage):
         fixed = preset_mentions(article)
         given = Cover(len(text), [(m.start, m.end) for m in fixed])
         fixed += [c for c in gaz_cands if c.fixed and not given.hit(c.start, c.end)]
+        del gaz_cands
         if fixed:
             given = Cover(len(text), [(m.start, m.end) for m in fixed])
             cands = [c for c in cands if not c.fixed and not given.hit(c.start, c.end)]
-        chosen = self.policy(cands, gaz, text)
-        del cands, gaz_cands, given
+        chosen = self.policy(cands, gaz, text)  # the policy owns (and may empty) ``cands``
+        del cands, given
         if fixed:
             chosen = sorted(chosen + fixed, key=lambda m: m.start)
         if self.use_gazetteer:

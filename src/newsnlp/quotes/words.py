@@ -29,6 +29,8 @@ class Word(NamedTuple):
 _new = tuple.__new__  # builds a Word without the Python-level __new__ of NamedTuple (hot path)
 
 
+#: Ranges up to this many characters are read with one ``findall``.
+_BULK_CHARS = 20_000
 #: Distinct words whose strings :func:`words` shares at once (then it starts afresh).
 _FORMS = 50_000
 
@@ -47,8 +49,13 @@ def words(text: str, start: int, end: int, glued_end=None, forms: dict | None = 
         forms.clear()
     pos = start
     # one findall (a gap of white space, a word) instead of a match object per word: the offsets
-    # follow from the lengths, as the pieces cover the text without holes
-    for gap, w in _GAP_WORD_RE.findall(text, start, end):
+    # follow from the lengths, as the pieces cover the text without holes; a long range is read
+    # match by match, so that its pieces are not all held at once
+    if end - start <= _BULK_CHARS:
+        found = _GAP_WORD_RE.findall(text, start, end)
+    else:
+        found = (m.groups() for m in _GAP_WORD_RE.finditer(text, start, end))
+    for gap, w in found:
         a = pos + len(gap)
         n = len(w)
         pos = b = a + n
