@@ -1,8 +1,8 @@
 """Tidying the model's spans before the merge (docs/entities.md, step 0).
 
 :func:`clean_model_span` cuts a model span to the name it holds (brackets, lower-case edge words,
-headline words, titles) or refuses it; :func:`language_name` recognises a place that names a
-language (``bahasa Inggris``).
+headline words, titles) or refuses it. (Language names, ``bahasa Inggris``, are
+:mod:`newsnlp.entities.rules.languages`.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .resources import RULES
 from .textutil import Piece, breaks_as_newlines, has_line_break, name_key, pieces
 from .titles import strip_title, title_before
 
-__all__ = ["GazIndex", "clean_model_span", "headline_line", "language_name"]
+__all__ = ["GazIndex", "clean_model_span", "headline_line"]
 
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 #: An academic degree written after a name and a comma (``S.H``, ``M.Psi``, ``Ph.D``).
@@ -33,20 +33,6 @@ _HEADLINE = RULES["headline"]
 HEADLINE_MAX: int = _HEADLINE["max_chars"]
 HEADLINE_MIN_WORDS: int = _HEADLINE["min_words"]
 HEADLINE_CAPITALISED: float = _HEADLINE["capitalised_share"]
-_LANGUAGE_WORDS = "|".join(re.escape(w) for w in RULES["language_words"])
-_LANGUAGE_BEFORE = re.compile(rf"\b(?:{_LANGUAGE_WORDS})[ \t\u00a0]+\Z", re.IGNORECASE)
-_LANGUAGE_SPAN = re.compile(rf"(?:{_LANGUAGE_WORDS})[ \t\u00a0]+\S", re.IGNORECASE)
-_LANGUAGE_LOOKBACK = max(len(w) for w in RULES["language_words"]) + 6
-
-
-def language_name(text: str, m: Mention) -> bool:
-    """Whether a place mention names a language (``bahasa Inggris``, ``Bahasa Indonesia``): not an
-    entity (the place is not meant; school subjects are not entities either)."""
-    if m.label != "LOC":
-        return False
-    if _LANGUAGE_SPAN.match(text, m.start):
-        return True
-    return _LANGUAGE_BEFORE.search(text, max(0, m.start - _LANGUAGE_LOOKBACK), m.start) is not None
 
 
 class GazIndex:

@@ -19,7 +19,7 @@ from typing import Any
 from ..record import Article, Entity
 from ..registry import BaseStage, register_stage
 from .candidates import gaz_candidates, line_starts, model_candidates, preset_mentions
-from .cleanup import GazIndex, clean_model_span, language_name
+from .cleanup import GazIndex, clean_model_span
 from .gazetteer import Gazetteer
 from .grouping import group
 from .mention import Cover, Mention
@@ -143,8 +143,7 @@ class EntityStage(BaseStage):
             text, ps, chosen, gaz, self._title_words, title_rule=self.model is None, norms=norms
         )
         del ps, norms
-        chosen = [m for m in drop_work_titles(text, chosen) if m.fixed or not language_name(text, m)]
-        chosen = drop_language_names(text, chosen)
+        chosen = drop_language_names(text, drop_work_titles(text, chosen))
         attach_titles(text, chosen, gaz)
         return group(text, chosen, gaz)
 
