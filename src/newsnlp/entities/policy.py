@@ -84,14 +84,13 @@ def merge_same_spans(cands: list[Mention], gaz: Gazetteer) -> list[Mention]:
             continue
         label = g.label if gaz.tiers[g.entry] not in model_label_tiers else model.label
         entry = g.entry if label_fits(gaz.labels[g.entry], label) else None
-        score, prio = max(model.score, g.score), max(model.prio, g.prio)
-        if g.title is None and g.role is None and g.link is None and g.kb is None and not g.evidence:
-            # the gazetteer's candidate becomes the merged mention (no third object per span:
-            # on a text of one name every few words, these are 100,000s)
-            g.label, g.source, g.score, g.prio, g.entry = label, "both", score, prio, entry
-            by_span[key] = g
-        else:
-            by_span[key] = Mention(g.start, g.end, label, "both", score, prio, entry)
+        # the gazetteer's candidate becomes the merged mention, every other field as a new
+        # mention's (no third object per span: on a text of one name every few words, 100,000s)
+        g.label, g.source, g.entry = label, "both", entry
+        g.score, g.prio = max(model.score, g.score), max(model.prio, g.prio)
+        g.title = g.role = g.link = g.kb = None
+        g.fixed = g.evidence = False
+        by_span[key] = g
     cands.clear()  # the model's half of each merged span is freed here
     return list(by_span.values()) + rest
 
