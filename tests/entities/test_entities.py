@@ -527,7 +527,8 @@ def test_acronym_after_a_place_with_another_initial_is_not_the_place(nlp):
     art = nlp(text)
     check_layer(art)
     assert all(e.label != "LOC" for e in ents(art, "HKI"))
-    assert ents(art, "Indonesia")[0].label == "LOC"
+    # the organisation head, its ordinary words and the place are one name (rules/org_places.py)
+    assert [e.label for e in ents(art, "Himpunan Kawasan Industri Indonesia")] == ["ORG"]
     us = ents(art, "Amerika Serikat")[0]
     as_ = ents(art, "AS")
     assert as_ and all(e.label == "LOC" and e.entity_id == us.entity_id for e in as_)

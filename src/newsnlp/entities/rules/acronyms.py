@@ -73,6 +73,10 @@ def add_acronyms(ctx: RuleContext) -> None:
         s, e = am.start(1), am.end(1)
         inner = starts.get(s)
         if inner is not None and inner.end == e:
+            if inner.entry is not None and inner.label != long_m.label:
+                # a known name of another kind abbreviates the end of the long form, not all of
+                # it: Angkatan Laut Amerika Serikat (AS) is the navy, AS the country
+                continue
             inner.link = long_m
         elif free(s, e):
             add(Mention(s, e, long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))

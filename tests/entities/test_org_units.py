@@ -1,0 +1,57 @@
+"""Units of organisations written with their place or parent body (issue #16, third round): an
+organisation head, capitalised ordinary words, then a place or an organisation is one ORG, on
+invented sentences."""
+
+from __future__ import annotations
+
+from tests.entities.test_entities import FakeModel, check_layer
+from tests.entities.test_error_classes import spans
+
+
+def test_head_ordinary_words_and_a_place_are_one_organisation(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Sulawesi", "Tenggara"): "LOC", ("New", "York"): "LOC"})
+    art = nlp(
+        "Jaksa dari Kejaksaan Tinggi Sulawesi Tenggara memeriksa berkas itu. Saham teknologi naik di "
+        "Bursa Efek New York pekan ini, sementara Dinas Kesehatan Sleman membuka posko."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Kejaksaan Tinggi Sulawesi Tenggara", "ORG") in got, got
+    assert ("Bursa Efek New York", "ORG") in got, got
+    assert ("Dinas Kesehatan Sleman", "ORG") in got, got
+    assert ("Sulawesi Tenggara", "LOC") not in got
+
+
+def test_unit_of_a_body_and_party_head_are_one_organisation(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Mahkamah", "Agung"): "ORG", ("Golkar",): "ORG"})
+    art = nlp(
+        "Laporan itu diteruskan ke Badan Pengawas Mahkamah Agung. Kader Partai Golkar menolak usul itu."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Badan Pengawas Mahkamah Agung", "ORG") in got, got
+    assert ("Partai Golkar", "ORG") in got, got
+
+
+def test_title_or_building_before_the_name_stays_out(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Jawa", "Tengah"): "LOC", ("Golkar",): "ORG"})
+    art = nlp("Massa berkumpul di Kantor Gubernur Jawa Tengah. Rapat digelar di Kantor Golkar semalam.")
+    check_layer(art)
+    got = spans(art)
+    # a title among the words: the governor's office, not an organisation named after the place
+    assert ("Jawa Tengah", "LOC") in got, got
+    assert not [e for e in art.entities if e.text.startswith("Kantor")], got
+    assert ("Golkar", "ORG") in got
+
+
+def test_known_acronym_of_the_place_is_not_the_units(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Laut", "Amerika", "Serikat"): "LOC"})
+    art = nlp("Kapal perang Angkatan Laut Amerika Serikat (AS) meninggalkan pelabuhan. AS belum berkomentar.")
+    check_layer(art)
+    got = spans(art)
+    assert ("Angkatan Laut Amerika Serikat", "ORG") in got, got
+    assert got.count(("AS", "LOC")) == 2, got
