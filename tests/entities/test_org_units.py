@@ -55,3 +55,19 @@ def test_known_acronym_of_the_place_is_not_the_units(model_stage_pipeline):
     got = spans(art)
     assert ("Angkatan Laut Amerika Serikat", "ORG") in got, got
     assert got.count(("AS", "LOC")) == 2, got
+
+
+def test_name_opening_a_sentence_before_a_reporting_verb_is_a_person(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Agung", "Prasetyo"): "PER"})
+    art = nlp(
+        "Kompol Agung Prasetyo memimpin pencarian. Warsito menambahkan, tim bekerja sejak pagi. "
+        "Polisi mengatakan jalan ditutup. Agung juga menegaskan pencarian berlanjut. "
+        "Lulusan S.Pd. M. Pd menyampaikan salam. Juni menjadi bulan sibuk."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Warsito", "PER") in got, got
+    # an ordinary word is a name only when the article names a person with it
+    assert got.count(("Agung", "PER")) == 1, got
+    assert not [e for e in art.entities if e.text in ("Polisi", "Pd", "Juni")], got

@@ -26,7 +26,7 @@ from .name_parts import add_name_parts
 from .nicknames import add_nicknames
 from .org_name_tails import split_name_tails
 from .person_positions import person_positions
-from .speakers import add_speakers
+from .speakers import add_speakers, add_subject_speakers
 from .titled_names import add_titled_names
 
 __all__ = ["RuleContext", "add_rule_mentions"]
@@ -50,6 +50,7 @@ def add_rule_mentions(
     add_nicknames(ctx)
     add_context_places(ctx)
     add_speakers(ctx)
+    add_subject_speakers(ctx)
     add_initials(ctx)
     if title_rule:
         add_titled_names(ctx, title_words)

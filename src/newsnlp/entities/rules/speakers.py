@@ -1,5 +1,7 @@
-"""The speaker after a quotation: ``"...," kata Amin.`` -> PER ``Amin`` (speech verbs are gazetteer
-data: ``curated/speech_verbs.txt``)."""
+"""Speakers: the name after a quotation's speech verb (``"...," kata Amin.`` -> PER ``Amin``; speech
+verbs are gazetteer data: ``curated/speech_verbs.txt``) and the name that opens a sentence as the
+subject of a reporting verb (``Sudarnoto menambahkan, ...`` -> PER ``Sudarnoto``:
+``subject_speech_verbs``)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,23 @@ from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..resources import RULES
 from .context import RuleContext
 
-__all__ = ["add_speakers", "speech_pattern"]
+__all__ = ["add_speakers", "add_subject_speakers", "speech_pattern"]
 
 #: English words after which capitalised words are a position, not a name (``Head of Marketing``).
 _NOT_AFTER = "|".join(re.escape(w) for w in RULES["speaker_blockers"])
 #: Words that open the attribution's adjunct after a speaker's name (``kata Amin dalam ...``).
 _ADJUNCTS = frozenset(RULES["speaker_adjuncts"])
+_SUBJECT = RULES["subject_speakers"]
+#: A single capital and a period right before a position (an initial or a degree: ``M. Pd``).
+_AFTER_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.[ \u00a0]*\Z")
+#: 1-3 capitalised words opening a sentence (after its start, a line break, end punctuation or a
+#: closing quote), then optionally an adverb (``juga``), then a reporting verb.
+_SUBJECT_PATTERN = re.compile(
+    r"(?:\A|(?<=[.!?\"\u201d\u2019)\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85])[ \u00a0]*|(?<=[\n\r]))"
+    r"(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})[ \u00a0]+"
+    r"(?:(?:" + "|".join(map(re.escape, _SUBJECT["adverbs"])) + r")[ \u00a0]+)?"
+    r"(?:" + "|".join(map(re.escape, sorted(_SUBJECT["verbs"], key=len, reverse=True))) + r")\b"
+)
 
 
 @lru_cache(maxsize=4)
@@ -54,3 +67,41 @@ def _clause_ends(text: str, end: int) -> bool:
         return True
     word = rest.split(None, 1)[0].rstrip(".,;:!?")
     return word in _ADJUNCTS
+
+
+def add_subject_speakers(ctx: RuleContext) -> None:
+    """Persons opening a sentence as the subject of a reporting verb (``Sudarnoto menambahkan``,
+    ``Deden juga menjelaskan``): each word must be a name word, i.e. neither an ordinary word
+    (``Polisi mengatakan``, ``Pihaknya menegaskan``), an ambiguous one (``Juni``), a title
+    (``Kapolda memastikan``) nor a word the gazetteer knows as something other than a person,
+    unless the article names a person with that word (``Agung`` of ``Agung Nugroho``)."""
+    text, gaz = ctx.text, ctx.gaz
+    person_words: set[str] | None = None
+    for sm in _SUBJECT_PATTERN.finditer(text):
+        s, e = sm.span("name")
+        if not ctx.free(s, e) or _AFTER_INITIAL.search(text, max(0, s - 4), s):
+            continue  # M. Pd menyampaikan: a degree or an initial, not the end of a sentence
+        words = sm.group("name").split()
+        entry = gaz.lookup(sm.group("name"))
+        if entry is not None and gaz.labels[entry] != "PER":
+            continue
+        ok = True
+        for w in words:
+            key = w.lower()
+            if person_words is None:
+                person_words = {
+                    p.lower() for m in ctx.chosen if m.label == "PER" for p in text[m.start : m.end].split()
+                }
+            if key in person_words:
+                continue  # Agung of Agung Nugroho: a word the article uses in a person's name
+            entry = gaz.lookup(w)
+            if (
+                key in gaz.title_set
+                or key in gaz.common
+                or key in gaz.ambiguous
+                or (entry is not None and gaz.labels[entry] != "PER")
+            ):
+                ok = False
+                break
+        if ok:
+            ctx.add(Mention(s, e, "PER", "rule", SCORE_RULE, PRIO_RULE))
