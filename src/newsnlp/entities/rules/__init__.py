@@ -20,7 +20,7 @@ from ..textutil import Piece
 from .acronyms import add_acronyms
 from .balinese_names import join_balinese_names
 from .context import RuleContext
-from .context_places import add_context_places
+from .context_places import add_context_places, relabel_located_persons
 from .initials import add_initials
 from .name_parts import add_name_parts
 from .nicknames import add_nicknames
@@ -46,6 +46,7 @@ def add_rule_mentions(
     chosen = join_balinese_names(text, chosen, gaz)
     ctx = RuleContext(text, ps, chosen, gaz, norms)
     person_positions(ctx)
+    relabel_located_persons(ctx)
     add_acronyms(ctx)
     add_nicknames(ctx)
     add_context_places(ctx)

@@ -1,6 +1,6 @@
-"""Units of organisations written with their place or parent body (issue #16, third round): an
-organisation head, capitalised ordinary words, then a place or an organisation is one ORG, on
-invented sentences."""
+"""Error classes of the development sets (issue #16, third round), on invented sentences: units of
+organisations written with their place or parent body, a name opening a sentence before a
+reporting verb, a lone name after `di`."""
 
 from __future__ import annotations
 
@@ -71,3 +71,17 @@ def test_name_opening_a_sentence_before_a_reporting_verb_is_a_person(model_stage
     # an ordinary word is a name only when the article names a person with it
     assert got.count(("Agung", "PER")) == 1, got
     assert not [e for e in art.entities if e.text in ("Polisi", "Pd", "Juni")], got
+
+
+def test_lone_name_after_di_is_a_place_for_the_whole_article(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Tirtakencana",): "PER", ("Wulan",): "PER", ("Wulan", "Sari"): "PER"})
+    art = nlp(
+        "Rombongan bergerak ke Tirtakencana sejak subuh. Mereka bermalam di Tirtakencana. "
+        "Wulan Sari menginap di rumah kerabat. Tamu itu datang di Wulan."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert got.count(("Tirtakencana", "LOC")) == 2, got
+    # a word of a person's name in the article stays the person
+    assert ("Wulan", "PER") in got, got
