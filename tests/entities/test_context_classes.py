@@ -85,3 +85,20 @@ def test_lone_name_after_di_is_a_place_for_the_whole_article(model_stage_pipelin
     assert got.count(("Tirtakencana", "LOC")) == 2, got
     # a word of a person's name in the article stays the person
     assert ("Wulan", "PER") in got, got
+
+
+def test_head_and_capitalised_words_nobody_found_are_an_organisation(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({})
+    art = nlp(
+        "Sengketa lahan itu dimenangkan Perkumpulan Harapan Sentosa tahun lalu. Warga melapor ke "
+        "Dinas Sosial pekan ini. Putusan dibacakan Majelis Hakim kemarin. Ia lulus dari Sekolah "
+        "Menengah Atas di kota itu. Penjagaan diperketat di Kejaksaan Tinggi dan Kejaksaan Negeri."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Perkumpulan Harapan Sentosa", "ORG") in got, got
+    assert ("Dinas Sosial", "ORG") in got, got
+    # a panel with a title word, a school type, two bodies in a list: no such organisation
+    for text in ("Majelis Hakim", "Sekolah Menengah Atas", "Kejaksaan Tinggi dan Kejaksaan Negeri"):
+        assert not [e for e in art.entities if e.text == text], (text, got)

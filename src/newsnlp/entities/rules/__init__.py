@@ -21,6 +21,7 @@ from .acronyms import add_acronyms
 from .balinese_names import join_balinese_names
 from .context import RuleContext
 from .context_places import add_context_places, relabel_located_persons
+from .headed_orgs import add_headed_orgs
 from .initials import add_initials
 from .name_parts import add_name_parts
 from .nicknames import add_nicknames
@@ -48,6 +49,7 @@ def add_rule_mentions(
     person_positions(ctx)
     relabel_located_persons(ctx)
     add_acronyms(ctx)
+    add_headed_orgs(ctx)
     add_nicknames(ctx)
     add_context_places(ctx)
     add_speakers(ctx)
