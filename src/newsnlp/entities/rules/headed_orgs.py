@@ -1,6 +1,7 @@
 """Organisations named by a head and capitalised words that no source found: ``Perkumpulan Lyceum
-Kristen``, ``Dinas Sosial``, ``Direktorat Jenderal Imigrasi``. An organisation head
-(``curated/org_heads.txt``) in Title Case, then 1-6 capitalised words (``dan``/``&`` between
+Kristen``, ``Dinas Sosial``, ``Direktorat Jenderal Imigrasi``. The head of a body
+(``curated/org_heads.txt``, not a building or a generic group: ``Kantor``, ``Sekolah``,
+``Panitia`` are ``org_units.weak_heads``) in Title Case, then 1-6 capitalised words (``dan``/``&`` between
 capitalised words allowed, unless another head follows: ``Kejaksaan Tinggi dan Kejaksaan Negeri``
 are two bodies), is an ORG when nothing covers it, no word is a title or role word (``Majelis
 Hakim``, ``Dewan Komisaris``: a panel or a board, not a body's name), no word is glued to the
@@ -16,6 +17,7 @@ import re
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..textutil import name_key
 from .context import RuleContext
+from .org_places import strong_org_head
 
 __all__ = ["add_headed_orgs"]
 
@@ -26,8 +28,8 @@ _PHRASE = re.compile(
     r"(?:[ \u00a0]" + _CAP + r"(?![\w-]))"
     r"(?:(?:[ \u00a0](?:dan|&))?[ \u00a0]" + _CAP + r"(?![\w-])){0,5}"
 )
-#: A Roman numeral right after the phrase.
-_NUMERAL_AFTER = re.compile(r"[ \u00a0][IVX]+(?![\w-])")
+#: A Roman numeral or a number right after the phrase.
+_NUMERAL_AFTER = re.compile(r"[ \u00a0](?:[IVX]+(?![\w-])|\d)")
 #: A connector and the word after it.
 _CONNECTED = re.compile(r"[ \u00a0](?:dan|&)[ \u00a0]([A-Z][a-z]+)")
 #: A capitalised word right before the phrase (it would be part of a longer name).
@@ -38,8 +40,7 @@ def add_headed_orgs(ctx: RuleContext) -> None:
     """Add the ORG mentions of the module docstring where nothing is chosen yet."""
     text, gaz = ctx.text, ctx.gaz
     for pm in _PHRASE.finditer(text):
-        head = pm.group("head")
-        if head.lower() not in gaz.org_heads:
+        if not strong_org_head(pm.group("head"), gaz):
             continue
         s, e = pm.span()
         if any(c.group(1).lower() in gaz.org_heads for c in _CONNECTED.finditer(text, s, e)):
@@ -50,7 +51,7 @@ def add_headed_orgs(ctx: RuleContext) -> None:
         if e < len(text) and text[e].isalnum():
             continue  # the last word runs into a glued one (Bank BCABuruan)
         if _NUMERAL_AFTER.match(text, e):
-            continue  # Balai Teknik Kelas I Jakarta: the name goes on past a numeral
+            continue  # Balai Teknik Kelas I Jakarta, SMA Negeri 8 Bekasi: the name goes on
 
         if _CAP_BEFORE.search(text, max(0, s - 40), s) or not ctx.free(s, e):
             continue

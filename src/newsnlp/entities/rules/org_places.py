@@ -5,9 +5,9 @@ gazetteer's organisation heads) right before a place mention makes one ORG (``Pe
 Indonesia``, ``Pos Indonesia``) are curated gazetteer names. An organisation mention followed
 by a country's name is the organisation's branch in that country, one ORG (``Xpeng Indonesia``,
 ``PKB Indonesia``), not the organisation and a place. An organisation head followed by
-capitalised ordinary words and then a place or an organisation mention is one ORG over all of
-it (``Kejaksaan Tinggi Sulawesi Selatan``, ``Badan Pengawas Mahkamah Agung``, ``Fraksi PKS``):
-the unit of that place or body, not the place or the body alone."""
+capitalised ordinary words and then a place mention is one ORG over all of it (``Kejaksaan
+Tinggi Sulawesi Selatan``, ``Bursa Efek New York``): the body of that place, not the place alone;
+``Partai`` and ``Universitas`` join the organisation right after them (``Partai PSI``)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..resources import RULES, phrase_alternatives
 from ..textutil import norm
 
-__all__ = ["join_org_countries", "join_org_places", "join_org_units"]
+__all__ = ["join_org_countries", "join_org_places", "join_org_units", "strong_org_head"]
 
 _PREFIXES = sorted(RULES["org_place_prefixes"], key=len, reverse=True)
 _PREFIX = re.compile(r"(?<![\w-])(?:" + phrase_alternatives(_PREFIXES) + r")[ \u00a0]+\Z")
@@ -82,46 +82,59 @@ def join_org_countries(text: str, chosen: list[Mention], gaz: Gazetteer) -> list
 #: A capitalised word right before a position, separated by spaces only.
 _WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]+)[ \u00a0]+\Z")
 _UNITS = RULES["org_units"]
-#: Heads that make one ORG with the organisation mention right after them (``Fraksi PKS``).
+#: Heads that make one ORG with the organisation mention right after them (``Partai PSI``).
 _UNIT_HEADS = frozenset(norm(w) for w in _UNITS["heads"])
-#: Heads of buildings as well as bodies: never joined with an organisation after them.
-_BUILDING_HEADS = frozenset(norm(w) for w in _UNITS["building_heads"])
-#: At most this many ordinary words between the head and the mention.
+#: Organisation heads that also name buildings, places or generic groups (``Kantor``, ``Pusat``,
+#: ``Sekolah``, ``Panitia``): read as ordinary words, never as the head of a unit.
+_WEAK_HEADS = frozenset(norm(w) for w in _UNITS["weak_heads"])
+#: At most this many ordinary words between the head and the place.
 _UNIT_GAP: int = _UNITS["gap_words"]
 
 
+def strong_org_head(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` opens the name of a body (``Badan``, ``Dinas``, ``Kejaksaan``), not a
+    building or a generic group (``Kantor``, ``Pusat``: ``org_units.weak_heads``)."""
+    key = norm(word)
+    return key in gaz.org_heads and key not in _WEAK_HEADS
+
+
 def join_org_units(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Replace a LOC or ORG mention preceded by an organisation head and capitalised ordinary
-    words (``Kejaksaan Tinggi [Sulawesi Selatan]``, ``Badan Pengawas [Mahkamah Agung]``), or
-    an ORG mention preceded by a unit head alone (``Fraksi [PKS]``), with one ORG over all.
+    """Replace a LOC mention preceded by an organisation head and capitalised ordinary words
+    (``Kejaksaan Tinggi [Sulawesi Selatan]``, ``Bursa Efek [New York]``), or an ORG mention
+    preceded by a unit head alone (``Partai [PSI]``), with one ORG over all.
 
     The words between must be ordinary words of the gazetteer's common-word list in Title Case,
     no title or role word (``Kantor Gubernur Jawa Barat`` is the governor's office, left alone),
-    and no mention may cover them; only spaces separate the words."""
+    and no mention may cover them; only spaces separate the words. A body and the organisation
+    after it stay apart (``Dewan Pakar [Partai Golkar]``: idner-news-2k labels the party alone)."""
     out: list[Mention] = []
     for m in chosen:
         if m.label not in ("LOC", "ORG") or m.fixed:
             out.append(m)
             continue
         floor = out[-1].end if out else 0
-        pos, gap = m.start, 0
         start = None
-        while pos > floor:
-            wm = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
-            if wm is None:
-                break
-            key = norm(wm.group(1))
-            if key in gaz.title_set:
-                break
-            if key in _UNIT_HEADS or (gap and key in gaz.org_heads):
-                if not (key in _BUILDING_HEADS and m.label == "ORG"):
+        if m.label == "ORG":
+            wm = _WORD_BEFORE.search(text, max(floor, m.start - 40), m.start)
+            if wm is not None and norm(wm.group(1)) in _UNIT_HEADS:
+                start = wm.start(1)
+        else:
+            pos, gap = m.start, 0
+            while pos > floor:
+                wm = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
+                if wm is None:
+                    break
+                key = norm(wm.group(1))
+                if key in gaz.title_set:
+                    break
+                if gap and strong_org_head(key, gaz):
                     start = wm.start(1)
-                break
-            if key not in gaz.common or gap >= _UNIT_GAP:
-                break
-            gap += 1
-            pos = wm.start(1)
-        if start is None or (gap == 0 and m.label != "ORG"):
+                    break
+                if key not in gaz.common or gap >= _UNIT_GAP:
+                    break
+                gap += 1
+                pos = wm.start(1)
+        if start is None:
             out.append(m)  # a head right before a place: join_org_places' business
             continue
         out.append(Mention(start, m.end, "ORG", "rule", SCORE_RULE, PRIO_RULE))
