@@ -106,3 +106,25 @@ def test_head_and_capitalised_words_nobody_found_are_an_organisation(model_stage
     # a panel with a title word, a school type, two bodies in a list: no such organisation
     for text in ("Majelis Hakim", "Sekolah Menengah Atas", "Kejaksaan Tinggi dan Kejaksaan Negeri"):
         assert not [e for e in art.entities if e.text == text], (text, got)
+
+
+def test_capitalised_word_ending_a_name_in_running_text_stays_in_it(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("Rudi", "Hartono", "Putra"): "PER",
+            ("Wulan", "Sekar", "Sidang"): "PER",
+            ("Tono", "Aji", "X.", "Pembeli"): "PER",
+        }
+    )
+    art = nlp(
+        "Direktur baru, Rudi Hartono Putra, mulai bekerja pekan ini.\n"
+        "Hakim Wulan Sekar Sidang Ulang Kasus Lahan di Kota Kecil\n"
+        "Hadiah diserahkan kepada Tono Aji X. Pembeli lain menunggu."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Rudi Hartono Putra", "PER") in got, got
+    # a headline in Title Case, or a sentence's first word after a period: not the name's
+    assert ("Wulan Sekar", "PER") in got, got
+    assert ("Tono Aji X.", "PER") in got or ("Tono Aji X", "PER") in got, got

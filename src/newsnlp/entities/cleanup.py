@@ -76,7 +76,8 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
       opening the sentence leaves a PER span (``Diakui Asroni`` -> ``Asroni``);
     * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list) or a span made of
       titles only (``CEO``) is dropped;
-    * capitalised ordinary words after a name of 3+ words go (``Siti Nurjanah Sidang``);
+    * in a headline, capitalised ordinary words after a name of 3+ words go (``Siti Nurjanah Sidang``),
+      anywhere when a period is before them (``Fighter X. Konsumen``);
     * titles at the start of a PER span move to ``title``;
     * a PER span after a title that starts with a known place or organisation loses it
       (``Presiden [Perancis Jacques Chirac]`` -> ``Jacques Chirac``, title ``Presiden Perancis``).
@@ -147,10 +148,19 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
     if m.label == "PER" and len(words) >= 2 and gaz.starts_with_place_head(text[m.start : m.end]):
         m.label = "LOC"  # Desa Sukamaju, Jl Sudirman, Bandara Juanda, Pantai Kuta: a place
     if m.label == "PER" and len(words) >= 3 and not index.has(m.start, m.end):
-        # a headline-cased word after a name (Siti Nurjanah Sidang)
+        # a headline-cased word after a name (Siti Nurjanah Sidang) or the next sentence's first
+        # word (Fighter X. Konsumen); in running text a capitalised word after a name is the
+        # name's own (Djaka Budi Utama, Anggara Pratama Putra)
+        headline = None
         while len(words) > 2 and words[-1].isalpha() and name_key(words[-1]) in gaz.common:
-            m.end = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
-            m.end = m.start + len(text[m.start : m.end].rstrip(" \u00a0"))
+            cut = m.start + text[m.start : m.end].rstrip().rfind(words[-1])
+            after_period = text[m.start : cut].rstrip(" \u00a0").endswith(".")
+            if not after_period:
+                if headline is None:
+                    headline = headline_line(text, m.start, m.end)
+                if not headline:
+                    break
+            m.end = m.start + len(text[m.start : cut].rstrip(" \u00a0"))
             words.pop()
     if len(words) >= 2 and not index.has(m.start, m.end) and headline_line(text, m.start, m.end):
         # a known name followed by headline-cased ordinary words (Microsoft Diskusi dengan ...)
