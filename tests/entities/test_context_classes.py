@@ -128,3 +128,17 @@ def test_capitalised_word_ending_a_name_in_running_text_stays_in_it(model_stage_
     # a headline in Title Case, or a sentence's first word after a period: not the name's
     assert ("Wulan Sekar", "PER") in got, got
     assert ("Tono Aji X.", "PER") in got or ("Tono Aji X", "PER") in got, got
+
+
+def test_band_in_the_person_lists_is_an_organisation_on_a_line_about_music(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Koes", "Plus"): "ORG", ("Green", "Day"): "ORG"})
+    art = nlp(
+        "Lagu lama Koes Plus dibawakan ulang dalam konser amal itu.\n"
+        "Green Day adalah nama kebun milik keluarga itu."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Koes Plus", "ORG") in got, got
+    # no word of music on the line: the gazetteer's person label stands
+    assert ("Green Day", "PER") in got, got

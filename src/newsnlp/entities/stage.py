@@ -25,6 +25,7 @@ from .grouping import group
 from .mention import Cover, Mention
 from .policy import get_policy
 from .rules import add_rule_mentions
+from .rules.bands import bands_in_context
 from .rules.events import add_events
 from .rules.fuzzy import add_fuzzy
 from .rules.languages import drop_language_names
@@ -119,6 +120,7 @@ class EntityStage(BaseStage):
         gaz_index = GazIndex(gaz_cands)
         model_cands = [m for m in model_cands if clean_model_span(text, m, gaz, gaz_index)]
         del gaz_index
+        bands_in_context(text, model_cands, gaz_cands, gaz)
         cands = gaz_cands + model_cands
         del model_cands
         # the user's names and entities given before the stage are kept as they are
