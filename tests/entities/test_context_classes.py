@@ -142,3 +142,14 @@ def test_band_in_the_person_lists_is_an_organisation_on_a_line_about_music(model
     assert ("Koes Plus", "ORG") in got, got
     # no word of music on the line: the gazetteer's person label stands
     assert ("Green Day", "PER") in got, got
+
+
+def test_speaker_whose_name_is_a_word_of_a_title_is_a_person(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({})
+    art = nlp('"Harga pakan harus turun," kata Agung di Jakarta. "Kami siap," ujar Jaksa Agung.')
+    check_layer(art)
+    got = spans(art)
+    # Agung is the second word of a title (Jaksa Agung), not the first: a name after a speech verb
+    assert ("Agung", "PER") in got, got
+    assert not [e for e in art.entities if e.text in ("Jaksa Agung", "Jaksa")], got

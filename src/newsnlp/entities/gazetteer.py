@@ -109,6 +109,10 @@ class Gazetteer:
         self.title_set: frozenset[str] = frozenset(
             w.lower() for t in (*data["titles"], *data["roles"]) for w in t.split()
         )
+        #: First words of every title and role (``menteri``, ``ceo``, ``jaksa``; not ``agung``).
+        self.title_heads: frozenset[str] = frozenset(
+            norm(t.split()[0]) for t in (*data["titles"], *data["roles"]) if t.split()
+        )
         self.particles: frozenset[str] = frozenset(data["particles"])
         #: Titles that only ever precede a person's name (Pak, Dr., Irjen).
         self.honorifics: frozenset[str] = frozenset(norm(t) for t in data.get("honorifics", []))

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..resources import RULES
+from ..textutil import norm
 from .context import RuleContext
 
 __all__ = ["add_speakers", "add_subject_speakers", "speech_pattern"]
@@ -52,7 +53,7 @@ def add_speakers(ctx: RuleContext) -> None:
     for sm in speech_pattern(gaz.speech_verbs).finditer(text):
         s, e = sm.span("name")
         words = sm.group("name").split()
-        if words[0].lower() in gaz.title_set or not ctx.free(s, e):
+        if norm(words[0]) in gaz.title_heads or not ctx.free(s, e):
             continue  # a position first (kata Menteri Keuangan ...): the title rules handle it
         if sm.group("quote") is None and not _clause_ends(text, e):
             continue  # after a comma the name ends the clause: ..., kata Amin dalam ... (not kata Pengantar buku)
@@ -96,7 +97,7 @@ def add_subject_speakers(ctx: RuleContext) -> None:
                 continue  # Agung of Agung Nugroho: a word the article uses in a person's name
             entry = gaz.lookup(w)
             if (
-                key in gaz.title_set
+                norm(w) in gaz.title_heads
                 or key in gaz.common
                 or key in gaz.ambiguous
                 or (entry is not None and gaz.labels[entry] != "PER")
