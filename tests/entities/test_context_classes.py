@@ -153,3 +153,13 @@ def test_speaker_whose_name_is_a_word_of_a_title_is_a_person(model_stage_pipelin
     # Agung is the second word of a title (Jaksa Agung), not the first: a name after a speech verb
     assert ("Agung", "PER") in got, got
     assert not [e for e in art.entities if e.text in ("Jaksa Agung", "Jaksa")], got
+
+
+def test_ordinary_word_the_model_calls_a_person_inside_a_sentence_is_kept(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Teguh",): "PER", ("Jadwal",): "PER"})
+    art = nlp("Regu itu dipimpin Teguh sejak pagi.\nTeguh hati diperlukan. Jadwal berubah lagi.")
+    check_layer(art)
+    got = spans(art)
+    # inside the sentence the word is the model's person; opening a sentence it is an ordinary word
+    assert got == [("Teguh", "PER")], got

@@ -74,8 +74,9 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
       cut at their camel-case boundary: ``disapaBro`` -> ``Bro``);
     * academic degrees after a name and a comma (``S.H``, ``M.Psi``) are dropped; a passive verb
       opening the sentence leaves a PER span (``Diakui Asroni`` -> ``Asroni``);
-    * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list) or a span made of
-      titles only (``CEO``) is dropped;
+    * a single ordinary word (``Begini``, ``Jadwal``: in the common-word list), unless the model
+      calls it a person inside a sentence (``yaitu Ari, Derry``), or a span made of titles only
+      (``CEO``) is dropped;
     * in a headline, capitalised ordinary words after a name of 3+ words go (``Siti Nurjanah Sidang``),
       anywhere when a period is before them (``Fighter X. Konsumen``);
     * titles at the start of a PER span move to ``title``;
@@ -141,8 +142,19 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
         rest = text[m.start + len(words[0]) : m.end]
         m.start = m.end - len(rest.lstrip(" \u00a0"))
         words = words[1:]
-    if len(words) == 1 and name_key(words[0]) in gaz.common:
-        return False  # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest
+    if (
+        len(words) == 1
+        and name_key(words[0]) in gaz.common
+        and not (
+            m.label == "PER"
+            and len(words[0]) > 1
+            and words[0].istitle()
+            and _inside_sentence(text, m.start, m.end)
+        )
+    ):
+        # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest. Inside a
+        # sentence, a word the model calls a person is a name (yaitu Ari, Derry; kata Teguh)
+        return False
     if all(w.lower() in gaz.title_set for w in words):
         return False  # a title or role alone (CEO, Presiden) is not a name
     if m.label == "PER" and len(words) >= 2 and gaz.starts_with_place_head(text[m.start : m.end]):
@@ -219,6 +231,15 @@ def _sentence_start(text: str, pos: int) -> bool:
     """Whether ``pos`` opens a sentence or a line (after ``.``, ``!``, ``?``, a closing quote)."""
     before = text[max(0, pos - 3) : pos].rstrip(" \u00a0")
     return not before or before[-1] in '.!?"\u201d' or has_line_break(before[-1])
+
+
+def _inside_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` stands inside a sentence of running text: not at its start (nor
+    after an opening bracket or a dateline's dash) and not on a headline line."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0")
+    if before.endswith(("(", "-", "\u2013", "\u2014")) or _sentence_start(text, start):
+        return False
+    return not headline_line(text, start, end)
 
 
 def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
