@@ -13,7 +13,9 @@ labelled in the news-dev gold."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..gazetteer import Gazetteer
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..textutil import name_key
 from .context import RuleContext
@@ -22,12 +24,23 @@ from .org_places import strong_org_head
 __all__ = ["add_headed_orgs"]
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-#: A Title Case word, then capitalised words, Roman numerals, and connectors between them.
-_PHRASE = re.compile(
-    r"(?<![\w.@/-])(?P<head>[A-Z][a-z]+)"
-    r"(?:[ \u00a0]" + _CAP + r"(?![\w-]))"
-    r"(?:(?:[ \u00a0](?:dan|&))?[ \u00a0]" + _CAP + r"(?![\w-])){0,5}"
-)
+
+
+@lru_cache(maxsize=4)
+def _phrase(gaz: Gazetteer) -> re.Pattern[str]:
+    """A strong organisation head of ``gaz`` in Title Case, then capitalised words and connectors
+    between them (compiled once per gazetteer)."""
+    heads = [h for h in gaz.org_heads if strong_org_head(h, gaz)]
+    alternatives = "|".join(
+        sorted((re.escape(h.capitalize()) for h in heads if h.isalpha()), key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?=[A-Z])(?<![\w.@/-])(?P<head>" + (alternatives or "(?!)") + r")"
+        r"(?:[ \u00a0]" + _CAP + r"(?![\w-]))"
+        r"(?:(?:[ \u00a0](?:dan|&))?[ \u00a0]" + _CAP + r"(?![\w-])){0,5}"
+    )
+
+
 #: A Roman numeral or a number right after the phrase.
 _NUMERAL_AFTER = re.compile(r"[ \u00a0](?:[IVX]+(?![\w-])|\d)")
 #: A connector and the word after it.
@@ -39,9 +52,7 @@ _CAP_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*[ \u00a0]+\Z")
 def add_headed_orgs(ctx: RuleContext) -> None:
     """Add the ORG mentions of the module docstring where nothing is chosen yet."""
     text, gaz = ctx.text, ctx.gaz
-    for pm in _PHRASE.finditer(text):
-        if not strong_org_head(pm.group("head"), gaz):
-            continue
+    for pm in _phrase(gaz).finditer(text):
         s, e = pm.span()
         if any(c.group(1).lower() in gaz.org_heads for c in _CONNECTED.finditer(text, s, e)):
             continue

@@ -22,14 +22,22 @@ _ADJUNCTS = frozenset(RULES["speaker_adjuncts"])
 _SUBJECT = RULES["subject_speakers"]
 #: A single capital and a period right before a position (an initial or a degree: ``M. Pd``).
 _AFTER_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.[ \u00a0]*\Z")
-#: 1-3 capitalised words opening a sentence (after its start, a line break, end punctuation or a
-#: closing quote), then optionally an adverb (``juga``), then a reporting verb.
-_SUBJECT_PATTERN = re.compile(
-    r"(?:\A|(?<=[.!?\"\u201d\u2019)\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85])[ \u00a0]*|(?<=[\n\r]))"
-    r"(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})[ \u00a0]+"
-    r"(?:(?:" + "|".join(map(re.escape, _SUBJECT["adverbs"])) + r")[ \u00a0]+)?"
-    r"(?:" + "|".join(map(re.escape, sorted(_SUBJECT["verbs"], key=len, reverse=True))) + r")\b"
+#: A reporting verb (``menambahkan``) found first, cheaply; the name is then looked for before it.
+_SUBJECT_VERB = re.compile(
+    r"(?=["
+    + re.escape("".join(sorted({v[0] for v in _SUBJECT["verbs"]})))
+    + r"])(?<![\w-])(?:"
+    + "|".join(map(re.escape, sorted(_SUBJECT["verbs"], key=len, reverse=True)))
+    + r")(?![\w-])"
 )
+#: 1-3 capitalised words, then optionally an adverb (``juga``), ending right before the verb.
+_SUBJECT_NAME = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})[ \u00a0]+"
+    r"(?:(?:" + "|".join(map(re.escape, _SUBJECT["adverbs"])) + r")[ \u00a0]+)?\Z"
+)
+#: What may stand right before a sentence's first word (spaces between): the text's start, end
+#: punctuation, a closing quote or bracket, a line break.
+_SENTENCE_END = re.compile(r"(?:\A|[.!?\"\u201d\u2019)\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85])[ \u00a0]*\Z")
 
 
 @lru_cache(maxsize=4)
@@ -78,8 +86,14 @@ def add_subject_speakers(ctx: RuleContext) -> None:
     unless the article names a person with that word (``Agung`` of ``Agung Nugroho``)."""
     text, gaz = ctx.text, ctx.gaz
     person_words: set[str] | None = None
-    for sm in _SUBJECT_PATTERN.finditer(text):
+    for vm in _SUBJECT_VERB.finditer(text):
+        lo = max(0, vm.start() - 60)
+        sm = _SUBJECT_NAME.search(text, lo, vm.start())
+        if sm is None or not _SENTENCE_END.search(text, max(0, sm.start() - 4), sm.start()):
+            continue
         s, e = sm.span("name")
+        if s == lo and lo > 0:
+            continue  # the window cut a longer run of capitalised words
         if not ctx.free(s, e) or _AFTER_INITIAL.search(text, max(0, s - 4), s):
             continue  # M. Pd menyampaikan: a degree or an initial, not the end of a sentence
         words = sm.group("name").split()
