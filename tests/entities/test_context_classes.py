@@ -163,3 +163,24 @@ def test_ordinary_word_the_model_calls_a_person_inside_a_sentence_is_kept(model_
     got = spans(art)
     # inside the sentence the word is the model's person; opening a sentence it is an ordinary word
     assert got == [("Teguh", "PER")], got
+
+
+def test_syllabic_short_form_in_brackets_is_the_organisation(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("Dinas", "Perikanan", "dan", "Kelautan"): "ORG",
+            ("Diskanla",): "PER",
+            ("Rumah", "Sakit", "Tirta"): "ORG",
+        }
+    )
+    art = nlp(
+        "Rapat digelar Dinas Perikanan dan Kelautan (Diskanla) pekan lalu. Kemarin Diskanla membagikan "
+        "bibit ikan."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert got.count(("Diskanla", "ORG")) == 2, got
+    long_form = [e for e in art.entities if e.text == "Dinas Perikanan dan Kelautan"]
+    short = [e for e in art.entities if e.text == "Diskanla"]
+    assert long_form and all(e.entity_id == long_form[0].entity_id for e in short), got

@@ -4,7 +4,8 @@ The acronym in brackets links to the mention right before it; its later occurren
 mentions of the same entity. When no source found the long form, the capitalised words before the
 bracket whose initials spell the acronym become an ORG mention if they start with an organisation
 head word (``Lembaga``, ``Badan``). A bracketed word of the name itself is its short form
-(``PT Pintu Kemana Saja (Pintu)``).
+(``PT Pintu Kemana Saja (Pintu)``), and so is a short form made of its syllables (``Badan Legislasi
+(Baleg)``, ``Dinas Pendidikan dan Kebudayaan (Disdikbud)``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..resources import RULES
 from ..textutil import breaks_as_newlines, name_key
 from .context import RuleContext, word_spans
 
-__all__ = ["add_acronyms", "initials_mention"]
+__all__ = ["add_acronyms", "initials_mention", "syllabic_short_form"]
 
 _ACRONYM_DEF = re.compile(r"\([ \t\u00a0]*([A-Z][A-Za-z0-9&-]{1,11})[ \t\u00a0]*\)")
 #: Characters looked back for the words an acronym abbreviates.
@@ -45,7 +46,8 @@ def add_acronyms(ctx: RuleContext) -> None:
             long_m = ends.get(before_end) if before_end < am.start() else None
             if long_m is None or long_m.label not in ("ORG", "PRODUCT"):
                 continue
-            if acr not in text[long_m.start : long_m.end].split()[1:]:
+            long_text = text[long_m.start : long_m.end]
+            if acr not in long_text.split()[1:] and not syllabic_short_form(acr, long_text, gaz):
                 continue
         elif before_end < am.start():
             long_m = ends.get(before_end)
@@ -78,6 +80,8 @@ def add_acronyms(ctx: RuleContext) -> None:
                 # it: Angkatan Laut Amerika Serikat (AS) is the navy, AS the country
                 continue
             inner.link = long_m
+            if inner.entry is None:
+                inner.label = long_m.label  # the model's Gaikindo PER is the long form's ORG
         elif free(s, e):
             add(Mention(s, e, long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
         if not (short_name and name_key(acr) in gaz.common):
@@ -115,3 +119,23 @@ def initials_mention(text: str, end: int, acr: str, gaz: Gazetteer) -> Mention |
             # allow acronyms built from syllables (Kemenkes): stop when initials stop matching
             break
     return None
+
+
+def syllabic_short_form(short: str, name: str, gaz: Gazetteer) -> bool:
+    """Whether ``short`` abbreviates ``name`` by its syllables (``Baleg`` for ``Badan Legislasi``,
+    ``Disdikbud`` for ``Dinas Pendidikan dan Kebudayaan``): at least 4 letters, not an ordinary
+    word, the same first letter, its letters in order among the name's, its last letters taken
+    from the name's last word (``kes`` of ``Kesehatan``)."""
+    letters = short.lower()
+    if len(letters) < 4 or not letters.isalpha() or letters in gaz.common:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    if len(words) < 2 or words[0][0] != letters[0]:
+        return False
+    flat = "".join(words)
+    pos = 0
+    for c in letters:
+        pos = flat.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return pos > len(flat) - len(words[-1])  # the last letter falls in the last word
