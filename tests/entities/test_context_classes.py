@@ -184,3 +184,26 @@ def test_syllabic_short_form_in_brackets_is_the_organisation(model_stage_pipelin
     long_form = [e for e in art.entities if e.text == "Dinas Perikanan dan Kelautan"]
     short = [e for e in art.entities if e.text == "Diskanla"]
     assert long_form and all(e.entity_id == long_form[0].entity_id for e in short), got
+
+
+def test_organisation_named_after_two_fields_spans_the_conjunction(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel(
+        {
+            ("Kementerian", "Tambak"): "ORG",
+            ("Kawasan", "Pesisir"): "LOC",
+            ("Rumah", "Sakit", "Kasih"): "ORG",
+            ("Badan", "Arsip"): "ORG",
+        }
+    )
+    art = nlp(
+        "Program itu dijalankan Kementerian Tambak dan Kawasan Pesisir tahun ini. Pasien dirawat di "
+        "Rumah Sakit Kasih dan Gereja Santo Yosef membantu. Laporan dikirim ke Badan Arsip dan Badan "
+        "Pustaka."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Kementerian Tambak dan Kawasan Pesisir", "ORG") in got, got
+    # a hospital and a church, two bodies: not one name
+    assert ("Rumah Sakit Kasih", "ORG") in got, got
+    assert ("Badan Arsip", "ORG") in got, got

@@ -30,7 +30,7 @@ from .rules.events import add_events
 from .rules.fuzzy import add_fuzzy
 from .rules.languages import drop_language_names
 from .rules.legal_suffixes import extend_legal_suffixes
-from .rules.org_places import join_org_countries, join_org_places, join_org_units
+from .rules.org_places import extend_org_conjunctions, join_org_countries, join_org_places, join_org_units
 from .rules.products import add_model_numbers
 from .rules.schools import add_schools
 from .rules.work_titles import drop_work_titles
@@ -138,7 +138,7 @@ class EntityStage(BaseStage):
         if self.use_gazetteer:
             chosen = add_model_numbers(text, add_schools(text, add_events(text, chosen, gaz)), gaz)
         chosen = join_org_countries(text, join_org_places(text, chosen, gaz), gaz)
-        chosen = join_org_units(text, chosen, gaz)
+        chosen = extend_org_conjunctions(text, join_org_units(text, chosen, gaz), gaz)
         chosen = extend_legal_suffixes(text, chosen)
         if self.use_gazetteer and self.fuzzy:
             chosen = add_fuzzy(text, ps, chosen, gaz, norms)

@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import re
 
+from ..cleanup import headline_line
 from ..gazetteer import Gazetteer
 from ..mention import PRIO_RULE, SCORE_RULE, Mention
 from ..resources import RULES, phrase_alternatives
 from ..textutil import norm
 
-__all__ = ["join_org_countries", "join_org_places", "join_org_units", "strong_org_head"]
+__all__ = [
+    "extend_org_conjunctions",
+    "join_org_countries",
+    "join_org_places",
+    "join_org_units",
+    "strong_org_head",
+]
 
 _PREFIXES = sorted(RULES["org_place_prefixes"], key=len, reverse=True)
 _PREFIX = re.compile(r"(?<![\w-])(?:" + phrase_alternatives(_PREFIXES) + r")[ \u00a0]+\Z")
@@ -138,4 +145,48 @@ def join_org_units(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Men
             out.append(m)  # a head right before a place: join_org_places' business
             continue
         out.append(Mention(start, m.end, "ORG", "rule", SCORE_RULE, PRIO_RULE))
+    return out
+
+
+#: ``dan`` and 1-4 capitalised words or acronyms right after an organisation mention.
+_AND_TAIL = re.compile(r"[ \u00a0](?:dan|&)[ \u00a0]((?:[A-Z][\w-]*)(?:[ \u00a0][A-Z][\w-]*){0,3})(?![\w-])")
+
+
+def extend_org_conjunctions(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Extend an ORG mention that opens with an organisation head over ``dan`` and the capitalised
+    words after it (``Kementerian Koperasi [dan UKM]``, ``Kementerian Perumahan [dan Kawasan
+    Permukiman]``: ministries and agencies named after two fields). Not over a person, a name the
+    gazetteer links, another organisation or place head (``Kejaksaan Tinggi dan Kejaksaan Negeri``
+    are two bodies), nor on a Title Case headline; mentions the model made inside the words are
+    absorbed."""
+    out: list[Mention] = []
+    k, n = 0, len(chosen)
+    while k < n:
+        m = chosen[k]
+        k += 1
+        out.append(m)
+        if m.label != "ORG" or m.fixed or not gaz.has_org_head(text[m.start : m.end]):
+            continue
+        tail = _AND_TAIL.match(text, m.end)
+        if tail is None:
+            continue
+        words = tail.group(1).split()
+        first = norm(words[0])
+        if first in gaz.org_heads or first in gaz.title_heads:
+            continue  # two bodies (Kejaksaan Tinggi dan Kejaksaan Negeri)
+        if first in gaz.place_heads and not strong_org_head(text[m.start : m.end].split()[0], gaz):
+            continue  # a building and a place (Rumah Sakit Kusta dan Gereja ...); a ministry's
+            # second field may start like a place (Kementerian Perumahan dan Kawasan Permukiman)
+        if headline_line(text, m.start, tail.end(1)):
+            continue  # a Title Case headline: the words after dan are its own (... dan Kembangkan)
+        end = tail.end(1)
+        inside = []
+        j = k
+        while j < n and chosen[j].start < end:
+            inside.append(chosen[j])
+            j += 1
+        if any(x.end > end or x.fixed or x.label == "PER" or x.entry is not None for x in inside):
+            continue
+        out[-1] = Mention(m.start, end, "ORG", "rule", SCORE_RULE, PRIO_RULE)
+        k = j  # the mentions inside the words are absorbed
     return out
