@@ -124,9 +124,18 @@ def test_prune_literals_are_read_against_the_installed_trafilatura():
         _page(3, sidebar=12),
         "<html><body><script>var a = 1;</script>teks<div>di</div><br>antara<p></p><style>x</style></body></html>",
         "<html><div>tanpa body <aside>samping</aside></div></html>",
+        "<html><body><p>isi</p><aside>samping <footer>kaki <svg><style>a</style></svg></footer></aside>"
+        "<footer class='site-footer'>bawah <div class='cookie-banner'>kuki</div></footer>ekor</body></html>",
     ],
 )
 def test_page_bound_is_an_upper_bound_of_html2txt(page):
     source = prepare_source(page)
     m = ex.MainText(parse(source))
     assert m._page_bound() >= len(html2txt(copy(m._tree)))
+
+
+def test_page_bound_subtracts_what_html2txt_removes():
+    page = "<html><body><p>isi berita</p><aside>" + "samping " * 200 + "</aside></body></html>"
+    source = prepare_source(page)
+    m = ex.MainText(parse(source))
+    assert m._page_bound() < 40  # the aside's 1,600 characters are not counted

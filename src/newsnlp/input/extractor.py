@@ -93,6 +93,9 @@ class _Steps:
         self.raw_prune = [(x, _literals(x)) for x in xpaths.RAW_TREE_PRUNE_XPATH]
         self.comments_prune = [(x, _literals(x)) for x in xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH]
         self.block_tags = tuple(baseline_mod._BLOCK_ELEMS)
+        # the tags html2txt's cleaning removes whatever their attributes (``.//aside|...``)
+        clean_paths = {p.strip() for p in settings.BASIC_CLEAN_XPATH.path.split("|")}
+        self.cleaned_tags = tuple(t for t in _CLEANED_TAGS if f".//{t}" in clean_paths)
         self.prune = htmlprocessing.prune_unwanted_nodes
         self.tree_cleaning = htmlprocessing.tree_cleaning
         self.convert_tags = htmlprocessing.convert_tags
@@ -117,6 +120,11 @@ class _Steps:
         self.full = settings.Extractor(fast=False, **kwargs)
         if self.fast.focus != "balanced" or self.fast.comments:  # pragma: no cover - a changed default
             raise AttributeError("unexpected trafilatura defaults")
+
+
+#: Elements ``html2txt`` drops whatever their attributes (those of them trafilatura's
+#: ``BASIC_CLEAN_XPATH`` names; :meth:`MainText._page_bound` subtracts their text).
+_CLEANED_TAGS = ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
 
 
 def _literals(xpath: Any) -> tuple[str, ...] | None:
@@ -283,14 +291,18 @@ class MainText:
         return n < st.page_share * self._page_len
 
     def _page_bound(self) -> int:
-        """An upper bound of ``len(html2txt(tree))``: the body's text less that of its scripts and
-        styles (which ``html2txt`` removes), plus the two spaces it may add around each block."""
+        """An upper bound of ``len(html2txt(tree))``: the body's text less that of the elements it
+        removes whatever their attributes (:data:`_CLEANED_TAGS`; the outermost of them, their
+        tails kept), plus the two spaces it may add around each block."""
         st = self._steps
         assert st is not None
         body = self._tree.find(".//body")
         if body is None:
             body = self._tree
         n = len(body.text_content())
-        for el in body.iter("script", "style"):
-            n -= len(el.text or "")
+        tags = st.cleaned_tags
+        if tags:
+            for el in body.iter(*tags):
+                if next(el.iterancestors(*tags), None) is None:
+                    n -= len(el.text_content())
         return n + 2 * sum(1 for _ in body.iter(*st.block_tags))

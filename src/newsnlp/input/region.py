@@ -20,10 +20,19 @@ __all__ = ["MIN_LONG_KEY", "align"]
 #: is not taken for the start of the paragraph).
 MIN_LONG_KEY = 25
 _NOT_KEY = re.compile(r"[\W_]+", re.UNICODE)
+#: The same characters except the line break that separates lines in :func:`_keys`.
+_NOT_KEY_NOR_NL = re.compile(r"[^\w\n]+|_+", re.UNICODE)
 
 
 def _key(text: str) -> str:
+    """The letters and digits of ``text``, lower-cased."""
     return _NOT_KEY.sub("", text.lower())
+
+
+def _keys(lines: list[str]) -> list[str]:
+    """:func:`_key` of each of ``lines`` (none holds a ``\n``), in one pass over their text."""
+    keys = _NOT_KEY_NOR_NL.sub("", "\n".join(lines).lower()).split("\n")
+    return keys if len(keys) == len(lines) else [_key(t) for t in lines]
 
 
 def _find(mk: str, k: str) -> tuple[int, int] | None:
@@ -83,7 +92,7 @@ def align(lines: list[str], main: str) -> tuple[list[bool], float]:
     the long lines around them.
     """
     mk = _key(main)
-    keys = [_key(t) for t in lines]
+    keys = _keys(lines)
     inside = [False] * len(lines)
     found = []
     for i, k in enumerate(keys):
