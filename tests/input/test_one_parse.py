@@ -37,9 +37,9 @@ def test_trafilatura_reads_the_parsed_tree():
 class _Spy(MainText):
     calls: list[str] = []
 
-    def __init__(self, tree, source=None):
+    def __init__(self, tree, source=None, **kwargs):
         self.calls.append("fast")
-        super().__init__(tree, source)
+        super().__init__(tree, source, **kwargs)
 
     def full(self):
         self.calls.append("full")
@@ -56,8 +56,8 @@ def test_fallbacks_only_when_the_page_has_more_prose(monkeypatch):
 
     # the fast result misses most of the prose: the fallbacks run
     class Short(_Spy):
-        def __init__(self, tree, source=None):
-            super().__init__(tree, source)
+        def __init__(self, tree, source=None, **kwargs):
+            super().__init__(tree, source, **kwargs)
             self.text = PARA
 
     monkeypatch.setattr(html_mod, "MainText", Short)

@@ -17,12 +17,12 @@ balanced focus, no metadata, no deduplication), so that
   tests that call back into Python for every element) are skipped on pages whose markup does not
   hold the literal part of their patterns (:data:`PRUNE_LITERALS`; most pages);
 * the page measure of the escalation (``html2txt``: a copy of the tree cleaned by another XPath)
-  is computed only when a cheap upper bound of it could make the extraction look short, and
-  once for both modes.
+  is the length of the text newsnlp read when the caller gives it (``page_chars``), and is
+  otherwise computed once for both modes.
 
-The texts are those of ``extract`` except where the main extractor recovers stray text on a page
-it found almost nothing on: there the fast pass keeps teaser blocks and the full mode would not;
-the fallbacks continue from the fast pass's recovery.
+Without ``page_chars`` the texts are those of ``extract`` except where the main extractor recovers
+stray text on a page it found almost nothing on: there the fast pass keeps teaser blocks and the
+full mode would not; the fallbacks continue from the fast pass's recovery.
 
 When trafilatura's internals are not the ones this module was written against (another major
 version), :class:`MainText` falls back to ``trafilatura.extract`` on copies of the tree.
@@ -78,12 +78,8 @@ class _Steps:
     """trafilatura's functions and settings the cascade is made of (imported once)."""
 
     def __init__(self) -> None:
-        from importlib import import_module
-
         from trafilatura import core, external, htmlprocessing, main_extractor, settings, utils, xml, xpaths
         from trafilatura.baseline import baseline, html2txt
-
-        baseline_mod = import_module("trafilatura.baseline")  # (the package exports a function of that name)
 
         self.forum_page = core._forum_thread_page
         self.max_length = core.ESCALATION_MAX_LENGTH
@@ -92,10 +88,6 @@ class _Steps:
         self.justext_ratio = core.ESCALATION_JUSTEXT_RATIO
         self.raw_prune = [(x, _literals(x)) for x in xpaths.RAW_TREE_PRUNE_XPATH]
         self.comments_prune = [(x, _literals(x)) for x in xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH]
-        self.block_tags = tuple(baseline_mod._BLOCK_ELEMS)
-        # the tags html2txt's cleaning removes whatever their attributes (``.//aside|...``)
-        clean_paths = {p.strip() for p in settings.BASIC_CLEAN_XPATH.path.split("|")}
-        self.cleaned_tags = tuple(t for t in _CLEANED_TAGS if f".//{t}" in clean_paths)
         self.prune = htmlprocessing.prune_unwanted_nodes
         self.tree_cleaning = htmlprocessing.tree_cleaning
         self.convert_tags = htmlprocessing.convert_tags
@@ -120,11 +112,6 @@ class _Steps:
         self.full = settings.Extractor(fast=False, **kwargs)
         if self.fast.focus != "balanced" or self.fast.comments:  # pragma: no cover - a changed default
             raise AttributeError("unexpected trafilatura defaults")
-
-
-#: Elements ``html2txt`` drops whatever their attributes (those of them trafilatura's
-#: ``BASIC_CLEAN_XPATH`` names; :meth:`MainText._page_bound` subtracts their text).
-_CLEANED_TAGS = ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
 
 
 def _literals(xpath: Any) -> tuple[str, ...] | None:
@@ -166,19 +153,21 @@ class MainText:
     """The main text trafilatura finds in the parsed page ``tree`` (an ``lxml.html`` element),
     which it prunes in place: the caller must not need the tree's original content afterwards.
     ``source`` is the markup ``tree`` was parsed from (when given, prunes that cannot match it
-    are skipped).
+    are skipped). ``page_chars`` is how many characters of text the page shows, when the caller
+    has read them: the measure trafilatura's recall escalation compares a short result to
+    (default: trafilatura's own, ``html2txt`` of a cleaned copy of the tree).
 
     :attr:`text` is the result of the fast mode (``None``: nothing found, or trafilatura failed);
     :meth:`full` the result with the fallbacks (computed on first call).
     """
 
-    def __init__(self, tree: Any, source: str | None = None) -> None:
+    def __init__(self, tree: Any, source: str | None = None, page_chars: int | None = None) -> None:
         _quiet_trafilatura()
         self._source = source
         self._steps = _steps()
         self._tree = tree
         self._stage1: tuple[Any, str] | None = None
-        self._page_len: int | None = None
+        self._page_len = page_chars
         self._full: str | None = None
         self._full_done = False
         if self._steps is None:  # pragma: no cover - another trafilatura
@@ -279,30 +268,11 @@ class MainText:
         return body, text
 
     def _small_share(self, n: int) -> bool:
-        """Whether ``n`` characters are less than the escalation's share of the page, measured as
-        trafilatura does (``html2txt`` of the pruned tree: a cleaned copy), computed only when an
-        upper bound of that measure does not already say no, and once."""
+        """Whether ``n`` characters are less than the escalation's share of the page: of
+        ``page_chars`` when the caller gave it, else of trafilatura's own measure (``html2txt`` of
+        the pruned tree: a cleaned copy), computed once."""
         st = self._steps
         assert st is not None
         if self._page_len is None:
-            if n >= st.page_share * self._page_bound():
-                return False
             self._page_len = len(st.html2txt(self._tree))
         return n < st.page_share * self._page_len
-
-    def _page_bound(self) -> int:
-        """An upper bound of ``len(html2txt(tree))``: the body's text less that of the elements it
-        removes whatever their attributes (:data:`_CLEANED_TAGS`; the outermost of them, their
-        tails kept), plus the two spaces it may add around each block."""
-        st = self._steps
-        assert st is not None
-        body = self._tree.find(".//body")
-        if body is None:
-            body = self._tree
-        n = len(body.text_content())
-        tags = st.cleaned_tags
-        if tags:
-            for el in body.iter(*tags):
-                if next(el.iterancestors(*tags), None) is None:
-                    n -= len(el.text_content())
-        return n + 2 * sum(1 for _ in body.iter(*st.block_tags))

@@ -232,7 +232,8 @@ def _with_region(
         return None
     lines = [text[s:e] for s, e in spans]
     article = _article_text(root) if FALLBACK == "article" else ""
-    extractor = MainText(root, source)  # (prunes the tree in place)
+    # (prunes the tree in place; the page's text newsnlp read is the escalation's page measure)
+    extractor = MainText(root, source, page_chars=len(text))
     main = extractor.text
     short = not main or len(main) < FAST_MIN_CHARS or len(main) < FAST_MIN_SHARE * len(article)
     if short and FALLBACK == "article" and len(article) >= FAST_MIN_CHARS:
