@@ -167,6 +167,7 @@ class MainText:
         self._steps = _steps()
         self._tree = tree
         self._stage1: tuple[Any, str] | None = None
+        self._recall1: tuple[Any, str] | None = None
         self._page_len = page_chars
         self._full: str | None = None
         self._full_done = False
@@ -257,13 +258,19 @@ class MainText:
         return st.normalize_unicode(st.xmltotxt(body, False).strip()) or None
 
     def _main_and_compare(self, options: Any) -> tuple[Any, str]:
-        """Stages 1 and 2 on a fresh cleaning of the pruned tree (the escalation's retry)."""
+        """Stages 1 and 2 on a fresh cleaning of the pruned tree (the escalation's retry, in
+        recall mode). Its main extraction is the same in both modes (the fast mode differs only in
+        keeping teasers, which recall keeps anyway): computed once."""
         st = self._steps
         assert st is not None
-        cleaned = st.tree_cleaning(copy(self._tree), options)
-        backup = None if options.fast else copy(cleaned)
-        body, text = st.extract_content(st.convert_tags(cleaned, options, None), options)
-        if backup is not None:
+        if self._recall1 is None:
+            cleaned = st.tree_cleaning(copy(self._tree), options)
+            backup = None if options.fast else copy(cleaned)
+            self._recall1 = st.extract_content(st.convert_tags(cleaned, options, None), options)
+        elif not options.fast:
+            backup = st.tree_cleaning(copy(self._tree), options)
+        body, text = self._recall1
+        if not options.fast:
             body, text = st.compare_extraction(backup, copy(self._tree), body, text, options)
         return body, text
 
