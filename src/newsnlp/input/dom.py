@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 MAX_TEXT = 2_000_000
+_RARE = etree.XPath(RARE_ATTRIBUTES)
 
 
 def make_parser() -> etree.HTMLParser:
@@ -157,7 +158,7 @@ def walk(
         newline(parts, pos)
         p = pos[0]
 
-    rare = set(el.xpath(RARE_ATTRIBUTES))  # the elements whose hidden/itemprop/rel are read
+    rare = set(_RARE(el))  # the elements whose hidden/itemprop/rel are read
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
         tag = node.tag

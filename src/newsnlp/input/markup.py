@@ -96,8 +96,9 @@ _TAG_ONLY.update({"h4": "subheading", "aside": "related", "address": "byline"})
 
 #: The attributes besides ``class`` and ``id`` that :func:`hint_label` and the walk's hidden test
 #: read: one XPath finds the few elements that have any (reading an attribute costs as much as a
-#: regex search; most elements have only a class, an id, a link or a source).
-RARE_ATTRIBUTES = "descendant-or-self::*[@itemprop or @rel or @hidden or @layout or @style]"
+#: regex search; most elements have only a class, an id, a link or a source). (The union of the
+#: attributes' parents is faster in libxml2 than a predicate with ``or`` on every element.)
+RARE_ATTRIBUTES = "(.//@itemprop|.//@rel|.//@hidden|.//@layout|.//@style)/.."
 
 
 def hint_label(el, tag: str, plain: bool = False) -> str | None:
