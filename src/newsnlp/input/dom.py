@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from ..lines import LINE_BREAK_CLASS, LINE_BREAKS
-from .markup import BLOCK_TAGS, LINK_BLOCKS, RARE_ATTRIBUTES, SKIP_TAGS, hint_label, link_only
+from .markup import BLOCK_TAGS, LINK_BLOCKS, SKIP_TAGS, hint_label, link_only
 
 __all__ = [
     "MAX_TEXT",
@@ -27,7 +27,6 @@ __all__ = [
 ]
 
 MAX_TEXT = 2_000_000
-_RARE = etree.XPath(RARE_ATTRIBUTES)
 
 
 def make_parser() -> etree.HTMLParser:
@@ -158,7 +157,6 @@ def walk(
         newline(parts, pos)
         p = pos[0]
 
-    rare = set(_RARE(el))  # the elements whose hidden/itemprop/rel are read
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
@@ -179,9 +177,8 @@ def walk(
                     and not (prev.tail or "").strip()
                 ):
                     add(" ")  # adjacent links (menus, tag lists) are separate words
-            plain = node not in rare
             skip = tag in SKIP_TAGS or (
-                not plain
+                bool(node.attrib)
                 and (
                     node.get("hidden") is not None
                     or node.get("layout") == "nodisplay"
@@ -194,7 +191,7 @@ def walk(
                 stack.append((node, p, None, True, len(parts), linked))
                 walker.skip_subtree()
                 continue
-            label = hint_label(node, tag, plain)
+            label = hint_label(node, tag)
             if label is None and tag in ("b", "strong") and (not parts or parts[-1].endswith("\n")):
                 # a bold run opening a paragraph (``<b>Liputan6.com, Jakarta</b> ...``): a dateline candidate
                 label = "dateline"

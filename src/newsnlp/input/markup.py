@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["BLOCK_TAGS", "LINK_BLOCKS", "RARE_ATTRIBUTES", "SKIP_TAGS", "hint_label", "link_only"]
+__all__ = ["BLOCK_TAGS", "LINK_BLOCKS", "SKIP_TAGS", "hint_label", "link_only"]
 
 SKIP_TAGS = frozenset(
     "script style noscript template svg math iframe object embed canvas select option button input "
@@ -94,17 +94,9 @@ _TAG_ONLY = {"h1": "title", "figcaption": "caption", "h2": "subheading", "h3": "
 _TAG_ONLY.update({"h4": "subheading", "aside": "related", "address": "byline"})
 
 
-#: The attributes besides ``class`` and ``id`` that :func:`hint_label` and the walk's hidden test
-#: read: one XPath finds the few elements that have any (reading an attribute costs as much as a
-#: regex search; most elements have only a class, an id, a link or a source). (The union of the
-#: attributes' parents is faster in libxml2 than a predicate with ``or`` on every element.)
-RARE_ATTRIBUTES = "(.//@itemprop|.//@rel|.//@hidden|.//@layout|.//@style)/.."
-
-
-def hint_label(el, tag: str, plain: bool = False) -> str | None:
+def hint_label(el, tag: str) -> str | None:
     """The structure hint an element's tag and attributes give (``None``: no hint); the link-only
-    rule (:func:`link_only`) is applied by the walk when the element's text is known. ``plain``:
-    the caller knows that the element has no ``itemprop`` and no ``rel`` attribute."""
+    rule (:func:`link_only`) is applied by the walk when the element's text is known."""
     if tag == "h1":
         return "title"
     attrib = el.attrib
@@ -112,14 +104,10 @@ def hint_label(el, tag: str, plain: bool = False) -> str | None:
         return _TAG_ONLY.get(tag)
     # class, itemprop and rel repeat across a page (the decision is cached); an id is unique, so
     # it is read on its own, and only when the other attributes say nothing
-    if plain:
-        rel = ""
-        label = _label_of(tag, f"{attrib.get('class') or ''}  ", False)
-    else:
-        rel = attrib.get("rel") or ""
-        label = _label_of(
-            tag, f"{attrib.get('class') or ''} {attrib.get('itemprop') or ''} {rel}", rel == "author"
-        )
+    rel = attrib.get("rel") or ""
+    label = _label_of(
+        tag, f"{attrib.get('class') or ''} {attrib.get('itemprop') or ''} {rel}", rel == "author"
+    )
     if label is None or label == _TAG_ONLY.get(tag):
         ident = attrib.get("id")
         if ident:
