@@ -24,8 +24,9 @@ Without ``page_chars`` the texts are those of ``extract`` except where the main 
 stray text on a page it found almost nothing on: there the fast pass keeps teaser blocks and the
 full mode would not; the fallbacks continue from the fast pass's recovery.
 
-When trafilatura's internals are not the ones this module was written against (another major
-version), :class:`MainText` falls back to ``trafilatura.extract`` on copies of the tree.
+With a trafilatura other than the versions this module was written against
+(:data:`TRAFILATURA_VERSIONS`), :class:`MainText` falls back to ``trafilatura.extract`` on copies of
+the tree (``page_chars`` and the skipped prunes then do not apply).
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ from copy import copy
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["PRUNE_LITERALS", "MainText"]
+__all__ = ["PRUNE_LITERALS", "TRAFILATURA_VERSIONS", "MainText"]
+
+#: The trafilatura versions (prefixes) whose cascade this module follows step by step; with any
+#: other, :class:`MainText` calls trafilatura's public ``extract``.
+TRAFILATURA_VERSIONS = ("2.3.",)
 
 _log_quiet = False
 
@@ -78,8 +83,12 @@ class _Steps:
     """trafilatura's functions and settings the cascade is made of (imported once)."""
 
     def __init__(self) -> None:
+        import trafilatura
         from trafilatura import core, external, htmlprocessing, main_extractor, settings, utils, xml, xpaths
         from trafilatura.baseline import baseline, html2txt
+
+        if not str(getattr(trafilatura, "__version__", "")).startswith(TRAFILATURA_VERSIONS):
+            raise ImportError(f"trafilatura {trafilatura.__version__}: not a version this cascade follows")
 
         self.forum_page = core._forum_thread_page
         self.max_length = core.ESCALATION_MAX_LENGTH
@@ -171,7 +180,7 @@ class MainText:
         self._page_len = page_chars
         self._full: str | None = None
         self._full_done = False
-        if self._steps is None:  # pragma: no cover - another trafilatura
+        if self._steps is None:  # another trafilatura
             self._original = copy(tree)
             self.text = _extract(self._original, fast=True)
             return
@@ -202,7 +211,7 @@ class MainText:
             return self._full
         self._full_done = True
         st = self._steps
-        if st is None:  # pragma: no cover - another trafilatura
+        if st is None:  # another trafilatura
             self._full = _extract(self._original, fast=False)
             return self._full
         if self._stage1 is None:  # the fast pass failed
