@@ -53,7 +53,8 @@ PRUNE_LITERALS: dict[str, tuple[str, ...]] = {
     "or re:test(@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')][ not(.//h1) or re:test(@id, "
     "'mvp-post-add-(?:box|wrap)') or re:test(@class, 'mvp-post-add-(?:box|wrap)')]": (
         "mvp-post-add-",
-        "infinite",
+        "infinite-scroll",
+        "infinitescroll",
     ),
     ".//*[self::div or self::section or self::aside][contains(@class, 'elementor-share-buttons')]": (
         "elementor-share-buttons",
