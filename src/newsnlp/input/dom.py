@@ -129,7 +129,7 @@ def walk(
     This runs on every element of every page: the running offset and link count are locals, a
     blank text node (indentation between tags, two thirds of all text nodes) costs no regex, and a
     dropped element (:data:`~newsnlp.input.markup.SKIP_TAGS`, hidden) is skipped whole."""
-    stack: list[tuple[Any, int, str | None, bool, int, int]] = []
+    stack: list[tuple[str, int, str | None, bool, int, int]] = []  # tag, start, label, skipped, ...
     links = 0  # open <a> elements
     linked = 0  # characters added inside links so far
     elements = depth = 0
@@ -177,8 +177,9 @@ def walk(
                     and not (prev.tail or "").strip()
                 ):
                     add(" ")  # adjacent links (menus, tag lists) are separate words
+            attrib = node.attrib
             skip = tag in SKIP_TAGS or (
-                bool(node.attrib)
+                bool(attrib)
                 and (
                     node.get("hidden") is not None
                     or node.get("layout") == "nodisplay"
@@ -188,21 +189,20 @@ def walk(
             if tag in BLOCK_TAGS and parts and parts[-1][-1] != "\n":
                 end_line()
             if skip:  # nothing inside a dropped element is read
-                stack.append((node, p, None, True, len(parts), linked))
+                stack.append((tag, p, None, True, len(parts), linked))
                 walker.skip_subtree()
                 continue
-            label = hint_label(node, tag)
+            label = hint_label(node, tag, attrib)
             if label is None and tag in ("b", "strong") and (not parts or parts[-1].endswith("\n")):
                 # a bold run opening a paragraph (``<b>Liputan6.com, Jakarta</b> ...``): a dateline candidate
                 label = "dateline"
             if tag == "a":
                 links += 1
-            stack.append((node, p, label, False, len(parts), linked))
+            stack.append((tag, p, label, False, len(parts), linked))
             if node.text:
                 add(node.text)
         else:
-            tag = tag.lower()
-            _, start, label, skip, first_part, linked_before = stack.pop()
+            tag, start, label, skip, first_part, linked_before = stack.pop()
             if tag == "a" and not skip:
                 links -= 1
             if tag in BLOCK_TAGS and parts and parts[-1][-1] != "\n":

@@ -19,9 +19,10 @@ from ..lines import iter_lines
 from ..textnorm import fold
 from .charset import decode_html
 from .dom import content_root, newline, parse, prepare_source, text_of, tidy, walk
+from .extractor import MainText
 from .fallback import fallback_text
 from .html_meta import page_metadata
-from .region import align, main_text
+from .region import align
 
 __all__ = ["HtmlExtraction", "html_to_text"]
 
@@ -97,6 +98,7 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
     except (ValueError, RecursionError):  # pragma: no cover - defensive
         md = {}
     out = None
+    pruned = False  # the extractor prunes the tree in place
     if region:
         body = root.find(".//body")
         stats: dict[str, int] = {}
@@ -109,12 +111,16 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
             and n * REGION_MIN_BYTES <= len(source)
         ):
             out = _with_region(source, root, md, text, hints, cut)
+            pruned = True
     if out is None:
+        if pruned:  # the extractor pruned the tree: read the page as it was
+            root, pruned = parse(source), False
         out = _whole_article(root, md)
     text, hints, cut = out
     # libxml2 gives up on absurdly deep trees (thousands of nested elements) and may drop their
-    # text: fall back to a tokenizer pass when the tree walk lost most of the text.
-    if len(text) < 2000 and _lost_text(root, text):  # (the tree check first: it is the cheaper)
+    # text: fall back to a tokenizer pass when the tree walk lost most of the text. (The pruned
+    # tree holds less text than the page: when it passes the check, the page does too.)
+    if len(text) < 2000 and _lost_text(root, text) and (not pruned or _lost_text(parse(source), text)):
         crude, crude_cut = fallback_text(source)
         if len(crude) > 2 * len(text) + 20:
             return HtmlExtraction(text=crude, metadata=md, truncated=crude_cut, encoding=encoding)
@@ -225,8 +231,10 @@ def _with_region(
     if not spans:
         return None
     lines = [text[s:e] for s, e in spans]
-    main = main_text(root, fast=True)
     article = _article_text(root) if FALLBACK == "article" else ""
+    # (prunes the tree in place; the page's text newsnlp read is the escalation's page measure)
+    extractor = MainText(root, source, page_chars=len(text))
+    main = extractor.text
     short = not main or len(main) < FAST_MIN_CHARS or len(main) < FAST_MIN_SHARE * len(article)
     if short and FALLBACK == "article" and len(article) >= FAST_MIN_CHARS:
         # a short or partial result: add the page's own article element
@@ -236,7 +244,7 @@ def _with_region(
         cover = 1.0
     else:
         if short and _more_prose(lines, main):  # trafilatura with its fallbacks (readability, jusText)
-            main = main_text(root, fast=False) or main
+            main = extractor.full() or main
         if not main:
             return None
         inside, cover = align(lines, main)

@@ -94,12 +94,14 @@ _TAG_ONLY = {"h1": "title", "figcaption": "caption", "h2": "subheading", "h3": "
 _TAG_ONLY.update({"h4": "subheading", "aside": "related", "address": "byline"})
 
 
-def hint_label(el, tag: str) -> str | None:
+def hint_label(el, tag: str, attrib=None) -> str | None:
     """The structure hint an element's tag and attributes give (``None``: no hint); the link-only
-    rule (:func:`link_only`) is applied by the walk when the element's text is known."""
+    rule (:func:`link_only`) is applied by the walk when the element's text is known. ``attrib``:
+    the element's ``attrib``, when the caller has it."""
     if tag == "h1":
         return "title"
-    attrib = el.attrib
+    if attrib is None:
+        attrib = el.attrib
     if not attrib:  # most elements: the tag alone decides
         return _TAG_ONLY.get(tag)
     # class, itemprop and rel repeat across a page (the decision is cached); an id is unique, so

@@ -1,66 +1,40 @@
-"""The article's region of a page, found by a proven main-content extractor (trafilatura), and
-matched to the lines of newsnlp's own reading of the page.
+"""The article's region of a page: the main text a proven main-content extractor (trafilatura,
+run by :mod:`~newsnlp.input.extractor`) finds, matched to the lines of newsnlp's own reading of
+the page.
 
-trafilatura reads a copy of the parsed tree and returns the main text; :func:`align` finds which
-of newsnlp's lines that text is made of (in order, on letters and digits only, so that spacing and
-punctuation differences do not matter). newsnlp keeps its own text and offsets; the extractor only
-says where the article is. trafilatura is imported on first use (reading plain text never loads
-it).
+:func:`align` finds which of newsnlp's lines that text is made of (in order, on letters and digits
+only, so that spacing and punctuation differences do not matter). newsnlp keeps its own text and
+offsets; the extractor only says where the article is.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import logging
 import re
-from typing import Any
 
-__all__ = ["MIN_LONG_KEY", "align", "main_text"]
+__all__ = ["MIN_LONG_KEY", "align"]
 
 #: Lines with at least this many letters and digits are matched on their own; shorter ones only
 #: inside a gap between two matched long lines (``Jakarta`` above ``Jakarta, KOMPAS.com - ...``
 #: is not taken for the start of the paragraph).
 MIN_LONG_KEY = 25
-_NOT_KEY = re.compile(r"[\W_]+", re.UNICODE)
-_log_quiet = False
+#: Characters that are not letters or digits (``_`` aside: removed on its own, a character class
+#: without alternatives is the faster search), and the same but the line break that separates
+#: lines in :func:`_keys`.
+_NOT_KEY = re.compile(r"\W+", re.UNICODE)
+_NOT_KEY_NOR_NL = re.compile(r"[^\w\n]+", re.UNICODE)
 
 
 def _key(text: str) -> str:
-    return _NOT_KEY.sub("", text.lower())
+    """The letters and digits of ``text``, lower-cased."""
+    return _NOT_KEY.sub("", text.lower()).replace("_", "")
 
 
-def _quiet_trafilatura() -> None:
-    """trafilatura logs a warning for every page it discards; without a handler Python prints
-    them to stderr. A ``NullHandler`` keeps them out of a user's terminal (they still propagate
-    to a logging setup the user configures)."""
-    global _log_quiet
-    if not _log_quiet:
-        logging.getLogger("trafilatura").addHandler(logging.NullHandler())
-        _log_quiet = True
-
-
-def main_text(source: Any, fast: bool = False) -> str | None:
-    """trafilatura's main text of the page ``source`` (markup, or a tree it reads a copy of), or
-    ``None`` when trafilatura finds none or fails."""
-    try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    _quiet_trafilatura()
-    try:
-        out = trafilatura.extract(
-            source,
-            fast=fast,
-            include_comments=False,
-            include_tables=True,
-            include_formatting=False,
-            with_metadata=False,
-            deduplicate=False,
-        )
-    except Exception:
-        return None
-    return out or None
+def _keys(lines: list[str]) -> list[str]:
+    """:func:`_key` of each of ``lines`` (none holds a ``\n``), in one pass over their text."""
+    keys = _NOT_KEY_NOR_NL.sub("", "\n".join(lines).lower()).replace("_", "").split("\n")
+    return keys if len(keys) == len(lines) else [_key(t) for t in lines]
 
 
 def _find(mk: str, k: str) -> tuple[int, int] | None:
@@ -120,7 +94,7 @@ def align(lines: list[str], main: str) -> tuple[list[bool], float]:
     the long lines around them.
     """
     mk = _key(main)
-    keys = [_key(t) for t in lines]
+    keys = _keys(lines)
     inside = [False] * len(lines)
     found = []
     for i, k in enumerate(keys):

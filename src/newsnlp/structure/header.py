@@ -10,10 +10,15 @@ from .features import STOP_END, Line
 __all__ = ["header"]
 
 
-def header(ctx: Context, head: list[Line], title_norm: str | None, later: set[str] | None = None) -> None:
-    if later:
-        for ln in head:
-            if ln.label is None and ln.words >= 6 and ln.text.endswith(STOP_END) and fold(ln.text) in later:
+def header(ctx: Context, head: list[Line], title_norm: str | None, after: list[Line] | None = None) -> None:
+    """Label the lines ``head`` above the lead; ``after`` are the lines after the lead (a body
+    paragraph repeated above the article is boilerplate)."""
+    later: set[str] | None = None  # the folded lines after the lead, built when first needed
+    for ln in head:
+        if ln.label is None and ln.words >= 6 and ln.text.endswith(STOP_END) and after:
+            if later is None:
+                later = {fold(x.text) for x in after}
+            if fold(ln.text) in later:
                 ln.label = "boilerplate"  # a body paragraph repeated above the article
     for ln in head:
         # a photo caption above the article (the lead image): it closes with a strong credit

@@ -80,8 +80,7 @@ class Segmenter:
         lead, publisher_tok = find_lead(ctx, lines, hint_of, bold_starts, title_norm, outside)
 
         # 2. The header (lines before the lead): kicker, teaser, title, source link.
-        later = {fold(ln.text) for ln in lines[lead + 1 :]} if lead < len(lines) else set()
-        header(ctx, lines[:lead], title_norm, later)
+        header(ctx, lines[:lead], title_norm, lines[lead + 1 :])
 
         # 3. The body.
         body(ctx, lines, lead)
