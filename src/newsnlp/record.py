@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
+from .record_tokens import TOKEN_FIELDS, Token, Tokens
+
 __all__ = [
     "ENTITY_LABELS",
     "LAYERS",
@@ -25,6 +27,7 @@ __all__ = [
     "SEGMENT_LABELS",
     "TIME_ANCHORS",
     "TIME_TYPES",
+    "TOKEN_FIELDS",
     "Article",
     "Entity",
     "Metadata",
@@ -34,6 +37,7 @@ __all__ = [
     "TextSpan",
     "TimeExpression",
     "Token",
+    "Tokens",
 ]
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "PRODUCT", "EVENT", "MISC")
@@ -107,32 +111,6 @@ def _plain(value: Any) -> Any:
 def _init_fields(cls):
     cls._fields = tuple(f.name for f in fields(cls))
     return cls
-
-
-@_init_fields
-@dataclass(slots=True)
-class Token(_Record):
-    """One token of the text layer."""
-
-    start: int
-    end: int
-    text: str
-    #: Root word from the stemmer; proper nouns, acronyms, numbers, URLs and entity tokens keep
-    #: their surface form (lower-cased only for ordinary words).
-    stem: str | None = None
-    is_stop: bool = False
-    lemma: str | None = None
-    pos: str | None = None
-    sentence: int = 0
-    #: Enclitic attached to the word (``nya`` in ``pihaknya``), kept inside the token.
-    clitic: str | None = None
-    #: Label of the entity the token belongs to, if any.
-    ent: str | None = None
-    #: Index of the syntactic head token (from the optional ``linguistic`` stage).
-    head: int | None = None
-    deprel: str | None = None
-    #: Whether whitespace follows the token in ``text``.
-    space_after: bool = True
 
 
 @_init_fields
@@ -283,7 +261,9 @@ class Article:
     language: str = "id"
     metadata: Metadata = field(default_factory=Metadata)
     sentences: list[Sentence] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    #: The token layer, a :class:`Tokens` table of columns that behaves as a list of
+    #: :class:`Token` (assigning a list of tokens converts it; see :mod:`newsnlp.record_tokens`).
+    tokens: Tokens = field(default_factory=Tokens)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
@@ -300,13 +280,13 @@ class Article:
     scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Each list layer as rows of field values (tuples built by C-level attrgetters: three
-        # times faster to pickle than one constructor call per span, for worker processes that
-        # send hundreds of thousands of tokens); ``scratch`` is working state and is not pickled.
-        rows = {layer: list(map(_ROW[layer], getattr(self, layer))) for layer, _ in LIST_LAYERS}
+        # The tokens as their columns (arrays pickle as bytes); each other list layer as rows of
+        # field values (tuples built by C-level attrgetters: three times faster to pickle than one
+        # constructor call per span); ``scratch`` is working state and is not pickled.
+        rows = {layer: list(map(_ROW[layer], getattr(self, layer))) for layer in _ROW}
         return (
             _article_from_rows,
-            (self.text, self.language, self.metadata, rows, self.stages, self.provenance),
+            (self.text, self.language, self.metadata, rows, self.stages, self.provenance, self.tokens),
         )
 
     def __repr__(self) -> str:
@@ -347,7 +327,7 @@ class Article:
             "language": self.language,
             "metadata": self.metadata.to_dict(),
             "sentences": [s.to_dict() for s in self.sentences],
-            "tokens": [t.to_dict() for t in self.tokens],
+            "tokens": self.tokens.to_dicts(),
             "entities": [e.to_dict() for e in self.entities],
             "times": [t.to_dict() for t in self.times],
             "segments": [s.to_dict() for s in self.segments],
@@ -369,7 +349,7 @@ class Article:
             language=data.get("language", "id"),
             metadata=Metadata.from_dict(data.get("metadata") or {}),
             sentences=[Sentence.from_dict(d) for d in data.get("sentences", [])],
-            tokens=[Token.from_dict(d) for d in data.get("tokens", [])],
+            tokens=Tokens.from_dicts(data.get("tokens", [])),
             entities=[Entity.from_dict(d) for d in data.get("entities", [])],
             times=[TimeExpression.from_dict(d) for d in data.get("times", [])],
             segments=[Segment.from_dict(d) for d in data.get("segments", [])],
@@ -447,7 +427,7 @@ class Article:
 
 
 #: The list layers of the record and the class of their items.
-LIST_LAYERS: tuple[tuple[str, type[_Record]], ...] = (
+LIST_LAYERS: tuple[tuple[str, type[Any]], ...] = (
     ("sentences", Sentence),
     ("tokens", Token),
     ("entities", Entity),
@@ -455,7 +435,7 @@ LIST_LAYERS: tuple[tuple[str, type[_Record]], ...] = (
     ("segments", Segment),
     ("quotes", Quote),
 )
-_ROW = {layer: operator.attrgetter(*cls._fields) for layer, cls in LIST_LAYERS}
+_ROW = {layer: operator.attrgetter(*cls._fields) for layer, cls in LIST_LAYERS if layer != "tokens"}
 
 
 def _article_from_rows(
@@ -465,12 +445,36 @@ def _article_from_rows(
     rows: dict[str, list[tuple[Any, ...]]],
     stages: list[str],
     provenance: dict[str, Any] | None,
+    tokens: Tokens | None = None,
 ) -> Article:
     """An :class:`Article` from its pickled form (see ``Article.__reduce__``)."""
-    layers = {layer: [cls(*row) for row in rows.get(layer, ())] for layer, cls in LIST_LAYERS}
+    layers: dict[str, Any] = {
+        layer: [cls(*row) for row in rows.get(layer, ())] for layer, cls in LIST_LAYERS if layer in _ROW
+    }
+    if tokens is not None:
+        layers["tokens"] = tokens
     return Article(
         text=text, language=language, metadata=metadata, stages=stages, provenance=provenance, **layers
     )
+
+
+class _TokensField:
+    """``Article.tokens``: always a :class:`Tokens`; a list (or any iterable) of tokens assigned
+    to it is converted."""
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot  # the dataclass's slot descriptor
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        return self.slot.__get__(obj, cls)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self.slot.__set__(obj, value if type(value) is Tokens else Tokens(value))
+
+
+Article.tokens = _TokensField(Article.__dict__["tokens"])  # type: ignore[assignment,misc]
 
 
 def _layers() -> frozenset[str]:

@@ -1,0 +1,613 @@
+"""The token layer of the record: :class:`Tokens`, a table of columns, and :class:`Token`, one row.
+
+``Article.tokens`` holds a :class:`Tokens`: a sequence that behaves as a list of :class:`Token`
+for its users (``len``, indexing, slicing, iteration, ``append``, ``==`` against a list of
+tokens, pickling, copying) but stores each field as one column: ``start``, ``end``, ``sentence``
+and ``head`` in ``array('q')``, ``is_stop`` and ``space_after`` in a ``bytearray``, the strings in
+lists (repeated token texts share one string object). The rarely set columns (``stem``,
+``lemma``, ``pos``, ``clitic``, ``ent``, ``head``, ``deprel``) are allocated when the first value
+is written. A token then costs about 40 bytes instead of ~190 for a ``Token`` object with its two
+integers (one token per character of a text made of brackets: ``docs/reliability.md``).
+
+Indexing and iteration give :class:`Token` *views* that read and write through to the columns
+(``art.tokens[3].ent = "PER"`` changes the record); a view made before the table is resized
+(``insert``, ``del``) points at whatever row then has its index. ``Token(start, end, text, ...)``
+builds a standalone token as always; putting it into a table (``append``, ``tokens[i] = tok``,
+``Article(tokens=[...])``) copies its values in.
+
+Code that walks every token in a hot loop reads whole columns instead of views:
+:attr:`Tokens.starts` and :attr:`Tokens.ends` (the live ``array('q')`` of offsets),
+:meth:`Tokens.column` (a list of one field's values), :meth:`Tokens.set_column` (writes one
+field for every token) and :meth:`Tokens.has` (whether an optional field holds any value).
+
+This module imports nothing of the project (``newsnlp.record`` re-exports both classes).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, MutableSequence
+from itertools import repeat
+from typing import Any, ClassVar
+
+__all__ = ["TOKEN_FIELDS", "Token", "Tokens"]
+
+#: The fields of a token, in the order of the contract's JSON.
+TOKEN_FIELDS: tuple[str, ...] = (
+    "start",
+    "end",
+    "text",
+    "stem",
+    "is_stop",
+    "lemma",
+    "pos",
+    "sentence",
+    "clitic",
+    "ent",
+    "head",
+    "deprel",
+    "space_after",
+)
+_DEFAULTS: dict[str, Any] = {
+    "stem": None,
+    "is_stop": False,
+    "lemma": None,
+    "pos": None,
+    "sentence": 0,
+    "clitic": None,
+    "ent": None,
+    "head": None,
+    "deprel": None,
+    "space_after": True,
+}
+#: Storage of each field: ``int`` (``array('q')``), ``str`` (list), ``bool`` (``bytearray``),
+#: ``opt`` (list of optional values, allocated on first write), ``opt_int`` (``array('q')`` with
+#: :data:`_NO_INT` for ``None``, allocated on first write).
+_KIND: dict[str, str] = {
+    "start": "int",
+    "end": "int",
+    "text": "str",
+    "stem": "opt",
+    "is_stop": "bool",
+    "lemma": "opt",
+    "pos": "opt",
+    "sentence": "int",
+    "clitic": "opt",
+    "ent": "opt",
+    "head": "opt_int",
+    "deprel": "opt",
+    "space_after": "bool",
+}
+_NO_INT = -(2**63)  # ``None`` in an ``opt_int`` column (no token index can be this)
+_SLOT = {name: "_" + name for name in TOKEN_FIELDS}
+_INDEX = {name: k for k, name in enumerate(TOKEN_FIELDS)}
+
+
+def _store(kind: str, values: Iterable[Any]) -> Any:
+    """A column of ``kind`` holding ``values`` (an ``array('q')``, ``bytearray`` or list of the
+    right kind is taken as it is, not copied)."""
+    if kind == "int":
+        return values if type(values) is array and values.typecode == "q" else array("q", values)
+    if kind == "bool":
+        return values if type(values) is bytearray else bytearray(map(bool, values))
+    if kind == "opt_int":
+        if type(values) is array and values.typecode == "q":
+            return values
+        return array("q", [_NO_INT if v is None else v for v in values])
+    return values if type(values) is list else list(values)
+
+
+def _values(kind: str, col: Any, n: int) -> list[Any]:
+    """The values of a column as a new list (``None`` for an optional column never written)."""
+    if col is None:
+        return [None] * n
+    if kind == "int":
+        return col.tolist()
+    if kind == "bool":
+        return list(map(bool, col))
+    if kind == "opt_int":
+        return [None if v == _NO_INT else v for v in col]
+    return list(col)
+
+
+class Token:
+    """One token of the text layer: a standalone token, or a view of one row of a :class:`Tokens`.
+
+    ``Token(start, end, text, stem=None, is_stop=False, lemma=None, pos=None, sentence=0,
+    clitic=None, ent=None, head=None, deprel=None, space_after=True)`` builds a standalone token.
+    Fields:
+
+    - ``start``, ``end``, ``text``: the span (``text == article.text[start:end]``);
+    - ``stem``: root word from the stemmer; proper nouns, acronyms, numbers, URLs and entity tokens
+      keep their surface form (lower-cased only for ordinary words);
+    - ``is_stop``; ``lemma``, ``pos``, ``head`` (index of the syntactic head token) and ``deprel``
+      from the optional ``linguistic`` stage; ``sentence``: index of the token's sentence;
+    - ``clitic``: enclitic attached to the word (``nya`` in ``pihaknya``), kept inside the token;
+    - ``ent``: label of the entity the token belongs to, if any;
+    - ``space_after``: whether whitespace follows the token in ``text``.
+
+    Two tokens are equal when all their fields are; a copy or a pickle of a view is a standalone
+    token with the same values.
+    """
+
+    __slots__ = ("_i", "_t", "_v")
+    _fields: ClassVar[tuple[str, ...]] = TOKEN_FIELDS
+    __match_args__ = TOKEN_FIELDS
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it replaces
+
+    # the fields, as properties (set on the class below)
+    start: int
+    end: int
+    text: str
+    stem: str | None
+    is_stop: bool
+    lemma: str | None
+    pos: str | None
+    sentence: int
+    clitic: str | None
+    ent: str | None
+    head: int | None
+    deprel: str | None
+    space_after: bool
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        stem: str | None = None,
+        is_stop: bool = False,
+        lemma: str | None = None,
+        pos: str | None = None,
+        sentence: int = 0,
+        clitic: str | None = None,
+        ent: str | None = None,
+        head: int | None = None,
+        deprel: str | None = None,
+        space_after: bool = True,
+    ) -> None:
+        self._t: Tokens | None = None
+        self._i = 0
+        self._v = [
+            start,
+            end,
+            text,
+            stem,
+            is_stop,
+            lemma,
+            pos,
+            sentence,
+            clitic,
+            ent,
+            head,
+            deprel,
+            space_after,
+        ]
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        """The token's fields in :data:`TOKEN_FIELDS` order."""
+        t = self._t
+        if t is None:
+            return tuple(self._v)
+        return t._row(self._i)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-serialisable dict of this token, every field included."""
+        return dict(zip(TOKEN_FIELDS, self.as_tuple()))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Token:
+        """Build a token from :meth:`to_dict` output (unknown keys are ignored)."""
+        return cls(**{k: data[k] for k in TOKEN_FIELDS if k in data})
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (Token, self.as_tuple())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self.as_tuple() == other.as_tuple()
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in zip(TOKEN_FIELDS, self.as_tuple()))
+        return f"Token({inner})"
+
+
+def _field_property(name: str) -> property:
+    k = _INDEX[name]
+    slot = _SLOT[name]
+    kind = _KIND[name]
+    doc = f"The token's ``{name}``."
+    if kind in ("int", "str"):
+
+        def fget(self: Token) -> Any:
+            t = self._t
+            if t is None:
+                return self._v[k]
+            return getattr(t, slot)[self._i]
+
+        def fset(self: Token, value: Any) -> None:
+            t = self._t
+            if t is None:
+                self._v[k] = value
+            else:
+                getattr(t, slot)[self._i] = value
+
+    elif kind == "bool":
+
+        def fget(self: Token) -> Any:
+            t = self._t
+            if t is None:
+                return self._v[k]
+            return getattr(t, slot)[self._i] != 0
+
+        def fset(self: Token, value: Any) -> None:
+            t = self._t
+            if t is None:
+                self._v[k] = value
+            else:
+                getattr(t, slot)[self._i] = 1 if value else 0
+
+    elif kind == "opt":
+
+        def fget(self: Token) -> Any:
+            t = self._t
+            if t is None:
+                return self._v[k]
+            col = getattr(t, slot)
+            return None if col is None else col[self._i]
+
+        def fset(self: Token, value: Any) -> None:
+            t = self._t
+            if t is None:
+                self._v[k] = value
+                return
+            col = getattr(t, slot)
+            if col is None:
+                if value is None:
+                    return
+                col = t._allocate(name)
+            col[self._i] = value
+
+    else:  # opt_int
+
+        def fget(self: Token) -> Any:
+            t = self._t
+            if t is None:
+                return self._v[k]
+            col = getattr(t, slot)
+            if col is None:
+                return None
+            v = col[self._i]
+            return None if v == _NO_INT else v
+
+        def fset(self: Token, value: Any) -> None:
+            t = self._t
+            if t is None:
+                self._v[k] = value
+                return
+            col = getattr(t, slot)
+            if col is None:
+                if value is None:
+                    return
+                col = t._allocate(name)
+            col[self._i] = _NO_INT if value is None else value
+
+    return property(fget, fset, doc=doc)
+
+
+for _name in TOKEN_FIELDS:
+    setattr(Token, _name, _field_property(_name))
+del _name
+
+
+def _view(table: Tokens, i: int) -> Token:
+    tok = Token.__new__(Token)
+    tok._t = table
+    tok._i = i
+    tok._v = None  # type: ignore[assignment]
+    return tok
+
+
+class Tokens(MutableSequence):
+    """The token layer as columns; a sequence of :class:`Token` views (see the module docstring).
+
+    ``Tokens(iterable)`` copies the values of the tokens given (or of their dicts, as
+    :meth:`Token.to_dict` writes them); :meth:`from_columns` adopts whole columns.
+    """
+
+    __slots__ = tuple(_SLOT.values())
+    _start: array
+    _end: array
+    _text: list[str]
+    _sentence: array
+    _is_stop: bytearray
+    _space_after: bytearray
+
+    def __init__(self, tokens: Iterable[Token | dict[str, Any]] = ()) -> None:
+        if isinstance(tokens, Tokens):
+            for slot in _SLOT.values():
+                col = getattr(tokens, slot)
+                setattr(self, slot, None if col is None else col[:])
+            return
+        self._set_rows([_row_of(t) for t in tokens])
+
+    @classmethod
+    def from_columns(
+        cls, start: Iterable[int], end: Iterable[int], text: Iterable[str], **columns: Any
+    ) -> Tokens:
+        """A table from whole columns (``start``, ``end``, ``text`` and any other field of
+        :data:`TOKEN_FIELDS` by name, each with one value per token); missing fields take their
+        default. Lists and arrays of the right type are adopted, not copied."""
+        self = cls.__new__(cls)
+        self._start = start if isinstance(start, array) and start.typecode == "q" else array("q", start)
+        self._end = end if isinstance(end, array) and end.typecode == "q" else array("q", end)
+        self._text = text if isinstance(text, list) else list(text)
+        n = len(self._start)
+        if len(self._end) != n or len(self._text) != n:
+            raise ValueError("start, end and text must have one value per token")
+        self._sentence = array("q", [0]) * n
+        self._is_stop = bytearray(n)
+        self._space_after = bytearray(b"\x01" * n)
+        for name in ("stem", "lemma", "pos", "clitic", "ent", "head", "deprel"):
+            setattr(self, _SLOT[name], None)
+        unknown = set(columns) - set(TOKEN_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown token fields: {sorted(unknown)}")
+        for name, values in columns.items():
+            if values is not None:
+                self.set_column(name, values)
+        return self
+
+    # -- columns ------------------------------------------------------------------------------
+    @property
+    def starts(self) -> array:
+        """The start offsets of every token (the live ``array('q')``: do not resize it)."""
+        return self._start
+
+    @property
+    def ends(self) -> array:
+        """The end offsets of every token (the live ``array('q')``: do not resize it)."""
+        return self._end
+
+    def column(self, name: str) -> list[Any]:
+        """The values of field ``name`` for every token, as a new list (what
+        ``[getattr(t, name) for t in tokens]`` gives, without making a view per token)."""
+        return _values(_KIND[name], getattr(self, _SLOT[name]), len(self._start))
+
+    def set_column(self, name: str, values: Iterable[Any]) -> None:
+        """Set field ``name`` of every token from ``values`` (one per token, in order)."""
+        kind = _KIND[name]
+        col = _store(kind, values)
+        if len(col) != len(self._start):
+            raise ValueError(f"{name}: {len(col)} values for {len(self._start)} tokens")
+        if kind in ("opt", "opt_int") and not self._any_set(kind, col):
+            col = None
+        setattr(self, _SLOT[name], col)
+
+    def has(self, name: str) -> bool:
+        """Whether any token has a value for the optional field ``name`` (``stem``, ``ent``, ...);
+        ``True`` for the fields every token has."""
+        col = getattr(self, _SLOT[name])
+        return col is not None and (_KIND[name] not in ("opt", "opt_int") or self._any_set(_KIND[name], col))
+
+    @staticmethod
+    def _any_set(kind: str, col: Any) -> bool:
+        if kind == "opt_int":
+            return any(v != _NO_INT for v in col)
+        return any(v is not None for v in col)
+
+    def _allocate(self, name: str, n: int | None = None) -> Any:
+        n = len(self._start) if n is None else n
+        col: Any = array("q", [_NO_INT]) * n if _KIND[name] == "opt_int" else [None] * n
+        setattr(self, _SLOT[name], col)
+        return col
+
+    def _row(self, i: int) -> tuple[Any, ...]:
+        out = []
+        for name in TOKEN_FIELDS:
+            col = getattr(self, _SLOT[name])
+            kind = _KIND[name]
+            if col is None:
+                out.append(None)
+            elif kind == "bool":
+                out.append(col[i] != 0)
+            elif kind == "opt_int":
+                v = col[i]
+                out.append(None if v == _NO_INT else v)
+            else:
+                out.append(col[i])
+        return tuple(out)
+
+    def _set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        cols = list(zip(*rows)) if rows else [()] * len(TOKEN_FIELDS)
+        for name, values in zip(TOKEN_FIELDS, cols):
+            kind = _KIND[name]
+            col = _store(kind, values)
+            if kind in ("opt", "opt_int") and not self._any_set(kind, col):
+                col = None
+            setattr(self, _SLOT[name], col)
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        """Every token's fields in :data:`TOKEN_FIELDS` order (a list of tuples)."""
+        n = len(self._start)
+        return list(zip(*(self.column(name) for name in TOKEN_FIELDS))) if n else []
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every token as :meth:`Token.to_dict` gives it."""
+        return [dict(zip(TOKEN_FIELDS, row)) for row in self.rows()]
+
+    @classmethod
+    def from_dicts(cls, dicts: Iterable[dict[str, Any]]) -> Tokens:
+        """A table from :meth:`Token.to_dict` output (unknown keys ignored)."""
+        return cls(dicts)
+
+    # -- the sequence -------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._start)
+
+    def __getitem__(self, index: Any) -> Any:
+        n = len(self._start)
+        if isinstance(index, slice):
+            return [_view(self, i) for i in range(*index.indices(n))]
+        i = index.__index__()
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("token index out of range")
+        return _view(self, i)
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(_view, repeat(self), range(len(self._start)))
+
+    def __reversed__(self) -> Iterator[Token]:
+        return map(_view, repeat(self), range(len(self._start) - 1, -1, -1))
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        n = len(self._start)
+        if isinstance(index, slice):
+            indices = range(*index.indices(n))
+            rows = [_row_of(t) for t in value]
+            if index.step not in (None, 1):
+                if len(rows) != len(indices):
+                    raise ValueError(
+                        f"attempt to assign sequence of size {len(rows)} to extended slice of size {len(indices)}"
+                    )
+                for i, row in zip(indices, rows):
+                    self._write_row(i, row)
+                return
+            all_rows = self.rows()
+            all_rows[index] = rows
+            self._set_rows(all_rows)
+            return
+        i = index.__index__()
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("token assignment index out of range")
+        self._write_row(i, _row_of(value))
+
+    def _write_row(self, i: int, row: tuple[Any, ...]) -> None:
+        for name, value in zip(TOKEN_FIELDS, row):
+            setattr(_view(self, i), name, value)
+
+    def __delitem__(self, index: Any) -> None:
+        all_rows = self.rows()
+        del all_rows[index]
+        self._set_rows(all_rows)
+
+    def insert(self, index: int, value: Token | dict[str, Any]) -> None:
+        """Insert a copy of ``value`` before ``index``."""
+        all_rows = self.rows()
+        all_rows.insert(index, _row_of(value))
+        self._set_rows(all_rows)
+
+    def append(self, value: Token | dict[str, Any]) -> None:
+        """Append a copy of ``value``'s fields."""
+        n = len(self._start)
+        try:
+            for name, v in zip(TOKEN_FIELDS, _row_of(value)):
+                col = getattr(self, _SLOT[name])
+                if col is None:
+                    if v is None:
+                        continue
+                    col = self._allocate(name, n)
+                kind = _KIND[name]
+                if kind == "bool":
+                    col.append(1 if v else 0)
+                elif kind == "opt_int":
+                    col.append(_NO_INT if v is None else v)
+                else:
+                    col.append(v)
+        except BaseException:  # a value of the wrong type: undo the partial row
+            for name in TOKEN_FIELDS:
+                col = getattr(self, _SLOT[name])
+                if col is not None and len(col) > n:
+                    del col[n:]
+            raise
+
+    def extend(self, values: Iterable[Token | dict[str, Any]]) -> None:
+        """Append copies of every token of ``values``."""
+        if values is self:
+            values = list(self)
+        rows = [_row_of(t) for t in values]
+        if rows:
+            self._set_rows(self.rows() + rows)
+
+    def pop(self, index: int = -1) -> Token:
+        """Remove the token at ``index`` and return it (a standalone copy)."""
+        tok = Token(*self[index].as_tuple())
+        del self[index]
+        return tok
+
+    def reverse(self) -> None:
+        """Reverse the tokens in place."""
+        self._set_rows(self.rows()[::-1])
+
+    def clear(self) -> None:
+        """Remove every token."""
+        self._set_rows([])
+
+    def sort(self, *, key: Any = None, reverse: bool = False) -> None:
+        """Sort the tokens in place (``key`` receives views, as ``list.sort`` would its items)."""
+        rows = self.rows()
+        order = sorted(
+            range(len(rows)),
+            key=(lambda i: key(_view(self, i))) if key else rows.__getitem__,
+            reverse=reverse,
+        )
+        self._set_rows([rows[i] for i in order])
+
+    def copy(self) -> Tokens:
+        """An independent copy of the table."""
+        new = Tokens.__new__(Tokens)
+        for name in TOKEN_FIELDS:
+            col = getattr(self, _SLOT[name])
+            setattr(new, _SLOT[name], None if col is None else col[:])
+        return new
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Tokens:
+        return self.copy()  # the values are ints, bools and strings
+
+    def __add__(self, other: Iterable[Token]) -> list[Token]:
+        return list(self) + list(other)
+
+    def __radd__(self, other: Iterable[Token]) -> list[Token]:
+        return list(other) + list(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self.rows() == other.rows()
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(
+                isinstance(t, Token) and t.as_tuple() == row for t, row in zip(other, self.rows())
+            )
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # the columns themselves: arrays and bytearrays pickle as bytes, repeated strings once
+        return (_tokens_from_columns, tuple(getattr(self, _SLOT[name]) for name in TOKEN_FIELDS))
+
+
+def _row_of(value: Token | dict[str, Any]) -> tuple[Any, ...]:
+    """A token's (or a token dict's) fields in :data:`TOKEN_FIELDS` order."""
+    if isinstance(value, Token):
+        return value.as_tuple()
+    if isinstance(value, dict):
+        return Token.from_dict(value).as_tuple()
+    raise TypeError(f"a token table holds Token objects, not {type(value).__name__}")
+
+
+def _tokens_from_columns(*columns: Any) -> Tokens:
+    """A :class:`Tokens` from its pickled columns (see ``Tokens.__reduce__``)."""
+    new = Tokens.__new__(Tokens)
+    for name, col in zip(TOKEN_FIELDS, columns):
+        setattr(new, _SLOT[name], col)
+    return new
