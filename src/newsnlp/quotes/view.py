@@ -74,7 +74,7 @@ class ArticleView:
         self._place_org_words: frozenset[str] | None = None
         self.label_of = article.segment_labeler()
         self._tokens = article.tokens
-        self._tok_starts: list[int] | None = None
+        self._tok_starts = article.tokens.starts
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
 
     @property
@@ -261,8 +261,6 @@ class ArticleView:
     def ordinary(self, w: Word) -> bool:
         """Whether a word written with a capital is an ordinary word by the text stage's stems
         (``Selain``, ``Kesehatan``: lower-case stem), not a name (whose stem keeps its form)."""
-        if self._tok_starts is None:
-            self._tok_starts = [t.start for t in self._tokens]
         k = bisect.bisect_left(self._tok_starts, w.start)
         if k < len(self._tokens):
             t = self._tokens[k]
