@@ -289,6 +289,11 @@ class Article:
             (self.text, self.language, self.metadata, rows, self.stages, self.provenance, self.tokens),
         )
 
+    def __copy__(self) -> Article:
+        # as the pickled form, with a copy of the token table (a table is not shared)
+        fn, args = self.__reduce__()
+        return fn(*args[:-1], args[-1].copy())
+
     def __repr__(self) -> str:
         # Short on purpose: a list of articles in a notebook shows one line each, not the layers.
         head = self.text[:40].replace("\n", " ")
