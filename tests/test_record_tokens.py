@@ -50,7 +50,7 @@ def test_article_tokens_is_a_table_equal_to_the_list_it_was_given():
     assert art.tokens[::-1] == _tokens()[::-1]
     assert [t.text for t in reversed(art.tokens)] == [t.text for t in reversed(_tokens())]
     assert _tokens()[2] in art.tokens and art.tokens.index(_tokens()[2]) == 2
-    assert art.tokens + [Token(45, 46, "x")] == [*_tokens(), Token(45, 46, "x")]
+    assert art.tokens + [Token(45, 46, "x")] == [*_tokens(), Token(45, 46, "x")]  # noqa: RUF005
     assert Article(text=TEXT).tokens == [] and not Article(text=TEXT).tokens
 
 
@@ -60,6 +60,10 @@ def test_assigning_a_list_converts_it():
     assert isinstance(art.tokens, Tokens) and art.tokens == _tokens()
     art.tokens = art.tokens[:2]  # a list of views of the old table: copied
     assert art.tokens == _tokens()[:2]
+
+
+def _by_length(tok: Token) -> tuple[int, int]:
+    return (tok.end - tok.start, tok.start)
 
 
 def test_list_operations_match_a_list():
@@ -76,7 +80,7 @@ def test_list_operations_match_a_list():
         lambda x: x.__setitem__(slice(0, 2), [extra]),
         lambda x: x.__setitem__(slice(0, 4, 2), [extra, extra]),
         lambda x: x.reverse(),
-        lambda x: x.sort(key=lambda t: (t.end - t.start, t.start)),
+        lambda x: x.sort(key=_by_length),
         lambda x: x.remove(extra),
     ):
         ops(art.tokens)
@@ -255,7 +259,8 @@ def test_a_table_is_the_list_of_its_tokens(dicts, data):
 
 def test_the_text_stage_keeps_no_object_per_token():
     """One token per character (1 MB of brackets was 349 bytes a character at peak RSS with a
-    ``Token`` object per token): the record's token layer now holds ~35 bytes a token."""
+    ``Token`` object per token): the record's token layer now holds ~35 bytes a token, and the
+    stage's peak is ~53 (a tuple per open bracket in the sentence splitter took it to 113)."""
     from newsnlp.text.stage import TextStage
 
     stage = TextStage()
@@ -271,4 +276,4 @@ def test_the_text_stage_keeps_no_object_per_token():
         tracemalloc.stop()
     assert len(art.tokens) == len(text)
     assert held / len(text) < 50, f"{held / len(text):.0f} bytes a token held (Token objects: ~190)"
-    assert peak / len(text) < 150, f"{peak / len(text):.0f} bytes a token at the peak"
+    assert peak / len(text) < 90, f"{peak / len(text):.0f} bytes a token at the peak"

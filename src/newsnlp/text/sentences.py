@@ -19,6 +19,7 @@ Rules, in order of strength:
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -175,13 +176,19 @@ def _protect(
 ) -> None:
     """Mark words of paragraph ``[lo, hi)`` inside brackets or continuing quotations, and add the
     quote marks that close a quotation to ``closing``."""
-    stack: list[tuple[str, int]] = []
+    # the open brackets as two stacks (the closer each expects, where it opened): no tuple per
+    # bracket, as a text of brackets that never close (``"([{"`` repeated) would keep 100 bytes
+    # for each
+    closers: list[str] = []
+    opened_at = array("q")
     for i in range(lo, hi):
         t = texts[i]
         if t in _OPEN_BRACKETS:
-            stack.append((_OPEN_BRACKETS[t], i))
-        elif t in _CLOSE_BRACKETS and stack and stack[-1][0] == t:
-            _, opened = stack.pop()
+            closers.append(_OPEN_BRACKETS[t])
+            opened_at.append(i)
+        elif t in _CLOSE_BRACKETS and closers and closers[-1] == t:
+            closers.pop()
+            opened = opened_at.pop()
             if ends[i] - starts[opened] <= _MAX_BRACKET_SPAN:
                 for k in range(opened + 1, i):
                     protected[k] = True
