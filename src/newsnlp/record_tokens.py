@@ -60,9 +60,9 @@ _DEFAULTS: dict[str, Any] = {
     "deprel": None,
     "space_after": True,
 }
-#: Storage of each field: ``int`` (``array('q')``), ``str`` (list), ``bool`` (``bytearray``),
-#: ``opt`` (list of optional values, allocated on first write), ``opt_int`` (``array('q')`` with
-#: :data:`_NO_INT` for ``None``, allocated on first write).
+#: Storage of each field: ``int`` (an ``array`` of :data:`_TYPECODE`), ``str`` (list), ``bool``
+#: (``bytearray``), ``opt`` (list of optional values, allocated on first write), ``opt_int``
+#: (``array('i')`` with :data:`_NO_INT` for ``None``, allocated on first write).
 _KIND: dict[str, str] = {
     "start": "int",
     "end": "int",
@@ -78,22 +78,27 @@ _KIND: dict[str, str] = {
     "deprel": "opt",
     "space_after": "bool",
 }
-_NO_INT = -(2**63)  # ``None`` in an ``opt_int`` column (no token index can be this)
+#: The ``array`` type of the integer columns: offsets in 64 bits, indices (a token's sentence and
+#: head) in 32.
+_TYPECODE = {"start": "q", "end": "q", "sentence": "i", "head": "i"}
+_NO_INT = -(2**31)  # ``None`` in the ``head`` column (no token index can be this)
 _SLOT = {name: "_" + name for name in TOKEN_FIELDS}
 _INDEX = {name: k for k, name in enumerate(TOKEN_FIELDS)}
 
 
-def _store(kind: str, values: Iterable[Any]) -> Any:
-    """A column of ``kind`` holding ``values`` (an ``array('q')``, ``bytearray`` or list of the
+def _store(name: str, values: Iterable[Any]) -> Any:
+    """A column for field ``name`` holding ``values`` (an ``array``, ``bytearray`` or list of the
     right kind is taken as it is, not copied)."""
+    kind = _KIND[name]
     if kind == "int":
-        return values if type(values) is array and values.typecode == "q" else array("q", values)
+        code = _TYPECODE[name]
+        return values if type(values) is array and values.typecode == code else array(code, values)
     if kind == "bool":
         return values if type(values) is bytearray else bytearray(map(bool, values))
     if kind == "opt_int":
-        if type(values) is array and values.typecode == "q":
+        if type(values) is array and values.typecode == "i":
             return values
-        return array("q", [_NO_INT if v is None else v for v in values])
+        return array("i", [_NO_INT if v is None else v for v in values])
     return values if type(values) is list else list(values)
 
 
@@ -346,7 +351,7 @@ class Tokens(MutableSequence):
         n = len(self._start)
         if len(self._end) != n or len(self._text) != n:
             raise ValueError("start, end and text must have one value per token")
-        self._sentence = array("q", [0]) * n
+        self._sentence = array("i", [0]) * n
         self._is_stop = bytearray(n)
         self._space_after = bytearray(b"\x01" * n)
         for name in ("stem", "lemma", "pos", "clitic", "ent", "head", "deprel"):
@@ -378,7 +383,7 @@ class Tokens(MutableSequence):
     def set_column(self, name: str, values: Iterable[Any]) -> None:
         """Set field ``name`` of every token from ``values`` (one per token, in order)."""
         kind = _KIND[name]
-        col = _store(kind, values)
+        col = _store(name, values)
         if len(col) != len(self._start):
             raise ValueError(f"{name}: {len(col)} values for {len(self._start)} tokens")
         if kind in ("opt", "opt_int") and not self._any_set(kind, col):
@@ -399,7 +404,7 @@ class Tokens(MutableSequence):
 
     def _allocate(self, name: str, n: int | None = None) -> Any:
         n = len(self._start) if n is None else n
-        col: Any = array("q", [_NO_INT]) * n if _KIND[name] == "opt_int" else [None] * n
+        col: Any = array("i", [_NO_INT]) * n if _KIND[name] == "opt_int" else [None] * n
         setattr(self, _SLOT[name], col)
         return col
 
@@ -423,7 +428,7 @@ class Tokens(MutableSequence):
         cols = list(zip(*rows)) if rows else [()] * len(TOKEN_FIELDS)
         for name, values in zip(TOKEN_FIELDS, cols):
             kind = _KIND[name]
-            col = _store(kind, values)
+            col = _store(name, values)
             if kind in ("opt", "opt_int") and not self._any_set(kind, col):
                 col = None
             setattr(self, _SLOT[name], col)

@@ -125,7 +125,7 @@ class TextStage(BaseStage):
         texts = [share(w, w) for w in map(text.__getitem__, map(slice, starts, ends))]
         del share
         sentences = split_sentences(text, starts, ends, texts)
-        sentence = array("q")  # split_sentences partitions the words in order
+        sentence = array("i")  # split_sentences partitions the words in order
         for si, (_, _, w_lo, w_hi) in enumerate(sentences):
             sentence.extend(repeat(si, w_hi - w_lo))
         distinct = set(texts)
