@@ -3,9 +3,11 @@
 Every annotation is a stand-off span over :attr:`Article.text`: ``start`` inclusive, ``end``
 exclusive, Python string indices, and ``text[start:end] == span.text``.
 
-The classes are plain slotted dataclasses so that building hundreds of thousands of them stays
-cheap; :meth:`Article.to_dict` gives the JSON shape of the contract and
-:meth:`Article.from_dict` reads it back.
+The span classes are plain slotted dataclasses; the token layer, the one with an item per word (or
+per character of a text of brackets), is a table of columns, :class:`Tokens`, that behaves as a
+list of :class:`Token` (:mod:`newsnlp.record_tokens` and :mod:`newsnlp.record_token`, re-exported
+here). :meth:`Article.to_dict`
+gives the JSON shape of the contract and :meth:`Article.from_dict` reads it back.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
-from .record_tokens import TOKEN_FIELDS, Token, Tokens
+from .record_token import TOKEN_FIELDS, Token
+from .record_tokens import Tokens
 
 __all__ = [
     "ENTITY_LABELS",

@@ -1,26 +1,27 @@
-"""The token layer of the record: :class:`Tokens`, a table of columns, and :class:`Token`, one row.
+"""The token layer of the record: :class:`Tokens`, a table of columns with a row per token.
 
-``Article.tokens`` holds a :class:`Tokens`: a sequence that behaves as a list of :class:`Token`
-for its users (``len``, indexing, slicing, iteration, ``append``, ``==`` against a list of
-tokens, pickling, copying) but stores each field as one column: ``start``, ``end``, ``sentence``
-and ``head`` in ``array('q')``, ``is_stop`` and ``space_after`` in a ``bytearray``, the strings in
-lists (repeated token texts share one string object). The rarely set columns (``stem``,
-``lemma``, ``pos``, ``clitic``, ``ent``, ``head``, ``deprel``) are allocated when the first value
-is written. A token then costs about 40 bytes instead of ~190 for a ``Token`` object with its two
-integers (one token per character of a text made of brackets: ``docs/reliability.md``).
+``Article.tokens`` holds a :class:`Tokens`: a sequence that behaves as a list of
+:class:`~newsnlp.record_token.Token` for its users (``len``, indexing, slicing, iteration,
+``append``, ``==`` against a list of tokens, pickling, copying) but stores each field as one
+column: ``start`` and ``end`` in ``array('q')``, ``sentence`` and ``head`` in ``array('i')``,
+``is_stop`` and ``space_after`` in a ``bytearray``, the strings in lists (repeated token texts
+share one string object). The optional columns (``stem``, ``lemma``, ``pos``, ``clitic``, ``ent``,
+``head``, ``deprel``) are allocated when the first value is written. A token then costs about 35
+bytes instead of ~190 for a ``Token`` object with its two integers (one token per character of a
+text made of brackets: ``docs/reliability.md``).
 
-Indexing and iteration give :class:`Token` *views* that read and write through to the columns
-(``art.tokens[3].ent = "PER"`` changes the record); a view made before the table is resized
-(``insert``, ``del``) points at whatever row then has its index. ``Token(start, end, text, ...)``
-builds a standalone token as always; putting it into a table (``append``, ``tokens[i] = tok``,
-``Article(tokens=[...])``) copies its values in.
+Indexing and iteration give :class:`~newsnlp.record_token.Token` *views* that read and write
+through to the columns (``art.tokens[3].ent = "PER"`` changes the record); a view made before the
+table is reordered or resized (``insert``, ``del``, ``sort``) points at whatever row then has its
+index. ``Token(start, end, text, ...)`` builds a standalone token as always; putting it into a
+table (``append``, ``tokens[i] = tok``, ``Article(tokens=[...])``) copies its values in.
 
 Code that walks every token in a hot loop reads whole columns instead of views:
 :attr:`Tokens.starts` and :attr:`Tokens.ends` (the live ``array('q')`` of offsets),
 :meth:`Tokens.column` (a list of one field's values), :meth:`Tokens.set_column` (writes one
 field for every token) and :meth:`Tokens.has` (whether an optional field holds any value).
 
-This module imports nothing of the project (``newsnlp.record`` re-exports both classes).
+This module imports only :mod:`newsnlp.record_token` (``newsnlp.record`` re-exports both classes).
 """
 
 from __future__ import annotations
@@ -28,38 +29,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, MutableSequence
 from itertools import repeat
-from typing import Any, ClassVar
+from typing import Any
+
+from .record_token import TOKEN_FIELDS, Token
 
 __all__ = ["TOKEN_FIELDS", "Token", "Tokens"]
 
-#: The fields of a token, in the order of the contract's JSON.
-TOKEN_FIELDS: tuple[str, ...] = (
-    "start",
-    "end",
-    "text",
-    "stem",
-    "is_stop",
-    "lemma",
-    "pos",
-    "sentence",
-    "clitic",
-    "ent",
-    "head",
-    "deprel",
-    "space_after",
-)
-_DEFAULTS: dict[str, Any] = {
-    "stem": None,
-    "is_stop": False,
-    "lemma": None,
-    "pos": None,
-    "sentence": 0,
-    "clitic": None,
-    "ent": None,
-    "head": None,
-    "deprel": None,
-    "space_after": True,
-}
 #: Storage of each field: ``int`` (an ``array`` of :data:`_TYPECODE`), ``str`` (list), ``bool``
 #: (``bytearray``), ``opt`` (list of optional values, allocated on first write), ``opt_int``
 #: (``array('i')`` with :data:`_NO_INT` for ``None``, allocated on first write).
@@ -83,7 +58,6 @@ _KIND: dict[str, str] = {
 _TYPECODE = {"start": "q", "end": "q", "sentence": "i", "head": "i"}
 _NO_INT = -(2**31)  # ``None`` in the ``head`` column (no token index can be this)
 _SLOT = {name: "_" + name for name in TOKEN_FIELDS}
-_INDEX = {name: k for k, name in enumerate(TOKEN_FIELDS)}
 
 
 def _store(name: str, values: Iterable[Any]) -> Any:
@@ -113,197 +87,6 @@ def _values(kind: str, col: Any, n: int) -> list[Any]:
     if kind == "opt_int":
         return [None if v == _NO_INT else v for v in col]
     return list(col)
-
-
-class Token:
-    """One token of the text layer: a standalone token, or a view of one row of a :class:`Tokens`.
-
-    ``Token(start, end, text, stem=None, is_stop=False, lemma=None, pos=None, sentence=0,
-    clitic=None, ent=None, head=None, deprel=None, space_after=True)`` builds a standalone token.
-    Fields:
-
-    - ``start``, ``end``, ``text``: the span (``text == article.text[start:end]``);
-    - ``stem``: root word from the stemmer; proper nouns, acronyms, numbers, URLs and entity tokens
-      keep their surface form (lower-cased only for ordinary words);
-    - ``is_stop``; ``lemma``, ``pos``, ``head`` (index of the syntactic head token) and ``deprel``
-      from the optional ``linguistic`` stage; ``sentence``: index of the token's sentence;
-    - ``clitic``: enclitic attached to the word (``nya`` in ``pihaknya``), kept inside the token;
-    - ``ent``: label of the entity the token belongs to, if any;
-    - ``space_after``: whether whitespace follows the token in ``text``.
-
-    Two tokens are equal when all their fields are; a copy or a pickle of a view is a standalone
-    token with the same values.
-    """
-
-    __slots__ = ("_i", "_t", "_v")
-    _fields: ClassVar[tuple[str, ...]] = TOKEN_FIELDS
-    __match_args__ = TOKEN_FIELDS
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it replaces
-
-    # the fields, as properties (set on the class below)
-    start: int
-    end: int
-    text: str
-    stem: str | None
-    is_stop: bool
-    lemma: str | None
-    pos: str | None
-    sentence: int
-    clitic: str | None
-    ent: str | None
-    head: int | None
-    deprel: str | None
-    space_after: bool
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        stem: str | None = None,
-        is_stop: bool = False,
-        lemma: str | None = None,
-        pos: str | None = None,
-        sentence: int = 0,
-        clitic: str | None = None,
-        ent: str | None = None,
-        head: int | None = None,
-        deprel: str | None = None,
-        space_after: bool = True,
-    ) -> None:
-        self._t: Tokens | None = None
-        self._i = 0
-        self._v = [
-            start,
-            end,
-            text,
-            stem,
-            is_stop,
-            lemma,
-            pos,
-            sentence,
-            clitic,
-            ent,
-            head,
-            deprel,
-            space_after,
-        ]
-
-    def as_tuple(self) -> tuple[Any, ...]:
-        """The token's fields in :data:`TOKEN_FIELDS` order."""
-        t = self._t
-        if t is None:
-            return tuple(self._v)
-        return t._row(self._i)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-serialisable dict of this token, every field included."""
-        return dict(zip(TOKEN_FIELDS, self.as_tuple()))
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Token:
-        """Build a token from :meth:`to_dict` output (unknown keys are ignored)."""
-        return cls(**{k: data[k] for k in TOKEN_FIELDS if k in data})
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (Token, self.as_tuple())
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Token):
-            return NotImplemented
-        return self.as_tuple() == other.as_tuple()
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{k}={v!r}" for k, v in zip(TOKEN_FIELDS, self.as_tuple()))
-        return f"Token({inner})"
-
-
-def _field_property(name: str) -> property:
-    k = _INDEX[name]
-    slot = _SLOT[name]
-    kind = _KIND[name]
-    doc = f"The token's ``{name}``."
-    if kind in ("int", "str"):
-
-        def fget(self: Token) -> Any:
-            t = self._t
-            if t is None:
-                return self._v[k]
-            return getattr(t, slot)[self._i]
-
-        def fset(self: Token, value: Any) -> None:
-            t = self._t
-            if t is None:
-                self._v[k] = value
-            else:
-                getattr(t, slot)[self._i] = value
-
-    elif kind == "bool":
-
-        def fget(self: Token) -> Any:
-            t = self._t
-            if t is None:
-                return self._v[k]
-            return getattr(t, slot)[self._i] != 0
-
-        def fset(self: Token, value: Any) -> None:
-            t = self._t
-            if t is None:
-                self._v[k] = value
-            else:
-                getattr(t, slot)[self._i] = 1 if value else 0
-
-    elif kind == "opt":
-
-        def fget(self: Token) -> Any:
-            t = self._t
-            if t is None:
-                return self._v[k]
-            col = getattr(t, slot)
-            return None if col is None else col[self._i]
-
-        def fset(self: Token, value: Any) -> None:
-            t = self._t
-            if t is None:
-                self._v[k] = value
-                return
-            col = getattr(t, slot)
-            if col is None:
-                if value is None:
-                    return
-                col = t._allocate(name)
-            col[self._i] = value
-
-    else:  # opt_int
-
-        def fget(self: Token) -> Any:
-            t = self._t
-            if t is None:
-                return self._v[k]
-            col = getattr(t, slot)
-            if col is None:
-                return None
-            v = col[self._i]
-            return None if v == _NO_INT else v
-
-        def fset(self: Token, value: Any) -> None:
-            t = self._t
-            if t is None:
-                self._v[k] = value
-                return
-            col = getattr(t, slot)
-            if col is None:
-                if value is None:
-                    return
-                col = t._allocate(name)
-            col[self._i] = _NO_INT if value is None else value
-
-    return property(fget, fset, doc=doc)
-
-
-for _name in TOKEN_FIELDS:
-    setattr(Token, _name, _field_property(_name))
-del _name
 
 
 def _view(table: Tokens, i: int) -> Token:
@@ -402,6 +185,34 @@ class Tokens(MutableSequence):
             return any(v != _NO_INT for v in col)
         return any(v is not None for v in col)
 
+    def _get(self, name: str, i: int) -> Any:
+        """Field ``name`` of token ``i`` (what a view reads)."""
+        col = getattr(self, _SLOT[name])
+        if col is None:
+            return None
+        v = col[i]
+        kind = _KIND[name]
+        if kind == "bool":
+            return v != 0
+        if kind == "opt_int" and v == _NO_INT:
+            return None
+        return v
+
+    def _set(self, name: str, i: int, value: Any) -> None:
+        """Set field ``name`` of token ``i`` (what a view writes)."""
+        col = getattr(self, _SLOT[name])
+        kind = _KIND[name]
+        if col is None:
+            if value is None:
+                return
+            col = self._allocate(name)
+        if kind == "bool":
+            col[i] = 1 if value else 0
+        elif kind == "opt_int":
+            col[i] = _NO_INT if value is None else value
+        else:
+            col[i] = value
+
     def _allocate(self, name: str, n: int | None = None) -> Any:
         n = len(self._start) if n is None else n
         col: Any = array("i", [_NO_INT]) * n if _KIND[name] == "opt_int" else [None] * n
@@ -494,7 +305,7 @@ class Tokens(MutableSequence):
 
     def _write_row(self, i: int, row: tuple[Any, ...]) -> None:
         for name, value in zip(TOKEN_FIELDS, row):
-            setattr(_view(self, i), name, value)
+            self._set(name, i, value)
 
     def __delitem__(self, index: Any) -> None:
         all_rows = self.rows()
