@@ -183,15 +183,24 @@ def _ascii_pieces(text: str) -> Pieces:
     """:func:`pieces` for text whose word characters are all ASCII letters and digits (most news
     text): one regular expression gives the pieces directly."""
     out = Pieces()
-    add = out.add
+    add_start, add_end, add_glued, add_newline = (
+        out.starts.append,
+        out.ends.append,
+        out.glued.append,
+        out.newline.append,
+    )
     find = breaks_as_newlines(text).find
     prev = -1
     for m in _ASCII_PIECE.finditer(text):
         s, e = m.span()
+        add_start(s)
+        add_end(e)
         if s == prev:  # glued
-            add(s, e, True, False)
+            add_glued(1)
+            add_newline(0)
         else:
-            add(s, e, False, find("\n", prev if prev > 0 else 0, s) >= 0)
+            add_glued(0)
+            add_newline(find("\n", prev if prev > 0 else 0, s) >= 0)
         prev = e
     return out
 
