@@ -26,6 +26,7 @@ This module imports only :mod:`newsnlp.record_token` (``newsnlp.record`` re-expo
 
 from __future__ import annotations
 
+import inspect
 from array import array
 from collections.abc import Iterable, Iterator, MutableSequence
 from itertools import repeat
@@ -58,6 +59,10 @@ _KIND: dict[str, str] = {
 _TYPECODE = {"start": "q", "end": "q", "sentence": "i", "head": "i"}
 _NO_INT = -(2**31)  # ``None`` in the ``head`` column (no token index can be this)
 _SLOT = {name: "_" + name for name in TOKEN_FIELDS}
+#: The defaults of the optional fields (those of ``Token(...)``).
+_DEFAULTS = {
+    k: p.default for k, p in inspect.signature(Token.__init__).parameters.items() if p.default is not p.empty
+}
 
 
 def _store(name: str, values: Iterable[Any]) -> Any:
@@ -255,8 +260,15 @@ class Tokens(MutableSequence):
 
     @classmethod
     def from_dicts(cls, dicts: Iterable[dict[str, Any]]) -> Tokens:
-        """A table from :meth:`Token.to_dict` output (unknown keys ignored)."""
-        return cls(dicts)
+        """A table from :meth:`Token.to_dict` output (unknown keys ignored; a missing field takes
+        its default, as in ``Token(**d)``)."""
+        dicts = dicts if isinstance(dicts, list) else list(dicts)
+        try:
+            start, end, text = ([d[name] for d in dicts] for name in ("start", "end", "text"))
+        except KeyError as err:
+            raise TypeError(f"a token needs start, end and text; missing {err}") from None
+        columns = {name: [d.get(name, default) for d in dicts] for name, default in _DEFAULTS.items()}
+        return cls.from_columns(start, end, text, **columns)
 
     # -- the sequence -------------------------------------------------------------------------
     def __len__(self) -> int:
