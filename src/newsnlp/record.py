@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from .record_token import TOKEN_FIELDS, Token
-from .record_tokens import Tokens
+from .record_tokens import Tokens, TokensSlot
 
 __all__ = [
     "ENTITY_LABELS",
@@ -466,23 +466,7 @@ def _article_from_rows(
     )
 
 
-class _TokensField:
-    """``Article.tokens``: always a :class:`Tokens`; a list (or any iterable) of tokens assigned
-    to it is converted."""
-
-    def __init__(self, slot: Any) -> None:
-        self.slot = slot  # the dataclass's slot descriptor
-
-    def __get__(self, obj: Any, cls: Any = None) -> Any:
-        if obj is None:
-            return self
-        return self.slot.__get__(obj, cls)
-
-    def __set__(self, obj: Any, value: Any) -> None:
-        self.slot.__set__(obj, value if type(value) is Tokens else Tokens(value))
-
-
-Article.tokens = _TokensField(Article.__dict__["tokens"])  # type: ignore[assignment,misc]
+Article.tokens = TokensSlot(Article.__dict__["tokens"])  # type: ignore[assignment,misc]
 
 
 def _layers() -> frozenset[str]:

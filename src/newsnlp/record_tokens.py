@@ -34,7 +34,7 @@ from typing import Any
 
 from .record_token import TOKEN_FIELDS, Token
 
-__all__ = ["TOKEN_FIELDS", "Token", "Tokens"]
+__all__ = ["TOKEN_FIELDS", "Token", "Tokens", "TokensSlot"]
 
 #: Storage of each field: ``int`` (an ``array`` of :data:`_TYPECODE`), ``str`` (list), ``bool``
 #: (``bytearray``), ``opt`` (list of optional values, allocated on first write), ``opt_int``
@@ -422,6 +422,22 @@ class Tokens(MutableSequence):
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # the columns themselves: arrays and bytearrays pickle as bytes, repeated strings once
         return (_tokens_from_columns, tuple(getattr(self, _SLOT[name]) for name in TOKEN_FIELDS))
+
+
+class TokensSlot:
+    """The descriptor of an attribute that always holds a :class:`Tokens` (``Article.tokens``): a
+    list (or any iterable) of tokens assigned to it is converted; it wraps the class's slot."""
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        return self.slot.__get__(obj, cls)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self.slot.__set__(obj, value if type(value) is Tokens else Tokens(value))
 
 
 def _row_of(value: Token | dict[str, Any]) -> tuple[Any, ...]:
