@@ -175,10 +175,15 @@ def test_the_outlet_source_imports_only_the_loader():
 
 
 def test_the_record_is_the_ground_floor():
-    """``record.py`` imports only errors at module level; its thin methods call adapters that import
-    nothing of the project at run time (so nothing can loop back into the record)."""
+    """``record.py`` imports only errors and its token layer (``record_token.py``, which imports
+    nothing of the project, and ``record_tokens.py``, which imports only it) at module level; its
+    thin methods call adapters that import nothing of the project at run time (so nothing can loop
+    back into the record)."""
     edges = GRAPH["newsnlp.record"]
-    assert {m for m, top in edges.items() if top} <= {"newsnlp.errors"}
+    token_layer = {"newsnlp.record_token", "newsnlp.record_tokens"}
+    assert {m for m, top in edges.items() if top} <= {"newsnlp.errors", *token_layer}
+    assert _project_imports("newsnlp.record_token") == set()
+    assert _project_imports("newsnlp.record_tokens") == {"newsnlp.record_token"}
     assert {m for m, top in edges.items() if not top} <= RECORD_ADAPTERS
     for adapter in RECORD_ADAPTERS:
         assert _project_imports(adapter) == set(), adapter

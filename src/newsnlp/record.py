@@ -3,9 +3,11 @@
 Every annotation is a stand-off span over :attr:`Article.text`: ``start`` inclusive, ``end``
 exclusive, Python string indices, and ``text[start:end] == span.text``.
 
-The classes are plain slotted dataclasses so that building hundreds of thousands of them stays
-cheap; :meth:`Article.to_dict` gives the JSON shape of the contract and
-:meth:`Article.from_dict` reads it back.
+The span classes are plain slotted dataclasses; the token layer, the one with an item per word (or
+per character of a text of brackets), is a table of columns, :class:`Tokens`, that behaves as a
+list of :class:`Token` (:mod:`newsnlp.record_tokens` and :mod:`newsnlp.record_token`, re-exported
+here). :meth:`Article.to_dict`
+gives the JSON shape of the contract and :meth:`Article.from_dict` reads it back.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
+from .record_token import TOKEN_FIELDS, Token
+from .record_tokens import Tokens, TokensSlot
+
 __all__ = [
     "ENTITY_LABELS",
     "LAYERS",
@@ -25,6 +30,7 @@ __all__ = [
     "SEGMENT_LABELS",
     "TIME_ANCHORS",
     "TIME_TYPES",
+    "TOKEN_FIELDS",
     "Article",
     "Entity",
     "Metadata",
@@ -34,6 +40,7 @@ __all__ = [
     "TextSpan",
     "TimeExpression",
     "Token",
+    "Tokens",
 ]
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "PRODUCT", "EVENT", "MISC")
@@ -107,32 +114,6 @@ def _plain(value: Any) -> Any:
 def _init_fields(cls):
     cls._fields = tuple(f.name for f in fields(cls))
     return cls
-
-
-@_init_fields
-@dataclass(slots=True)
-class Token(_Record):
-    """One token of the text layer."""
-
-    start: int
-    end: int
-    text: str
-    #: Root word from the stemmer; proper nouns, acronyms, numbers, URLs and entity tokens keep
-    #: their surface form (lower-cased only for ordinary words).
-    stem: str | None = None
-    is_stop: bool = False
-    lemma: str | None = None
-    pos: str | None = None
-    sentence: int = 0
-    #: Enclitic attached to the word (``nya`` in ``pihaknya``), kept inside the token.
-    clitic: str | None = None
-    #: Label of the entity the token belongs to, if any.
-    ent: str | None = None
-    #: Index of the syntactic head token (from the optional ``linguistic`` stage).
-    head: int | None = None
-    deprel: str | None = None
-    #: Whether whitespace follows the token in ``text``.
-    space_after: bool = True
 
 
 @_init_fields
@@ -283,7 +264,9 @@ class Article:
     language: str = "id"
     metadata: Metadata = field(default_factory=Metadata)
     sentences: list[Sentence] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    #: The token layer, a :class:`Tokens` table of columns that behaves as a list of
+    #: :class:`Token` (assigning a list of tokens converts it; see :mod:`newsnlp.record_tokens`).
+    tokens: Tokens = field(default_factory=Tokens)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
@@ -300,14 +283,19 @@ class Article:
     scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Each list layer as rows of field values (tuples built by C-level attrgetters: three
-        # times faster to pickle than one constructor call per span, for worker processes that
-        # send hundreds of thousands of tokens); ``scratch`` is working state and is not pickled.
-        rows = {layer: list(map(_ROW[layer], getattr(self, layer))) for layer, _ in LIST_LAYERS}
+        # The tokens as their columns (arrays pickle as bytes); each other list layer as rows of
+        # field values (tuples built by C-level attrgetters: three times faster to pickle than one
+        # constructor call per span); ``scratch`` is working state and is not pickled.
+        rows = {layer: list(map(_ROW[layer], getattr(self, layer))) for layer in _ROW}
         return (
             _article_from_rows,
-            (self.text, self.language, self.metadata, rows, self.stages, self.provenance),
+            (self.text, self.language, self.metadata, rows, self.stages, self.provenance, self.tokens),
         )
+
+    def __copy__(self) -> Article:
+        # as the pickled form, with a copy of the token table (a table is not shared)
+        fn, args = self.__reduce__()
+        return fn(*args[:-1], args[-1].copy())
 
     def __repr__(self) -> str:
         # Short on purpose: a list of articles in a notebook shows one line each, not the layers.
@@ -347,7 +335,7 @@ class Article:
             "language": self.language,
             "metadata": self.metadata.to_dict(),
             "sentences": [s.to_dict() for s in self.sentences],
-            "tokens": [t.to_dict() for t in self.tokens],
+            "tokens": self.tokens.to_dicts(),
             "entities": [e.to_dict() for e in self.entities],
             "times": [t.to_dict() for t in self.times],
             "segments": [s.to_dict() for s in self.segments],
@@ -369,7 +357,7 @@ class Article:
             language=data.get("language", "id"),
             metadata=Metadata.from_dict(data.get("metadata") or {}),
             sentences=[Sentence.from_dict(d) for d in data.get("sentences", [])],
-            tokens=[Token.from_dict(d) for d in data.get("tokens", [])],
+            tokens=Tokens.from_dicts(data.get("tokens", [])),
             entities=[Entity.from_dict(d) for d in data.get("entities", [])],
             times=[TimeExpression.from_dict(d) for d in data.get("times", [])],
             segments=[Segment.from_dict(d) for d in data.get("segments", [])],
@@ -447,7 +435,7 @@ class Article:
 
 
 #: The list layers of the record and the class of their items.
-LIST_LAYERS: tuple[tuple[str, type[_Record]], ...] = (
+LIST_LAYERS: tuple[tuple[str, type[Any]], ...] = (
     ("sentences", Sentence),
     ("tokens", Token),
     ("entities", Entity),
@@ -455,7 +443,7 @@ LIST_LAYERS: tuple[tuple[str, type[_Record]], ...] = (
     ("segments", Segment),
     ("quotes", Quote),
 )
-_ROW = {layer: operator.attrgetter(*cls._fields) for layer, cls in LIST_LAYERS}
+_ROW = {layer: operator.attrgetter(*cls._fields) for layer, cls in LIST_LAYERS if layer != "tokens"}
 
 
 def _article_from_rows(
@@ -465,12 +453,20 @@ def _article_from_rows(
     rows: dict[str, list[tuple[Any, ...]]],
     stages: list[str],
     provenance: dict[str, Any] | None,
+    tokens: Tokens | None = None,
 ) -> Article:
     """An :class:`Article` from its pickled form (see ``Article.__reduce__``)."""
-    layers = {layer: [cls(*row) for row in rows.get(layer, ())] for layer, cls in LIST_LAYERS}
+    layers: dict[str, Any] = {
+        layer: [cls(*row) for row in rows.get(layer, ())] for layer, cls in LIST_LAYERS if layer in _ROW
+    }
+    if tokens is not None:
+        layers["tokens"] = tokens
     return Article(
         text=text, language=language, metadata=metadata, stages=stages, provenance=provenance, **layers
     )
+
+
+Article.tokens = TokensSlot(Article.__dict__["tokens"])  # type: ignore[assignment,misc]
 
 
 def _layers() -> frozenset[str]:

@@ -89,7 +89,7 @@ ALL = sorted(ADVERSARIAL) + sorted(WHITESPACE_RUNS)
 def test_tokenizer_and_sentences(tokenized, name):
     text, words = tokenized(name)  # the tokenizer itself ran under the limit
     with time_limit(LIMIT, f"sentence splitter on {name}"):
-        sentences = split_sentences(text, words)
+        sentences = split_sentences(text, [s for s, _ in words], [e for _, e in words])
     covered = "".join(text[s:e] for s, e in words)
     assert covered == "".join(text.split())  # every non-space character is in a token
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(sentences))

@@ -120,13 +120,15 @@ def _renumbered(ents: list[Entity]) -> list[Entity]:
 
 def _mark_tokens(article: Article, spans: list[tuple[int, int, str]]) -> None:
     """The tokens of a byline name: ``ent`` PER and, where tokens are stemmed, their own form."""
+    tokens = article.tokens
     k = 0
-    for tok in article.tokens:
-        while k < len(spans) and spans[k][1] <= tok.start:
+    for i, (start, end) in enumerate(zip(tokens.starts, tokens.ends)):
+        while k < len(spans) and spans[k][1] <= start:
             k += 1
         if k == len(spans):
             break
-        if spans[k][0] < tok.end and tok.start < spans[k][1]:
+        if spans[k][0] < end and start < spans[k][1]:
+            tok = tokens[i]  # few tokens are in a byline: a view each
             tok.ent = "PER"
             if tok.stem is not None:
                 tok.stem = tok.text

@@ -70,16 +70,16 @@ def model_candidates(article: Article, preds: list[Any]) -> list[Mention]:
     """The model's mentions (token indices) as character-offset mentions, edges trimmed; a label of
     another convention is mapped (``PERSON`` -> ``PER``, ``GPE`` -> ``LOC``: ``model_label_map`` in
     ``data/entities/rules.json``), any other label outside the record's becomes ``MISC``."""
-    toks = article.tokens
+    starts, ends = article.tokens.starts, article.tokens.ends
     text = article.text
     out = []
     for p in preds:
-        if not (0 <= p.start < p.end <= len(toks)):
+        if not (0 <= p.start < p.end <= len(starts)):
             continue
         label = _LABEL_MAP.get(p.label, p.label)
         if label not in ENTITY_LABELS:
             label = "MISC"
-        m = Mention(toks[p.start].start, toks[p.end - 1].end, label, "model", float(p.score), PRIO_MODEL)
+        m = Mention(starts[p.start], ends[p.end - 1], label, "model", float(p.score), PRIO_MODEL)
         trim_punct(text, m)
         if m.start < m.end:
             out.append(m)
@@ -121,10 +121,10 @@ def line_starts(article: Article) -> set[int]:
     """Indices of the tokens that begin a new line (the text before them, after the previous
     token, holds a line break): the model tags each line on its own."""
     text = article.text
-    toks = article.tokens
+    starts, ends = article.tokens.starts, article.tokens.ends
     out: set[int] = set()
-    for i in range(1, len(toks)):
-        a, b = toks[i - 1].end, toks[i].start
+    for i in range(1, len(starts)):
+        a, b = ends[i - 1], starts[i]
         if b > a and has_line_break(text[a:b]):
             out.add(i)
     return out

@@ -14,7 +14,7 @@ from .candidates import trim_punct
 from .gazetteer import Gazetteer
 from .mention import Mention
 from .resources import RULES
-from .textutil import Piece, breaks_as_newlines, has_line_break, name_key, pieces
+from .textutil import Pieces, breaks_as_newlines, has_line_break, name_key, pieces
 from .titles import strip_title, title_before
 
 __all__ = ["GazIndex", "clean_model_span", "headline_line"]
@@ -113,7 +113,7 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
         m.start += cut + len(rest) - len(rest.lstrip(" \u00a0"))
         if m.start >= m.end:
             return False
-    ps = [p for p in pieces(text[m.start : m.end])]
+    ps = pieces(text[m.start : m.end])
     if not ps:
         return False
     base = m.start
@@ -125,7 +125,7 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
         j -= 1
     if i >= j:
         return False
-    m.start, m.end = base + ps[i].start, base + ps[j - 1].end
+    m.start, m.end = base + ps.starts[i], base + ps.ends[j - 1]
     if not any(c.isupper() or c.isdigit() for c in text[m.start : m.end]):
         return False
     words = text[m.start : m.end].split()
@@ -242,19 +242,19 @@ def _inside_sentence(text: str, start: int, end: int) -> bool:
     return not headline_line(text, start, end)
 
 
-def _lower_word(seg: str, ps: list[Piece], k: int) -> bool:
-    w = seg[ps[k].start : ps[k].end]
+def _lower_word(seg: str, ps: Pieces, k: int) -> bool:
+    w = seg[ps.starts[k] : ps.ends[k]]
     if k >= 2 and _glued_apostrophe(seg, ps, k):
         return False  # the rest of one word after an apostrophe (Ma'ruf, Mu'ti), not a word of its own
     return w[0].islower() and w.isalpha() and w not in _LOWER_EDGE_OK
 
 
-def _glued_apostrophe(seg: str, ps: list[Piece], k: int) -> bool:
+def _glued_apostrophe(seg: str, ps: Pieces, k: int) -> bool:
     """Whether piece ``k`` follows an apostrophe written inside one word (``Ma|’|ruf``)."""
-    a, b = ps[k - 1], ps[k - 2]
+    starts, ends = ps.starts, ps.ends
     return (
-        seg[a.start : a.end] in _APOSTROPHES
-        and b.end == a.start
-        and a.end == ps[k].start
-        and seg[b.start].isalpha()
+        seg[starts[k - 1] : ends[k - 1]] in _APOSTROPHES
+        and ends[k - 2] == starts[k - 1]
+        and ends[k - 1] == starts[k]
+        and seg[starts[k - 2]].isalpha()
     )

@@ -29,7 +29,7 @@ from ..data import data_path, load_json
 from ..data.outlets import DOMAIN_LABEL, tld_alternation, tld_last_labels
 from ..errors import ConfigError
 from .resources import RULES
-from .textutil import DROPPED, Piece, name_key, norm, piece_norms, pieces
+from .textutil import DROPPED, Pieces, name_key, norm, piece_norms, pieces
 
 __all__ = ["DEFAULT_GAZETTEER_PATH", "FUZZY_CUTOFFS", "GazMatch", "Gazetteer"]
 
@@ -212,9 +212,7 @@ class Gazetteer:
         )
 
     # -- exact matching -------------------------------------------------------------------------
-    def match(
-        self, text: str, ps: list[Piece] | None = None, norms: list[str] | None = None
-    ) -> list[GazMatch]:
+    def match(self, text: str, ps: Pieces | None = None, norms: list[str] | None = None) -> list[GazMatch]:
         """Every gazetteer name in ``text``, leftmost-longest, non-overlapping, by start.
 
         Web domains of known outlets (``TRIBUNJOGJA.COM``) are found first; then names.
@@ -268,20 +266,20 @@ class Gazetteer:
             i = idx[a]
             if i < next_free:
                 continue
-            p = ps[i]
-            while ti < len(taken) and taken[ti][1] <= p.start:
+            start = ps.starts[i]
+            while ti < len(taken) and taken[ti][1] <= start:
                 ti += 1
-            if ti < len(taken) and taken[ti][0] <= p.start < taken[ti][1]:
+            if ti < len(taken) and taken[ti][0] <= start < taken[ti][1]:
                 continue
-            if not text[p.start].isalnum():
+            if not text[start].isalnum():
                 continue
             hit = None
             for b in sorted(ends[a], reverse=True):  # longest first
                 j = idx[b - 1] + 1
                 # a name never crosses a line break
-                if any(ps[x].newline for x in range(i + 1, j)):
+                if any(ps.newline[x] for x in range(i + 1, j)):
                     continue
-                if ti < len(taken) and ps[j - 1].end > taken[ti][0]:
+                if ti < len(taken) and ps.ends[j - 1] > taken[ti][0]:
                     continue
                 key = "".join(norms[i:j])
                 entry = keys.get(key)
@@ -293,27 +291,28 @@ class Gazetteer:
             if hit is None:
                 continue
             j, entry = hit
-            n_words = 1 + sum(1 for x in range(i + 1, j) if not ps[x].glued)
-            out.append(GazMatch(ps[i].start, ps[j - 1].end, entry, "exact", 0.9, n_words))
+            n_words = 1 + sum(1 for x in range(i + 1, j) if not ps.glued[x])
+            out.append(GazMatch(ps.starts[i], ps.ends[j - 1], entry, "exact", 0.9, n_words))
             next_free = j
         out.sort(key=lambda g: g.start)
         return out
 
-    def _accept(self, text: str, ps: list[Piece], norms: list[str], i: int, j: int, key: str) -> bool:
+    def _accept(self, text: str, ps: Pieces, norms: list[str], i: int, j: int, key: str) -> bool:
         """Case and context conditions for the window ``ps[i:j]`` whose key is in the index."""
-        first_text = text[ps[i].start : ps[i].end]
+        starts, ends, glued = ps.starts, ps.ends, ps.glued
+        first_text = text[starts[i] : ends[i]]
         cased = self.cased.get(key)
         if cased is not None:
-            surface = "".join(text[ps[x].start : ps[x].end] for x in range(i, j))
+            surface = "".join(text[starts[x] : ends[x]] for x in range(i, j))
             surface = "".join(c for c in surface if c not in DROPPED and not c.isspace())
             if surface != cased:
                 return False
         # lower-case words inside the window must be allowed by the name itself (iPhone, detikcom)
         lower = 0
         for x in range(i, j):
-            if x > i and ps[x].glued:
+            if x > i and glued[x]:
                 continue
-            if text[ps[x].start].islower() and norms[x] not in self.particles:
+            if text[starts[x]].islower() and norms[x] not in self.particles:
                 lower += 1
         if lower > self.lc.get(key, 0):
             return False
@@ -321,17 +320,17 @@ class Gazetteer:
             return False
         # camel-case word continued on either side (Byte|Dance): not a boundary, unless the
         # other side is an ordinary word glued on by scraping (Juga|Israel, Jakarta|Menyiapkan)
-        if i > 0 and ps[i].glued and first_text[0].isupper():
-            prev = text[ps[i - 1].start : ps[i - 1].end]
+        if i > 0 and glued[i] and first_text[0].isupper():
+            prev = text[starts[i - 1] : ends[i - 1]]
             if prev[0].isupper() and prev.isalpha() and not self._glued_word(norms[i - 1]):
                 return False
-        if j < len(ps) and ps[j].glued:
-            nxt = text[ps[j].start : ps[j].end]
-            last = text[ps[j - 1].start : ps[j - 1].end]
+        if j < len(ps) and glued[j]:
+            nxt = text[starts[j] : ends[j]]
+            last = text[starts[j - 1] : ends[j - 1]]
             if nxt[0].isupper() and last.isalpha() and not last.isupper() and not self._glued_word(norms[j]):
                 return False
         # a lone common word at the start of a sentence is the word, not the name
-        single = j - i == 1 or all(ps[x].glued for x in range(i + 1, j))
+        single = j - i == 1 or all(glued[x] for x in range(i + 1, j))
         if single:
             if key in self.ambiguous:
                 return False
@@ -447,13 +446,14 @@ def find_domains(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_sentence_start(text: str, ps: list[Piece], i: int) -> bool:
+def is_sentence_start(text: str, ps: Pieces, i: int) -> bool:
     """Whether piece ``i`` begins a sentence or a line (opening quotes and brackets skipped)."""
     x = i - 1
+    newline, starts, ends = ps.newline, ps.starts, ps.ends
     while x >= 0:
-        if ps[x + 1].newline:
+        if newline[x + 1]:
             return True
-        t = text[ps[x].start : ps[x].end]
+        t = text[starts[x] : ends[x]]
         if t in _OPENERS:
             x -= 1
             continue

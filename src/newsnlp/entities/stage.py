@@ -87,8 +87,7 @@ class EntityStage(BaseStage):
             idx = [i for i, a in enumerate(articles) if a.tokens]
             if idx:
                 docs = [
-                    ([t.text for t in articles[i].tokens], [bool(t.space_after) for t in articles[i].tokens])
-                    for i in idx
+                    (articles[i].tokens.column("text"), articles[i].tokens.column("space_after")) for i in idx
                 ]
                 starts = [line_starts(articles[i]) for i in idx]
                 preds = self.model.predict(

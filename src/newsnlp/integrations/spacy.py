@@ -29,8 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from ..record import Article, Entity, Metadata, Quote, Segment, Sentence, TimeExpression
-from ..record import Token as NToken
+from ..record import Article, Entity, Metadata, Quote, Segment, Sentence, TimeExpression, Tokens
 from .spacy_doc import EXTENSIONS, apply_article, build_doc, default_vocab, register_extensions
 
 __all__ = [
@@ -45,6 +44,9 @@ __all__ = [
     "register_extensions",
     "to_docbin",
 ]
+
+#: The token fields a Doc carries back (the others are left at their defaults).
+_DOC_TOKEN_FIELDS = ("start", "end", "text", "stem", "is_stop", "lemma", "sentence", "clitic", "space_after")
 
 
 def article_to_doc(article: Article | Mapping[str, Any], vocab: Vocab | None = None) -> Doc:
@@ -71,24 +73,22 @@ def doc_to_article(doc: Doc) -> Article:
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             art.sentences.append(Sentence(start, end, doc.text[start:end]))
     starts = [s.start for s in sents if any(not t.text.isspace() for t in s)]
+    cols: dict[str, list[Any]] = {name: [] for name in _DOC_TOKEN_FIELDS}
     for tok in doc:
         if tok.text.isspace() and tok._.newsnlp_stop is None:
             continue
         while sent_index + 1 < len(starts) and tok.i >= starts[sent_index + 1]:
             sent_index += 1
-        art.tokens.append(
-            NToken(
-                tok.idx,
-                tok.idx + len(tok.text),
-                tok.text,
-                stem=tok._.stem,
-                is_stop=bool(tok._.newsnlp_stop),
-                lemma=tok.lemma_ or None,
-                sentence=sent_index,
-                clitic=tok._.clitic,
-                space_after=bool(tok.whitespace_),
-            )
-        )
+        cols["start"].append(tok.idx)
+        cols["end"].append(tok.idx + len(tok.text))
+        cols["text"].append(tok.text)
+        cols["stem"].append(tok._.stem)
+        cols["is_stop"].append(bool(tok._.newsnlp_stop))
+        cols["lemma"].append(tok.lemma_ or None)
+        cols["sentence"].append(sent_index)
+        cols["clitic"].append(tok._.clitic)
+        cols["space_after"].append(bool(tok.whitespace_))
+    art.tokens = Tokens.from_columns(**cols)
     for s in doc.spans.get("entities", doc.ents):
         art.entities.append(
             Entity(

@@ -68,11 +68,19 @@ register_extensions()
 _WS = re.compile(r"\S+")
 
 
+def _column(tokens: Any, name: str) -> list[Any]:
+    """One field of every token: read from the record's columns (``Tokens.column``), or token by
+    token from any other sequence of tokens."""
+    column = getattr(tokens, "column", None)
+    return column(name) if column is not None else [getattr(t, name) for t in tokens]
+
+
 def _words(article: Article) -> tuple[list[str], list[bool], list[int | None]]:
     """Words and spaces reproducing ``article.text`` exactly, and the newsnlp token index of
     each word (``None`` for words made of the gaps between tokens)."""
     text = article.text
-    spans = [(t.start, t.end) for t in article.tokens]
+    tokens = article.tokens
+    spans = list(zip(_column(tokens, "start"), _column(tokens, "end")))
     if not spans:
         spans = [(m.start(), m.end()) for m in _WS.finditer(text)]
     words: list[str] = []
@@ -235,7 +243,9 @@ def build_doc(article: Article, vocab: Vocab | None = None) -> Doc:
     toks = article.tokens
     sent_starts_chars = {s.start for s in article.sentences}
     kwargs: dict[str, Any] = {}
-    heads_ok = bool(toks) and all(t.head is not None and t.deprel for t in toks)
+    head_of = _column(toks, "head")
+    deprel = _column(toks, "deprel")
+    heads_ok = bool(toks) and all(h is not None for h in head_of) and all(deprel)
     if heads_ok:
         pos_of = {i: n for n, i in enumerate(index) if i is not None}
         heads, deps = [], []
@@ -245,8 +255,8 @@ def build_doc(article: Article, vocab: Vocab | None = None) -> Doc:
                 heads.append(last_word if n else min(pos_of.values()))
                 deps.append("dep")
             else:
-                heads.append(pos_of.get(toks[i].head, n))
-                deps.append(toks[i].deprel or "dep")
+                heads.append(pos_of.get(head_of[i], n))
+                deps.append(deprel[i] or "dep")
                 last_word = n
         kwargs["heads"], kwargs["deps"] = heads, deps
     elif article.sentences:
@@ -256,20 +266,23 @@ def build_doc(article: Article, vocab: Vocab | None = None) -> Doc:
             starts.append(n == 0 or (index[n] is not None and offset in sent_starts_chars))
             offset += len(w) + (1 if spaces[n] else 0)
         kwargs["sent_starts"] = starts
+    del head_of, deprel
     doc = Doc(vocab, words=words, spaces=spaces, **kwargs)
+    stems, clitics, stops = _column(toks, "stem"), _column(toks, "clitic"), _column(toks, "is_stop")
+    lemmas, tags = _column(toks, "lemma"), _column(toks, "pos")
     for n, i in enumerate(index):
         if i is None:
             continue
-        tok, t = doc[n], toks[i]
-        tok._.stem = t.stem
-        tok._.clitic = t.clitic
-        tok._.newsnlp_stop = t.is_stop
-        if t.lemma:
-            tok.lemma_ = t.lemma
-        if t.pos:
+        tok = doc[n]
+        tok._.stem = stems[i]
+        tok._.clitic = clitics[i]
+        tok._.newsnlp_stop = stops[i]
+        if lemmas[i]:
+            tok.lemma_ = lemmas[i]
+        if tags[i]:
             try:
-                tok.pos_ = t.pos
+                tok.pos_ = tags[i]
             except (KeyError, ValueError):  # not a UD tag: keep it as the fine-grained tag
-                tok.tag_ = t.pos
+                tok.tag_ = tags[i]
     apply_article(doc, article)
     return doc

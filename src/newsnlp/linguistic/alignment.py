@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsNLPError
-from ..record import Article, Token
+from ..record import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from stanza.models.common.doc import Document
@@ -49,20 +49,20 @@ def _sentence_groups(article: Article, max_tokens: int | None = None) -> list[li
     """
     groups: list[list[int]] = []
     last = None
-    for i, tok in enumerate(article.tokens):
-        if tok.sentence != last or not groups or (max_tokens and len(groups[-1]) >= max_tokens):
+    for i, sentence in enumerate(article.tokens.column("sentence")):
+        if sentence != last or not groups or (max_tokens and len(groups[-1]) >= max_tokens):
             groups.append([])
-            last = tok.sentence
+            last = sentence
         groups[-1].append(i)
     return groups
 
 
-def _is_mwt_candidate(tok: Token, mode: str) -> bool:
+def _is_mwt_candidate(text: str, clitic: str | None, mode: str) -> bool:
     if mode == "none":
         return False
     if mode == "all":
-        return tok.text.isalpha() and len(tok.text) > 3
-    return tok.clitic is not None
+        return text.isalpha() and len(text) > 3
+    return clitic is not None
 
 
 def article_to_document(
@@ -81,12 +81,12 @@ def article_to_document(
     if mwt not in MWT_MODES:
         raise NewsNLPError(f"mwt must be one of {MWT_MODES}, got {mwt!r}")
     sentences = []
+    texts, clitics = article.tokens.column("text"), article.tokens.column("clitic")
     for group in _sentence_groups(article, max_sentence_tokens):
         sent = []
         for k, ti in enumerate(group):
-            tok = article.tokens[ti]
-            entry: dict[str, Any] = {ID: (k + 1,), TEXT: _stanza_text(tok.text)}
-            if _is_mwt_candidate(tok, mwt):
+            entry: dict[str, Any] = {ID: (k + 1,), TEXT: _stanza_text(texts[ti])}
+            if _is_mwt_candidate(texts[ti], clitics[ti], mwt):
                 entry[MISC] = "MWT=Yes"
             sent.append(entry)
         sentences.append(sent)
@@ -123,6 +123,8 @@ def apply_document(
             f"stanza returned {len(doc.sentences)} sentences for {len(groups)} sentences of tokens"
         )
     tokens = article.tokens
+    columns = {name: tokens.column(name) for name in ("lemma", "pos", "deprel", "head")}
+    lemmas, tags, deprels, head_of = columns["lemma"], columns["pos"], columns["deprel"], columns["head"]
     for group, sent in zip(groups, doc.sentences):
         if len(group) != len(sent.tokens):
             raise NewsNLPError(
@@ -136,10 +138,9 @@ def apply_document(
         heads: list[int | None] = []
         for pos_in_sent, (ti, stok) in enumerate(zip(group, sent.tokens)):
             word = _pick_head_word(list(stok.words), token_of_word, pos_in_sent)
-            tok = tokens[ti]
-            tok.lemma = word.lemma
-            tok.pos = word.upos
-            tok.deprel = word.deprel
+            lemmas[ti] = word.lemma
+            tags[ti] = word.upos
+            deprels[ti] = word.deprel
             head: int | None = None
             if word.head:  # None: no parser; 0: root
                 target = token_of_word.get(word.head)
@@ -147,7 +148,9 @@ def apply_document(
                     head = target
             heads.append(head)
         for pos_in_sent, head in enumerate(_repair_tree(heads)):
-            tokens[group[pos_in_sent]].head = None if head is None else group[head]
+            head_of[group[pos_in_sent]] = None if head is None else group[head]
+    for name, values in columns.items():
+        tokens.set_column(name, values)
 
 
 def _repair_tree(heads: list[int | None]) -> list[int | None]:

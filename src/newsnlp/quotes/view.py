@@ -74,7 +74,8 @@ class ArticleView:
         self._place_org_words: frozenset[str] | None = None
         self.label_of = article.segment_labeler()
         self._tokens = article.tokens
-        self._tok_starts: list[int] | None = None
+        self._tok_starts = article.tokens.starts
+        self._tok_stem_ent: tuple[list[str | None], list[str | None]] | None = None
         self._datelines = sorted((s.start, s.end) for s in article.segments if s.label == "dateline")
 
     @property
@@ -261,13 +262,14 @@ class ArticleView:
     def ordinary(self, w: Word) -> bool:
         """Whether a word written with a capital is an ordinary word by the text stage's stems
         (``Selain``, ``Kesehatan``: lower-case stem), not a name (whose stem keeps its form)."""
-        if self._tok_starts is None:
-            self._tok_starts = [t.start for t in self._tokens]
-        k = bisect.bisect_left(self._tok_starts, w.start)
-        if k < len(self._tokens):
-            t = self._tokens[k]
-            if t.start == w.start and t.end == w.end and t.stem:
-                return t.stem[0].islower() and not t.ent
+        starts = self._tok_starts
+        k = bisect.bisect_left(starts, w.start)
+        if k < len(starts) and starts[k] == w.start and self._tokens.ends[k] == w.end:
+            if self._tok_stem_ent is None:  # the columns, read once per article
+                self._tok_stem_ent = (self._tokens.column("stem"), self._tokens.column("ent"))
+            stems, ents = self._tok_stem_ent
+            if stems[k]:
+                return stems[k][0].islower() and not ents[k]
         return False
 
     # -- entities --------------------------------------------------------------------------

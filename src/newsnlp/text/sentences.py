@@ -19,7 +19,9 @@ Rules, in order of strength:
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
@@ -49,26 +51,26 @@ def _starts_sentence(word: str) -> bool:
 
 
 def split_sentences(
-    text: str, words: list[tuple[int, int]], texts: list[str] | None = None
+    text: str, starts: Sequence[int], ends: Sequence[int], texts: list[str] | None = None
 ) -> list[tuple[int, int, int, int]]:
-    """Split ``text`` tokenised as ``words`` (``(start, end)`` of each non-space token, in order;
-    ``texts``: the token strings, when the caller has them already).
+    """Split ``text`` tokenised into words (``starts`` and ``ends``: the offsets of each non-space
+    token, in order; ``texts``: the token strings, when the caller has them already).
 
-    Returns ``(char_start, char_end, first_word, last_word_exclusive)`` for each sentence.
+    Returns ``(char_start, char_end, first_word, last_word_exclusive)`` for each sentence: they
+    cover every word, in order.
     """
-    n = len(words)
+    n = len(starts)
     if n == 0:
         return []
     if texts is None:
-        texts = [text[s:e] for s, e in words]
+        texts = [text[s:e] for s, e in zip(starts, ends)]
     boundary = [False] * n  # boundary[i]: a sentence starts at word i
     boundary[0] = True
 
     # Pass 1: every line break between consecutive words (found with one scan of the text).
-    starts = [s for s, _ in words]
     for m in _LINE_BREAK.finditer(text):
         i = bisect_left(starts, m.end())
-        if 0 < i < n and words[i - 1][1] <= m.start():
+        if 0 < i < n and ends[i - 1] <= m.start():
             boundary[i] = True
 
     # Pass 2: protected zones (brackets, continuing quotations) within each paragraph.
@@ -77,7 +79,7 @@ def split_sentences(
     para_start = 0
     for i in range(1, n + 1):
         if i == n or boundary[i]:
-            _protect(texts, words, para_start, i, protected, closing)
+            _protect(texts, starts, ends, para_start, i, protected, closing)
             para_start = i
 
     # Pass 3: terminal punctuation, and abbreviations that can close a sentence.
@@ -86,7 +88,7 @@ def split_sentences(
     while i < n:
         tok = texts[i]
         if tok[0] in _TERMINAL_CHARS and _TERMINAL.fullmatch(tok) and not protected[i]:
-            if tok == "." and _list_number(text, words, texts, i):
+            if tok == "." and _list_number(text, starts, ends, texts, i):
                 i += 1
                 continue
             j = i + 1
@@ -95,9 +97,9 @@ def split_sentences(
             while j < n and not boundary[j]:
                 nxt = texts[j]
                 if nxt in _CLOSERS:
-                    if not (_glued(words, j) or j in closing):
+                    if not (_glued(starts, ends, j) or j in closing):
                         break
-                elif not (_TERMINAL.fullmatch(nxt) and _same_line(text, words, j)):
+                elif not (_TERMINAL.fullmatch(nxt) and _same_line(text, starts, ends, j)):
                     break
                 j += 1
             if j < n and not boundary[j]:
@@ -110,10 +112,10 @@ def split_sentences(
             continue
         if tok[-1] == "." and tok in final_abbr and not protected[i]:
             j = i + 1
-            while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(words, j):
+            while j < n and texts[j] in _CLOSERS and not boundary[j] and _glued(starts, ends, j):
                 j += 1
             k = j  # the word itself, or the word right after an opening quote
-            if k + 1 < n and texts[k] in ('"', "“") and _glued(words, k + 1):
+            if k + 1 < n and texts[k] in ('"', "“") and _glued(starts, ends, k + 1):
                 k += 1
             if j < n and not boundary[j] and _ordinary_capitalised(texts[k]):
                 boundary[j] = True
@@ -123,18 +125,20 @@ def split_sentences(
     start_word = 0
     for i in range(1, n + 1):
         if i == n or boundary[i]:
-            out.append((words[start_word][0], words[i - 1][1], start_word, i))
+            out.append((starts[start_word], ends[i - 1], start_word, i))
             start_word = i
     return out
 
 
-def _list_number(text: str, words: list[tuple[int, int]], texts: list[str], i: int) -> bool:
+def _list_number(text: str, starts: Sequence[int], ends: Sequence[int], texts: list[str], i: int) -> bool:
     """True when the period at word ``i`` closes the number of a numbered list item at the start of
     a line (``1. Gunung Bunder``, or ``1 . Gunung Bunder`` in pre-tokenized text): a list marker,
     not a sentence end."""
-    if i == 0 or not (texts[i - 1].isdigit() and len(texts[i - 1]) <= 3 and _same_line(text, words, i)):
+    if i == 0 or not (
+        texts[i - 1].isdigit() and len(texts[i - 1]) <= 3 and _same_line(text, starts, ends, i)
+    ):
         return False
-    return i == 1 or not _same_line(text, words, i - 1)
+    return i == 1 or not _same_line(text, starts, ends, i - 1)
 
 
 def _ordinary_capitalised(word: str) -> bool:
@@ -151,19 +155,20 @@ def _word_before(texts: list[str], i: int) -> bool:
     return i > 0 and len(texts[i - 1]) >= 2 and texts[i - 1][-1].isalnum()
 
 
-def _same_line(text: str, words: list[tuple[int, int]], j: int) -> bool:
+def _same_line(text: str, starts: Sequence[int], ends: Sequence[int], j: int) -> bool:
     """True when word ``j`` follows word ``j-1`` on the same line (glued or after spaces)."""
-    return _LINE_BREAK.search(text, words[j - 1][1], words[j][0]) is None
+    return _LINE_BREAK.search(text, ends[j - 1], starts[j]) is None
 
 
-def _glued(words: list[tuple[int, int]], j: int) -> bool:
+def _glued(starts: Sequence[int], ends: Sequence[int], j: int) -> bool:
     """True when word ``j`` follows word ``j-1`` with no space (a closing quote or bracket)."""
-    return words[j][0] == words[j - 1][1]
+    return starts[j] == ends[j - 1]
 
 
 def _protect(
     texts: list[str],
-    words: list[tuple[int, int]],
+    starts: Sequence[int],
+    ends: Sequence[int],
     lo: int,
     hi: int,
     protected: list[bool],
@@ -171,19 +176,25 @@ def _protect(
 ) -> None:
     """Mark words of paragraph ``[lo, hi)`` inside brackets or continuing quotations, and add the
     quote marks that close a quotation to ``closing``."""
-    stack: list[tuple[str, int]] = []
+    # the open brackets as two stacks (the closer each expects, where it opened): no tuple per
+    # bracket, as a text of brackets that never close (``"([{"`` repeated) would keep 100 bytes
+    # for each
+    closers: list[str] = []
+    opened_at = array("q")
     for i in range(lo, hi):
         t = texts[i]
         if t in _OPEN_BRACKETS:
-            stack.append((_OPEN_BRACKETS[t], i))
-        elif t in _CLOSE_BRACKETS and stack and stack[-1][0] == t:
-            _, opened = stack.pop()
-            if words[i][1] - words[opened][0] <= _MAX_BRACKET_SPAN:
+            closers.append(_OPEN_BRACKETS[t])
+            opened_at.append(i)
+        elif t in _CLOSE_BRACKETS and closers and closers[-1] == t:
+            closers.pop()
+            opened = opened_at.pop()
+            if ends[i] - starts[opened] <= _MAX_BRACKET_SPAN:
                 for k in range(opened + 1, i):
                     protected[k] = True
     # Quotations: pair quote marks in order; a pair "continues" when a comma or a lower-case word
     # follows the closing mark, or a comma precedes it ("...," kata dia).
-    for a, b in _quote_pairs(texts, words, lo, hi):
+    for a, b in _quote_pairs(texts, starts, ends, lo, hi):
         closing.add(b)
         after = texts[b + 1] if b + 1 < hi else ""
         before = texts[b - 1] if b - 1 > a else ""
@@ -193,7 +204,9 @@ def _protect(
                 protected[k] = True
 
 
-def _quote_pairs(texts: list[str], words: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+def _quote_pairs(
+    texts: list[str], starts: Sequence[int], ends: Sequence[int], lo: int, hi: int
+) -> list[tuple[int, int]]:
     """Pair quotation marks in order. Curly quotes say which side they are; a straight quote opens
     when a space precedes it and closes otherwise. A quotation open for more than
     ``_MAX_BRACKET_SPAN`` characters is a stray mark and is dropped."""
@@ -208,13 +221,13 @@ def _quote_pairs(texts: list[str], words: list[tuple[int, int]], lo: int, hi: in
         elif t == "”":
             is_open = False
         else:
-            spaced_before = i == lo or words[i][0] > words[i - 1][1]
-            spaced_after = i + 1 >= hi or words[i + 1][0] > words[i][1]
+            spaced_before = i == lo or starts[i] > ends[i - 1]
+            spaced_after = i + 1 >= hi or starts[i + 1] > ends[i]
             is_open = opened is None if spaced_before == spaced_after else spaced_before
         if is_open:
             opened = i
         elif opened is not None:
-            if words[i][1] - words[opened][0] <= _MAX_BRACKET_SPAN:
+            if ends[i] - starts[opened] <= _MAX_BRACKET_SPAN:
                 pairs.append((opened, i))
             opened = None
     return pairs

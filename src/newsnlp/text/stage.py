@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
+from itertools import repeat
 
+import numpy
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.vocab import Vocab
 
-from ..record import Article, Sentence, Token
+from ..record import Article, Sentence, Tokens
 from ..registry import BaseStage, register_stage
 from .sentences import split_sentences
 from .stemmer import Stemmer
@@ -53,7 +56,11 @@ class TextStage(BaseStage):
         self.stop_words = STOP_WORDS
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of every non-space token of ``text``.
+        """``(start, end)`` of every non-space token of ``text`` (:meth:`offsets` as pairs)."""
+        return list(zip(*self.offsets(text)))
+
+    def offsets(self, text: str) -> tuple[array, array]:
+        """The start and end offsets of every non-space token of ``text`` (two ``array('q')``).
 
         Chunks of more than :data:`LONG_CHUNK` characters without whitespace (base64 blobs, lines
         of ``-----``, ``1/1/1/...``) never reach spaCy, whose affix loop copies and re-hashes the
@@ -64,17 +71,23 @@ class TextStage(BaseStage):
         if len(self.vocab) > MAX_VOCAB:
             self._reset_vocab()
         if _LONG_CHUNK.search(text) is None:
-            return self._spacy_tokens(text, 0)
-        out: list[tuple[int, int]] = []
+            return self._spacy_offsets(text, 0)
+        starts, ends = array("q"), array("q")
         pos = 0
         for chunk in _LONG_CHUNK.finditer(text):
             if chunk.start() > pos:
-                out.extend(self._spacy_tokens(text[pos : chunk.start()], pos))
-            out.extend(m.span() for m in _FALLBACK_TOKEN.finditer(text, chunk.start(), chunk.end()))
+                s, e = self._spacy_offsets(text[pos : chunk.start()], pos)
+                starts += s
+                ends += e
+            for m in _FALLBACK_TOKEN.finditer(text, chunk.start(), chunk.end()):
+                starts.append(m.start())
+                ends.append(m.end())
             pos = chunk.end()
         if pos < len(text):
-            out.extend(self._spacy_tokens(text[pos:], pos))
-        return out
+            s, e = self._spacy_offsets(text[pos:], pos)
+            starts += s
+            ends += e
+        return starts, ends
 
     def _reset_vocab(self) -> None:
         """A fresh vocabulary and tokenizer. spaCy keeps a lexeme (and a tokenizer cache entry)
@@ -84,61 +97,64 @@ class TextStage(BaseStage):
         self.vocab = Vocab()
         self.tokenizer = build_tokenizer(self.vocab)
 
-    def _spacy_tokens(self, text: str, offset: int) -> list[tuple[int, int]]:
+    def _spacy_offsets(self, text: str, offset: int) -> tuple[array, array]:
         doc = self.tokenizer(text)
         if not len(doc):
-            return []
-        arr = doc.to_array([IDX, LENGTH])
-        del doc  # the Doc (about 100 bytes per token) is gone before the lists are built
-        starts = arr[:, 0]
-        ends = (starts + arr[:, 1] + offset).tolist()
-        starts = (starts + offset).tolist()
-        del arr
+            return array("q"), array("q")
+        arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+        del doc  # the Doc (about 100 bytes per token) is gone before the offsets are kept
         # a token is all whitespace (spaCy keeps runs other than one space) or holds none
-        return [(s, e) for s, e in zip(starts, ends) if not text[s - offset].isspace()]
+        space = str.isspace
+        keep = numpy.fromiter((not space(text[s]) for s in arr[:, 0].tolist()), dtype=bool, count=len(arr))
+        starts = arr[keep, 0]
+        ends = starts + arr[keep, 1]
+        del arr, keep
+        starts += offset
+        ends += offset
+        return array("q", starts.tobytes()), array("q", ends.tobytes())
 
     def process(self, article: Article) -> None:
         text = article.text
         if not text or text.isspace():
             return
-        words = self.tokenize(text)
+        # the token layer is built column by column (``record.Tokens``): no object per token
+        starts, ends = self.offsets(text)
         # one string object per distinct token text: repeated words (and repetitive input, where
         # every character may be a token) share it, in the record and while sentences are split
         share = {}.setdefault
-        texts = [share(w, w) for w in (text[s:e] for s, e in words)]
+        texts = [share(w, w) for w in map(text.__getitem__, map(slice, starts, ends))]
         del share
-        sentences = split_sentences(text, words, texts)
+        sentences = split_sentences(text, starts, ends, texts)
+        sentence = array("i")  # split_sentences partitions the words in order
+        for si, (_, _, w_lo, w_hi) in enumerate(sentences):
+            sentence.extend(repeat(si, w_hi - w_lo))
+        distinct = set(texts)
         stop = self.stop_words
+        is_stop = dict.fromkeys(distinct, 0)
+        for w in distinct:
+            if w.lower() in stop:
+                is_stop[w] = 1
         clitic = self.stemmer.clitic if self.stemmer else None
-        tokens: list[Token] = []
-        sent_objs: list[Sentence] = []
-        append = tokens.append
+        clitics = None
+        if clitic is not None:
+            of = {w: clitic(w) for w in distinct if len(w) > 4 and w[-1].isalpha()}
+            if any(c is not None for c in of.values()):
+                get = of.get
+                clitics = [get(w) for w in texts]
+        del distinct
         n_text = len(text)
-        for si, (s_start, s_end, w_lo, w_hi) in enumerate(sentences):
-            sent_objs.append(Sentence(s_start, s_end, text[s_start:s_end]))
-            for i in range(w_lo, w_hi):
-                start, end = words[i]
-                words[i] = None  # type: ignore[call-overload]  # its tuple is freed as its Token is made
-                word = texts[i]
-                append(
-                    Token(
-                        start,
-                        end,
-                        word,
-                        None,
-                        word.lower() in stop,
-                        None,
-                        None,
-                        si,
-                        clitic(word) if clitic is not None and len(word) > 4 and word[-1].isalpha() else None,
-                        None,
-                        None,
-                        None,
-                        end < n_text and text[end].isspace(),
-                    )
-                )
-        article.tokens = tokens
-        article.sentences = sent_objs
+        article.sentences = [
+            Sentence(s_start, s_end, text[s_start:s_end]) for s_start, s_end, _, _ in sentences
+        ]
+        article.tokens = Tokens.from_columns(
+            starts,
+            ends,
+            texts,
+            sentence=sentence,
+            is_stop=bytearray(map(is_stop.__getitem__, texts)),
+            clitic=clitics,
+            space_after=bytearray(e < n_text and text[e].isspace() for e in ends),
+        )
 
 
 @register_stage("text", requires=("text",), assigns=("tokens", "sentences"), parts=("stems",))

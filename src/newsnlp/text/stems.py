@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..record import Article, Token
+from ..record import Article, Tokens
 from ..registry import BaseStage, register_stage
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,51 +45,60 @@ def mark_entities(article: Article) -> None:
     entities = sorted(article.entities, key=lambda e: e.start)
     if not entities:
         return
+    tokens = article.tokens
+    ents = tokens.column("ent")
     ei = 0
-    for tok in article.tokens:
-        while ei < len(entities) and entities[ei].end <= tok.start:
+    n_ent = len(entities)
+    for i, (start, end) in enumerate(zip(tokens.starts, tokens.ends)):
+        while ei < n_ent and entities[ei].end <= start:
             ei += 1
-        if ei < len(entities) and entities[ei].start < tok.end and tok.start < entities[ei].end:
-            tok.ent = entities[ei].label
+        if ei == n_ent:
+            break
+        if entities[ei].start < end and start < entities[ei].end:
+            ents[i] = entities[ei].label
+    tokens.set_column("ent", ents)
 
 
-def stem_tokens(tokens: list[Token], stemmer: Stemmer) -> None:
+def stem_tokens(tokens: Tokens, stemmer: Stemmer) -> None:
     """Set ``stem`` on every token: entity tokens (``ent`` set) keep their text; the others go
     through ``stemmer`` with their sentence's casing profile (headlines in Title Case or CAPITALS)."""
     stem_token = stemmer.stem_token
     cache = stemmer._cache
+    texts = tokens.column("text")
+    sentences = tokens.column("sentence")
     # Per-sentence casing profile, for headlines in Title Case or CAPITALS.
     counts: dict[int, list[int]] = {}
-    for tok in tokens:
-        t = tok.text
-        if t[0].isalpha() and not t.islower():
-            c = counts.get(tok.sentence)
-            if c is None:
-                c = counts[tok.sentence] = [0, 0, 0]
-            c[1] += t[0].isupper()
-            c[2] += t.isupper()
     alpha_counts: dict[int, int] = {}
-    for tok in tokens:
-        if tok.text[0].isalpha():
-            alpha_counts[tok.sentence] = alpha_counts.get(tok.sentence, 0) + 1
+    for t, si in zip(texts, sentences):
+        if t[0].isalpha():
+            alpha_counts[si] = alpha_counts.get(si, 0) + 1
+            if not t.islower():
+                c = counts.get(si)
+                if c is None:
+                    c = counts[si] = [0, 0, 0]
+                c[1] += t[0].isupper()
+                c[2] += t.isupper()
     profile: dict[int, tuple[bool, bool]] = {}
     for si, (_, upper_first, caps) in counts.items():
         alpha = alpha_counts.get(si, 0)
         profile[si] = (alpha >= 3 and upper_first >= 0.6 * alpha, alpha >= 2 and caps >= 0.8 * alpha)
+    stems: list[str] = []
+    append = stems.append
     last_sentence = -1
-    for tok in tokens:
-        initial = tok.sentence != last_sentence
-        last_sentence = tok.sentence
-        t = tok.text
-        if tok.ent is not None:
-            tok.stem = t
+    get = cache.get
+    for t, si, ent in zip(texts, sentences, tokens.column("ent")):
+        initial = si != last_sentence
+        last_sentence = si
+        if ent is not None:
+            append(t)
             continue
-        hit = cache.get(t)  # lower-case words already stemmed: the common case
+        hit = get(t)  # lower-case words already stemmed: the common case
         if hit is not None:
-            tok.stem = hit
+            append(hit)
             continue
-        title, caps = profile.get(tok.sentence, (False, False))
-        tok.stem = stem_token(t, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps)
+        title, caps = profile.get(si, (False, False))
+        append(stem_token(t, sentence_initial=initial, titlecase_sentence=title, caps_sentence=caps))
+    tokens.set_column("stem", stems)
 
 
 @register_stage(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..gazetteer import Gazetteer, is_sentence_start
 from ..mention import PRIO_FUZZY, Mention, coverage, label_fits, overlaps
 from ..resources import RULES
-from ..textutil import Piece, piece_norms
+from ..textutil import Pieces, piece_norms
 
 __all__ = ["add_fuzzy", "capitalised_runs"]
 
@@ -19,7 +19,7 @@ WINDOW_WORDS: int = _FUZZY["window_words"]
 
 
 def add_fuzzy(
-    text: str, ps: list[Piece], chosen: list[Mention], gaz: Gazetteer, norms: list[str] | None = None
+    text: str, ps: Pieces, chosen: list[Mention], gaz: Gazetteer, norms: list[str] | None = None
 ) -> list[Mention]:
     """Link unmatched model mentions and find misspelled names among capitalised words."""
     for m in chosen:
@@ -40,7 +40,7 @@ def add_fuzzy(
         while x < n:
             found = None
             for y in range(min(n, x + WINDOW_WORDS), x, -1):
-                s, e = ps[run[x]].start, ps[run[y - 1]].end
+                s, e = ps.starts[run[x]], ps.ends[run[y - 1]]
                 if overlaps(covered, s, e):
                     continue
                 hit = gaz.fuzzy_lookup(text[s:e])
@@ -67,7 +67,7 @@ def add_fuzzy(
 
 
 def capitalised_runs(
-    text: str, ps: list[Piece], gaz: Gazetteer, norms: list[str] | None = None
+    text: str, ps: Pieces, gaz: Gazetteer, norms: list[str] | None = None
 ) -> list[list[int]]:
     """Runs of capitalised word pieces (max :data:`RUN_WORDS` words) that may be names.
 
@@ -77,21 +77,22 @@ def capitalised_runs(
         norms = piece_norms(text, ps)
     runs: list[list[int]] = []
     cur: list[int] = []
-    for i, p in enumerate(ps):
-        if not text[p[0]].isupper():
+    for i, start in enumerate(ps.starts):  # the column: most pieces stop at the first test
+        if not text[start].isupper():
             if cur:
                 runs.append(cur)
                 cur = []
             continue
+        p = ps[i]
         t = text[p.start : p.end]
-        ok = t.isalpha() and not (p.glued and cur == [] and i > 0 and text[ps[i - 1].start].isalpha())
+        ok = t.isalpha() and not (p.glued and cur == [] and i > 0 and text[ps.starts[i - 1]].isalpha())
         if ok:
             k = norms[i]
             if k in gaz.common and (is_sentence_start(text, ps, i) or (not cur and len(t) < 4)):
                 ok = False
         if (
             ok
-            and (not cur or (not p.newline and not p.glued and ps[i - 1].end + 1 >= p.start))
+            and (not cur or (not p.newline and not p.glued and ps.ends[i - 1] + 1 >= p.start))
             and len(cur) < RUN_WORDS
         ):
             cur.append(i)

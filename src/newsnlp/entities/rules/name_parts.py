@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..gazetteer import Gazetteer
 from ..mention import PRIO_RULE, Mention
 from ..resources import RULES
-from ..textutil import Piece, norm
+from ..textutil import Pieces, norm
 from .context import RuleContext
 
 __all__ = ["add_name_parts", "name_word"]
@@ -33,9 +33,11 @@ def add_name_parts(ctx: RuleContext, title_words: frozenset[str]) -> None:
                 per_parts.setdefault(w, m)
     if not per_parts:
         return
-    for i, p in enumerate(ps):
-        w = text[p.start : p.end]
-        if w in per_parts and ctx.free(p.start, p.end):
+    for i, w in enumerate(map(text.__getitem__, map(slice, ps.starts, ps.ends))):
+        if w not in per_parts:
+            continue
+        p = ps[i]
+        if ctx.free(p.start, p.end):
             if p.glued or (i + 1 < len(ps) and ps[i + 1].glued and text[ps[i + 1].start].isalpha()):
                 continue
             # standing alone: no other name word right before or after it (Once | Mekel)
@@ -46,7 +48,7 @@ def add_name_parts(ctx: RuleContext, title_words: frozenset[str]) -> None:
             ctx.add(Mention(p.start, p.end, "PER", "rule", SCORE_NAME_PART, PRIO_RULE))
 
 
-def name_word(text: str, ps: list[Piece], k: int, gaz: Gazetteer) -> bool:
+def name_word(text: str, ps: Pieces, k: int, gaz: Gazetteer) -> bool:
     """Whether piece ``k`` is a capitalised word that could be part of a name."""
     if k < 0 or k >= len(ps):
         return False
