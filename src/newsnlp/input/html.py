@@ -18,7 +18,7 @@ from typing import Any
 from ..lines import iter_lines
 from ..textnorm import fold
 from .charset import decode_html
-from .dom import content_root, newline, parse, prepare_source, text_of, tidy, walk
+from .dom import content_root, newline, parse, prepare_source, tidy, walk
 from .extractor import MainText
 from .fallback import fallback_text
 from .html_meta import page_metadata
@@ -38,9 +38,8 @@ HEADLINE_WINDOW = 80
 #: be trusted; otherwise the page is read as before (the ``<article>`` element or the body).
 MIN_COVER = 0.5
 #: trafilatura runs in its fast mode first; its fallbacks run when the fast result is shorter
-#: than this, or than this share of the page's own article element.
+#: than this ...
 FAST_MIN_CHARS = 1000
-FAST_MIN_SHARE = 0.6
 #: ... and only when the page's prose (lines of this many words or more) is longer than this many
 #: times the fast result: on a page whose prose the fast mode already has, the fallbacks find
 #: nothing more (on html-peer they changed no snippet on those pages).
@@ -125,18 +124,6 @@ def html_to_text(html: str | bytes, region: bool = True) -> HtmlExtraction:
         if len(crude) > 2 * len(text) + 20:
             return HtmlExtraction(text=crude, metadata=md, truncated=crude_cut, encoding=encoding)
     return HtmlExtraction(text=text, metadata=md, hints=hints, truncated=cut, encoding=encoding)
-
-
-FALLBACK = "full"
-
-
-def _article_text(root: Any) -> str:
-    """The text of the page's own article element (``<article>``, ``<main>``,
-    ``itemprop="articleBody"``), empty when it has none."""
-    el = content_root(root)
-    if el is None or el.tag in ("body", "html"):
-        return ""
-    return " ".join(text_of(el).split())
 
 
 def _lost_text(root: Any, text: str) -> bool:
@@ -231,23 +218,14 @@ def _with_region(
     if not spans:
         return None
     lines = [text[s:e] for s, e in spans]
-    article = _article_text(root) if FALLBACK == "article" else ""
     # (prunes the tree in place; the page's text newsnlp read is the escalation's page measure)
     extractor = MainText(root, source, page_chars=len(text))
     main = extractor.text
-    short = not main or len(main) < FAST_MIN_CHARS or len(main) < FAST_MIN_SHARE * len(article)
-    if short and FALLBACK == "article" and len(article) >= FAST_MIN_CHARS:
-        # a short or partial result: add the page's own article element
-        inside, cover = align(lines, main) if main else ([False] * len(lines), 0.0)
-        extra, _ = align(lines, article)
-        inside = [a or b for a, b in zip(inside, extra)]
-        cover = 1.0
-    else:
-        if short and _more_prose(lines, main):  # trafilatura with its fallbacks (readability, jusText)
-            main = extractor.full() or main
-        if not main:
-            return None
-        inside, cover = align(lines, main)
+    if (not main or len(main) < FAST_MIN_CHARS) and _more_prose(lines, main):
+        main = extractor.full() or main  # trafilatura with its fallbacks (readability, jusText)
+    if not main:
+        return None
+    inside, cover = align(lines, main)
     if cover < MIN_COVER or not any(inside):
         return None
     first = inside.index(True)
