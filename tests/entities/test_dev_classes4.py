@@ -31,3 +31,15 @@ def test_series_before_a_place_or_year_is_an_event(model_stage_pipeline):
     # the series before a person's name is not a round of it
     assert ("Rizal Hakim", "PER") in got and not any(lab == "EVENT" and "Rizal" in t for t, lab in got), got
 
+
+def test_capitalised_words_ending_with_a_legal_suffix_stay_in_the_company(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Nusa", "Motor"): "ORG", ("Jaya", "Niaga"): "ORG"})
+    art = nlp(
+        "Dealer itu menjual truk buatan Nusa Motor Truck and Bus Corporation di Bekasi. "
+        "Perusahaan Jaya Niaga, Tbk mencatat laba."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Nusa Motor Truck and Bus Corporation", "ORG") in got, got
+    assert ("Jaya Niaga, Tbk", "ORG") in got, got
