@@ -43,3 +43,16 @@ def test_capitalised_words_ending_with_a_legal_suffix_stay_in_the_company(model_
     got = spans(art)
     assert ("Nusa Motor Truck and Bus Corporation", "ORG") in got, got
     assert ("Jaya Niaga, Tbk", "ORG") in got, got
+
+
+def test_ordinary_word_is_a_person_only_when_persons_are_called_so(model_stage_pipeline):
+    nlp, stage = model_stage_pipeline
+    stage.model = FakeModel({("Watt",): "PER", ("Zionis",): "PER", ("Jack",): "PER"})
+    art = nlp(
+        "Pabrik itu memasang panel surya berkapasitas 300 kilo Watt peak di atapnya. Warga mengecam "
+        "para penjahat Zionis di forum itu. Polisi lalu menemui Jack di rumahnya."
+    )
+    check_layer(art)
+    got = spans(art)
+    assert ("Jack", "PER") in got, got
+    assert not any(t in ("Watt", "Zionis") for t, _ in got), got
