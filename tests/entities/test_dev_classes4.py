@@ -10,7 +10,9 @@ def test_acronym_defined_twice_keeps_the_mentions_between_the_definitions(model_
     nlp, stage = model_stage_pipeline
     stage.model = FakeModel({})
     para = "Lembaga Riset Pangan Terpadu (LRPT) membuka laboratorium baru di kampusnya. "
-    art = nlp(para + "Kepala LRPT mengatakan hasilnya dibagikan gratis. " + para + "Pekan depan LRPT menambah staf.")
+    art = nlp(
+        para + "Kepala LRPT mengatakan hasilnya dibagikan gratis. " + para + "Pekan depan LRPT menambah staf."
+    )
     check_layer(art)
     lrpt = [(e.start, e.label) for e in art.entities if e.text == "LRPT"]
     assert len(lrpt) == 4 and {lab for _, lab in lrpt} == {"ORG"}, lrpt

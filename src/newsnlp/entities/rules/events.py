@@ -30,7 +30,9 @@ _LOWER_TAIL = frozenset({*_LOWER_WORDS, "&"})
 _WORD = re.compile(r"\S+")
 _MEMO = 50_000
 #: Series names as tuples of normalised words (``("formula", "1")``), and the longest one's length.
-_SERIES: frozenset[tuple[str, ...]] = frozenset(tuple(norm(w) for w in s.split()) for s in RULES["event_series"])
+_SERIES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(norm(w) for w in s.split()) for s in RULES["event_series"]
+)
 _SERIES_LEN = max(map(len, _SERIES))
 #: Words looked at for the place after a series name (``Amerika Serikat``, ``San Marino``).
 _PLACE_WORDS = 3
