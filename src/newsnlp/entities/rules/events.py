@@ -34,6 +34,7 @@ _SERIES: frozenset[tuple[str, ...]] = frozenset(
     tuple(norm(w) for w in s.split()) for s in RULES["event_series"]
 )
 _SERIES_LEN = max(map(len, _SERIES))
+_SERIES_FIRST = frozenset(s[0] for s in _SERIES)
 #: Words looked at for the place after a series name (``Amerika Serikat``, ``San Marino``).
 _PLACE_WORDS = 3
 
@@ -55,12 +56,17 @@ def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention
             memo.clear()
         words = (w.group() for w in _WORD.finditer(text, p0, p1))
         keys = [memo.get(w) or memo.setdefault(w, norm(w)) for w in words]
-        words = [w.span() for w in _WORD.finditer(text, p0, p1)]
-        span = event_span(keys, gaz) or series_round(keys, [text[a:b] for a, b in words], gaz)
+        span = event_span(keys, gaz)
+        wspans: list[tuple[int, int]] | None = None
+        if span is None and not _SERIES_FIRST.isdisjoint(keys):
+            wspans = [w.span() for w in _WORD.finditer(text, p0, p1)]
+            span = series_round(keys, [text[a:b] for a, b in wspans], gaz)
         if span is None:
             continue
         a, b = span
-        s, e = words[a][0], words[b - 1][1]
+        if wspans is None:
+            wspans = [w.span() for w in _WORD.finditer(text, p0, p1)]
+        s, e = wspans[a][0], wspans[b - 1][1]
         inside = [
             by_start[k]
             for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
