@@ -19,6 +19,9 @@ from .titles import strip_title, title_before
 
 __all__ = ["GazIndex", "clean_model_span", "headline_line"]
 
+#: Persons' names of the gazetteer a one-word ordinary word must be part of to stay a person.
+_PERSON_WORD_NAMES: int = RULES["ordinary_person_word_names"]
+
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 #: An academic degree written after a name and a comma (``S.H``, ``M.Psi``, ``Ph.D``).
 _DEGREE = re.compile(r"[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+\.?")
@@ -150,10 +153,13 @@ def clean_model_span(text: str, m: Mention, gaz: Gazetteer, gaz_cands: list[Ment
             and len(words[0]) > 1
             and words[0].istitle()
             and _inside_sentence(text, m.start, m.end)
+            and (m.evidence or gaz.person_word_count(words[0]) >= _PERSON_WORD_NAMES)
         )
     ):
         # a capitalised ordinary word (Begini, Jadwal); the gazetteer knows the rest. Inside a
-        # sentence, a word the model calls a person is a name (yaitu Ari, Derry; kata Teguh)
+        # sentence, a word the model calls a person is a name when persons are called so (yaitu
+        # Ari, Derry; menemui Jack) or its position says so (kata Teguh), not a unit, a noun or a
+        # source the model took for one (kilo Watt, penjahat Zionis, dilansir dari Crash)
         return False
     if all(w.lower() in gaz.title_set for w in words):
         return False  # a title or role alone (CEO, Presiden) is not a name

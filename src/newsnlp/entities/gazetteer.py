@@ -145,7 +145,21 @@ class Gazetteer:
         self._fuzzy_keys: list[str] = data["fuzzy"]
         self._build_matcher(data["patterns"])
         self._blocks: dict[tuple[str, int], list[str]] | None = None
+        self._person_words: dict[str, int] | None = None
         self._fuzzy_cache: dict[str, tuple[int, float] | None] = {}
+
+    def person_word_count(self, word: str) -> int:
+        """How many persons' names of the gazetteer hold ``word`` as one of their words (``jack``:
+        Jack Ma, Jack Nicholson ...; ``zionis``: none). Counted on first use."""
+        if self._person_words is None:
+            counts: dict[str, int] = {}
+            for name, label in zip(self.names, self.labels):
+                if label == "PER":
+                    for w in name.split():
+                        k = name_key(w)
+                        counts[k] = counts.get(k, 0) + 1
+            self._person_words = counts
+        return self._person_words.get(name_key(word), 0)
 
     def _build_matcher(self, patterns: list[str]) -> None:
         """The PhraseMatcher over pieces: every key as one piece, plus the compiled multi-piece

@@ -29,7 +29,7 @@ def add_acronyms(ctx: RuleContext) -> None:
     """Acronym definitions and the acronyms' later occurrences (see the module docstring)."""
     text, gaz, starts, ends = ctx.text, ctx.gaz, ctx.starts, ctx.ends
     free, add = ctx.free, ctx.add
-    acr_links: dict[str, Mention] = {}
+    acr_links: dict[str, list[Mention]] = {}
     for am in _ACRONYM_DEF.finditer(text):
         acr = am.group(1)
         if name_key(acr) in gaz.not_entities:
@@ -85,9 +85,16 @@ def add_acronyms(ctx: RuleContext) -> None:
         elif free(s, e):
             add(Mention(s, e, long_m.label, "rule", SCORE_RULE, PRIO_RULE, long_m.entry, link=long_m))
         if not (short_name and name_key(acr) in gaz.common):
-            acr_links[acr] = long_m  # later mentions; an ordinary word (pintu) only in brackets
-    for acr, long_m in acr_links.items():
-        for a, b in word_spans(text, acr, long_m.start):
+            # later mentions; an ordinary word (pintu) only in brackets
+            acr_links.setdefault(acr, []).append(long_m)
+    for acr, defs in acr_links.items():
+        # each occurrence links to the nearest definition before it: an acronym defined again
+        # (a repeated paragraph, a recap) keeps the mentions between the two definitions
+        k = 0
+        for a, b in word_spans(text, acr, defs[0].start):
+            while k + 1 < len(defs) and defs[k + 1].start <= a:
+                k += 1
+            long_m = defs[k]
             inner = starts.get(a)
             if inner is not None and inner.end == b:
                 if inner.link is None:

@@ -1,6 +1,9 @@
 """EVENT names from head words: a capitalised phrase that starts with an event head (``Piala``,
 ``Liga``, ``Festival``) and has another word, or ends with a tail head (``Games``, ``Cup``,
-``Expo``) and an optional year (heads: ``curated/event_heads.txt``)."""
+``Expo``) and an optional year (heads: ``curated/event_heads.txt``). A racing or sports series
+(``MotoGP``, ``Formula 1``: ``event_series`` in ``data/entities/rules.json``) followed by a place the
+gazetteer knows, a year or both is one round of it, an EVENT (``MotoGP Italia``, ``F1 2025``,
+``GP Jepang 2024``); the series alone, or before a person (``juara MotoGP Marc Marquez``), is not."""
 
 from __future__ import annotations
 
@@ -26,6 +29,14 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 _LOWER_TAIL = frozenset({*_LOWER_WORDS, "&"})
 _WORD = re.compile(r"\S+")
 _MEMO = 50_000
+#: Series names as tuples of normalised words (``("formula", "1")``), and the longest one's length.
+_SERIES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(norm(w) for w in s.split()) for s in RULES["event_series"]
+)
+_SERIES_LEN = max(map(len, _SERIES))
+_SERIES_FIRST = frozenset(s[0] for s in _SERIES)
+#: Words looked at for the place after a series name (``Amerika Serikat``, ``San Marino``).
+_PLACE_WORDS = 3
 
 
 def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -46,11 +57,16 @@ def add_events(text: str, chosen: list[Mention], gaz: Gazetteer) -> list[Mention
         words = (w.group() for w in _WORD.finditer(text, p0, p1))
         keys = [memo.get(w) or memo.setdefault(w, norm(w)) for w in words]
         span = event_span(keys, gaz)
+        wspans: list[tuple[int, int]] | None = None
+        if span is None and not _SERIES_FIRST.isdisjoint(keys):
+            wspans = [w.span() for w in _WORD.finditer(text, p0, p1)]
+            span = series_round(keys, [text[a:b] for a, b in wspans], gaz)
         if span is None:
             continue
         a, b = span
-        words = [w.span() for w in _WORD.finditer(text, p0, p1)]
-        s, e = words[a][0], words[b - 1][1]
+        if wspans is None:
+            wspans = [w.span() for w in _WORD.finditer(text, p0, p1)]
+        s, e = wspans[a][0], wspans[b - 1][1]
         inside = [
             by_start[k]
             for k in range(bisect_left(starts, s - longest), bisect_left(starts, e))
@@ -76,6 +92,25 @@ def _phrases(text: str):
         if end > start:
             yield hm.start(), end
         pos = end
+
+
+def series_round(keys: list[str], surfaces: list[str], gaz: Gazetteer) -> tuple[int, int] | None:
+    """Word range of a series' round in a capitalised phrase (``MotoGP Italia 2025``), or ``None``:
+    a series name, then a place name of the gazetteer and an optional year, or a year alone."""
+    n = len(keys)
+    for a in range(n - 1):
+        for k in range(min(_SERIES_LEN, n - 1 - a), 0, -1):
+            if tuple(keys[a : a + k]) not in _SERIES:
+                continue
+            b = a + k
+            if YEAR.fullmatch(keys[b]):
+                return a, b + 1
+            for c in range(min(n, b + _PLACE_WORDS), b, -1):
+                entry = gaz.lookup(" ".join(surfaces[b:c]))
+                if entry is not None and gaz.labels[entry] == "LOC":
+                    return a, c + 1 if c < n and YEAR.fullmatch(keys[c]) else c
+            return None
+    return None
 
 
 def event_span(keys: list[str], gaz: Gazetteer) -> tuple[int, int] | None:
