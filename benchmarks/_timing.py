@@ -31,3 +31,13 @@ def best_of(fn: Callable[[Any], Any], items: Iterable[Any], repeat: int) -> tupl
 def best(times: list[tuple[float, float]]) -> tuple[float, float]:
     """Best wall-clock and best CPU seconds of the ``(wall, cpu)`` times of :func:`passes`."""
     return min(w for w, _ in times), min(c for _, c in times)
+
+
+def read_texts(path: Any, copies: int = 1, limit: int | None = None) -> list[str]:
+    """The ``text`` field of every row of the JSON Lines file ``path``, the whole list ``copies``
+    times over, cut to the first ``limit`` (after the copies) when given."""
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f] * copies
+    return texts[:limit] if limit else texts

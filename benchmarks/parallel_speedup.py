@@ -20,10 +20,11 @@ machine with N cores would give if the work were spread evenly.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import time
 from pathlib import Path
+
+from _timing import read_texts
 
 from newsnlp import Pipeline, enrich_many
 from newsnlp.api import get_default_pipeline
@@ -64,10 +65,7 @@ def main() -> None:
     ap.add_argument("--input", type=Path, default=NEWS_DEV, help="JSON Lines with a 'text' field")
     ap.add_argument("--copies", type=int, default=2, help="how many times the input is read")
     args = ap.parse_args()
-    with open(args.input, encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f] * args.copies
-    if args.limit:
-        texts = texts[: args.limit]
+    texts = read_texts(args.input, args.copies, args.limit)
     nlp = get_default_pipeline()
     run(texts[:20], 1, args.batch_size, args.api, nlp)  # warm-up
     print(f"{len(texts)} articles, batch size {args.batch_size}, through {args.api}")
