@@ -81,6 +81,24 @@ def _store(name: str, values: Iterable[Any]) -> Any:
     return values if type(values) is list else list(values)
 
 
+def _cell(kind: str, value: Any) -> Any:
+    """What a column of ``kind`` stores for ``value``."""
+    if kind == "bool":
+        return 1 if value else 0
+    if kind == "opt_int":
+        return _NO_INT if value is None else value
+    return value
+
+
+def _column(name: str, values: Iterable[Any]) -> Any:
+    """:func:`_store`, except that an optional column holding no value is ``None`` (unallocated)."""
+    col = _store(name, values)
+    kind = _KIND[name]
+    if kind in ("opt", "opt_int") and not Tokens._any_set(kind, col):
+        return None
+    return col
+
+
 def _values(kind: str, col: Any, n: int) -> list[Any]:
     """The values of a column as a new list (``None`` for an optional column never written)."""
     if col is None:
@@ -119,9 +137,7 @@ class Tokens(MutableSequence):
 
     def __init__(self, tokens: Iterable[Token | dict[str, Any]] = ()) -> None:
         if isinstance(tokens, Tokens):
-            for slot in _SLOT.values():
-                col = getattr(tokens, slot)
-                setattr(self, slot, None if col is None else col[:])
+            tokens._copy_into(self)
             return
         self._set_rows([_row_of(t) for t in tokens])
 
@@ -133,17 +149,18 @@ class Tokens(MutableSequence):
         :data:`TOKEN_FIELDS` by name, each with one value per token); missing fields take their
         default. Lists and arrays of the right type are adopted, not copied."""
         self = cls.__new__(cls)
-        self._start = start if isinstance(start, array) and start.typecode == "q" else array("q", start)
-        self._end = end if isinstance(end, array) and end.typecode == "q" else array("q", end)
-        self._text = text if isinstance(text, list) else list(text)
+        self._start = _store("start", start)
+        self._end = _store("end", end)
+        self._text = _store("text", text)
         n = len(self._start)
         if len(self._end) != n or len(self._text) != n:
             raise ValueError("start, end and text must have one value per token")
         self._sentence = array("i", [0]) * n
         self._is_stop = bytearray(n)
         self._space_after = bytearray(b"\x01" * n)
-        for name in ("stem", "lemma", "pos", "clitic", "ent", "head", "deprel"):
-            setattr(self, _SLOT[name], None)
+        for name, kind in _KIND.items():
+            if kind in ("opt", "opt_int"):
+                setattr(self, _SLOT[name], None)
         unknown = set(columns) - set(TOKEN_FIELDS)
         if unknown:
             raise TypeError(f"unknown token fields: {sorted(unknown)}")
@@ -170,13 +187,10 @@ class Tokens(MutableSequence):
 
     def set_column(self, name: str, values: Iterable[Any]) -> None:
         """Set field ``name`` of every token from ``values`` (one per token, in order)."""
-        kind = _KIND[name]
         col = _store(name, values)
         if len(col) != len(self._start):
             raise ValueError(f"{name}: {len(col)} values for {len(self._start)} tokens")
-        if kind in ("opt", "opt_int") and not self._any_set(kind, col):
-            col = None
-        setattr(self, _SLOT[name], col)
+        setattr(self, _SLOT[name], _column(name, col))
 
     def has(self, name: str) -> bool:
         """Whether any token has a value for the optional field ``name`` (``stem``, ``ent``, ...);
@@ -206,17 +220,11 @@ class Tokens(MutableSequence):
     def _set(self, name: str, i: int, value: Any) -> None:
         """Set field ``name`` of token ``i`` (what a view writes)."""
         col = getattr(self, _SLOT[name])
-        kind = _KIND[name]
         if col is None:
             if value is None:
                 return
             col = self._allocate(name)
-        if kind == "bool":
-            col[i] = 1 if value else 0
-        elif kind == "opt_int":
-            col[i] = _NO_INT if value is None else value
-        else:
-            col[i] = value
+        col[i] = _cell(_KIND[name], value)
 
     def _allocate(self, name: str, n: int | None = None) -> Any:
         n = len(self._start) if n is None else n
@@ -225,29 +233,12 @@ class Tokens(MutableSequence):
         return col
 
     def _row(self, i: int) -> tuple[Any, ...]:
-        out = []
-        for name in TOKEN_FIELDS:
-            col = getattr(self, _SLOT[name])
-            kind = _KIND[name]
-            if col is None:
-                out.append(None)
-            elif kind == "bool":
-                out.append(col[i] != 0)
-            elif kind == "opt_int":
-                v = col[i]
-                out.append(None if v == _NO_INT else v)
-            else:
-                out.append(col[i])
-        return tuple(out)
+        return tuple([self._get(name, i) for name in TOKEN_FIELDS])
 
     def _set_rows(self, rows: list[tuple[Any, ...]]) -> None:
         cols = list(zip(*rows)) if rows else [()] * len(TOKEN_FIELDS)
         for name, values in zip(TOKEN_FIELDS, cols):
-            kind = _KIND[name]
-            col = _store(name, values)
-            if kind in ("opt", "opt_int") and not self._any_set(kind, col):
-                col = None
-            setattr(self, _SLOT[name], col)
+            setattr(self, _SLOT[name], _column(name, values))
 
     def rows(self) -> list[tuple[Any, ...]]:
         """Every token's fields in :data:`TOKEN_FIELDS` order (a list of tuples)."""
@@ -340,13 +331,7 @@ class Tokens(MutableSequence):
                     if v is None:
                         continue
                     col = self._allocate(name, n)
-                kind = _KIND[name]
-                if kind == "bool":
-                    col.append(1 if v else 0)
-                elif kind == "opt_int":
-                    col.append(_NO_INT if v is None else v)
-                else:
-                    col.append(v)
+                col.append(_cell(_KIND[name], v))
         except BaseException:  # a value of the wrong type: undo the partial row
             for name in TOKEN_FIELDS:
                 col = getattr(self, _SLOT[name])
@@ -389,10 +374,13 @@ class Tokens(MutableSequence):
     def copy(self) -> Tokens:
         """An independent copy of the table."""
         new = Tokens.__new__(Tokens)
-        for name in TOKEN_FIELDS:
-            col = getattr(self, _SLOT[name])
-            setattr(new, _SLOT[name], None if col is None else col[:])
+        self._copy_into(new)
         return new
+
+    def _copy_into(self, new: Tokens) -> None:
+        for slot in _SLOT.values():
+            col = getattr(self, slot)
+            setattr(new, slot, None if col is None else col[:])
 
     __copy__ = copy
 
