@@ -158,11 +158,11 @@ def _general_pieces(text: str) -> Pieces:
         pos = e
         if tok.isalpha():
             if tok.islower() or tok.isupper() or tok.istitle():
-                add(prev if s == prev else s, e, s == prev, nl)
+                add(s, e, s == prev, nl)
             else:
                 _split_letters(tok, s, s == prev, nl, add)
         elif len(tok) == 1 or tok.isdigit():
-            add(prev if s == prev else s, e, s == prev, nl)
+            add(s, e, s == prev, nl)
         else:
             first = True
             for m in _RUN.finditer(tok):
