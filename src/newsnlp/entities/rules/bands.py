@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...lines import LINE_BREAK_CLASS
+from ...lines import line_end, line_start
 from ..gazetteer import Gazetteer
 from ..mention import Mention
 from ..resources import RULES
@@ -18,7 +18,6 @@ __all__ = ["bands_in_context"]
 _CUES = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, RULES["band_cues"])) + r")(?!\w)", re.IGNORECASE)
 #: Characters looked at on each side of the span, on its line.
 _CHARS: int = RULES["windows"]["band_chars"]
-_BREAK = re.compile(LINE_BREAK_CLASS)
 #: The gazetteer tiers of person names from bulk lists.
 _PERSON_TIERS = tuple(RULES["tiers"]["person_lists"])
 
@@ -39,9 +38,7 @@ def bands_in_context(text: str, model_cands: list[Mention], gaz_cands: list[Ment
             continue
         before = text[max(0, g.start - _CHARS) : g.start]
         after = text[g.end : g.end + _CHARS]
-        breaks = [b.end() for b in _BREAK.finditer(before)]
-        left = before[breaks[-1] :] if breaks else before  # the span's own line only
-        nxt = _BREAK.search(after)
-        right = after[: nxt.start()] if nxt else after
+        left = before[line_start(before, len(before)) :]  # the span's own line only
+        right = after[: line_end(after, 0)]
         if _CUES.search(left) or _CUES.search(right):
             g.label = "ORG"
